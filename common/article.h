@@ -1,0 +1,21 @@
+// The Article value: what every input format is read into and what the indexer stores.
+// Plain data, no invariants beyond those stated per field; cheap to move.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace newsindex {
+
+struct Article {
+    std::string title;                 // one line, no markup; never empty for a parsed article
+    std::vector<std::string> authors;  // clean names in byline order, e.g. {"Jane Doe", "AFP"}
+    std::string date;                  // ISO 8601: "YYYY-MM-DD", optionally "THH:MM[:SS][offset]"
+    std::string url;                   // original URL as given, empty when the source has none
+    std::string body;                  // paragraphs separated by "\n\n"; captions included
+    std::vector<std::string> related;  // titles from "Related article:" lines (metadata only)
+    std::vector<std::string> photo_credits;  // e.g. "AP / TASS" (metadata only)
+    std::string source_path;           // absolute path of the file it came from
+};
+
+}  // namespace newsindex

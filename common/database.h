@@ -1,0 +1,30 @@
+// Opening newsindex databases: where the default one lives, and opening for reading or
+// writing with the schema version checked. Xapian exceptions do not escape these functions:
+// they come out as DatabaseError naming the path.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsindex {
+
+// The database path to use when the user gave none: $NEWSINDEX_DB when set and not empty,
+// else $XDG_DATA_HOME/newsindex/db, else $HOME/.local/share/newsindex/db, else
+// ".newsindex/db" in the current directory.
+std::string default_database_path();
+
+// Opens the database at path for writing, creating it (and missing parent directories) when
+// absent, and records the schema version in a new database.
+// Throws DatabaseError: Locked when another process is writing it; IncompatibleSchema when it
+// was written by another schema version or is not a newsindex database; Other otherwise.
+// The returned object owns Xapian's write lock until it is closed or destroyed.
+Xapian::WritableDatabase open_writable(const std::string& path);
+
+// Opens one or more databases (directories or Xapian stub files) as one, for searching.
+// Throws DatabaseError: Missing when a path does not exist; IncompatibleSchema when a database
+// was written by another schema version; Other when Xapian cannot open it.
+Xapian::Database open_readable(const std::vector<std::string>& paths);
+
+}  // namespace newsindex

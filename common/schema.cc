@@ -1,0 +1,160 @@
+#include "schema.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "text/strings.h"
+
+namespace newsindex::schema {
+
+namespace {
+
+std::vector<std::string> title_values(const Article& a) { return {a.title}; }
+std::vector<std::string> author_values(const Article& a) { return a.authors; }
+std::vector<std::string> site_values(const Article& a) {
+    std::string site = site_of_url(a.url);
+    if (site.empty()) return {};
+    return {site};
+}
+std::vector<std::string> url_values(const Article& a) {
+    if (a.url.empty()) return {};
+    return {a.url};
+}
+std::vector<std::string> id_values(const Article& a) { return {article_id(a)}; }
+std::vector<std::string> date_values(const Article& a) {
+    if (a.date.empty()) return {};
+    return {a.date};
+}
+
+// Xapian's limit on a term is 245 bytes; stay clear of it.
+constexpr std::size_t kMaxTermBytes = 240;
+constexpr std::size_t kKeptBytesOfLongValue = 200;
+
+std::uint64_t fnv1a64(std::string_view bytes) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : bytes) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+std::string escape_record_value(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    for (char c : value) {
+        if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else out += c;
+    }
+    return out;
+}
+
+std::string unescape_record_value(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\\' && i + 1 < value.size()) {
+            ++i;
+            out += value[i] == 'n' ? '\n' : value[i];
+        } else {
+            out += value[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::vector<Field>& fields() {
+    static const std::vector<Field> table = {
+        {"title", "S", FieldKind::FreeText, title_values, "words of the headline"},
+        {"author", "A", FieldKind::FreeText, author_values, "words of an author's name"},
+        {"date", kDayPrefix, FieldKind::Date, date_values,
+         "publication day, month, year or range: 2022, 2022-01, 2022-01-29, 2022-01..2022-03"},
+        {"site", "H", FieldKind::Boolean, site_values, "host name of the URL, without www."},
+        {"url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"},
+        {"id", kIdPrefix, FieldKind::Boolean, id_values, "the article's id (its URL, else its path)"},
+    };
+    return table;
+}
+
+const Field* find_field(std::string_view name) {
+    for (const Field& field : fields()) {
+        if (field.name == name) return &field;
+    }
+    return nullptr;
+}
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    if (prefix.size() + value.size() <= kMaxTermBytes) return term.append(value);
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a64(value)));
+    return term.append(value.substr(0, kKeptBytesOfLongValue)).append("#").append(hash);
+}
+
+std::string normalise_boolean_value(const Field& field, std::string_view value) {
+    if (field.name == "site") {
+        std::string site = text::ascii_lower(text::trim(value));
+        if (site.rfind("www.", 0) == 0) site.erase(0, 4);
+        return site;
+    }
+    return std::string(text::trim(value));
+}
+
+std::string article_id(const Article& article) {
+    return article.url.empty() ? article.source_path : article.url;
+}
+
+std::string site_of_url(std::string_view url) {
+    std::size_t scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) return {};
+    std::string_view scheme = url.substr(0, scheme_end);
+    if (text::ascii_lower(scheme) != "http" && text::ascii_lower(scheme) != "https") return {};
+    std::string_view rest = url.substr(scheme_end + 3);
+    std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    if (std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+    host = host.substr(0, host.find(':'));
+    std::string site = text::ascii_lower(host);
+    if (site.rfind("www.", 0) == 0) site.erase(0, 4);
+    return site;
+}
+
+std::string encode_record(const Article& article) {
+    std::string data;
+    auto put = [&data](std::string_view key, std::string_view value) {
+        if (value.empty()) return;
+        data.append(key).append("=").append(escape_record_value(value)).append("\n");
+    };
+    put("path", article.source_path);
+    put("url", article.url);
+    put("title", article.title);
+    put("date", article.date);
+    for (const std::string& author : article.authors) put("author", author);
+    for (const std::string& related : article.related) put("related", related);
+    for (const std::string& credit : article.photo_credits) put("photo_credit", credit);
+    put("body", article.body);  // last: the largest, so the others are quick to reach
+    return data;
+}
+
+Article decode_record(std::string_view data) {
+    Article article;
+    for (std::string_view line : text::split(data, "\n")) {
+        std::size_t equals = line.find('=');
+        if (equals == std::string_view::npos) continue;
+        std::string_view key = line.substr(0, equals);
+        std::string value = unescape_record_value(line.substr(equals + 1));
+        if (key == "path") article.source_path = std::move(value);
+        else if (key == "url") article.url = std::move(value);
+        else if (key == "title") article.title = std::move(value);
+        else if (key == "date") article.date = std::move(value);
+        else if (key == "author") article.authors.push_back(std::move(value));
+        else if (key == "related") article.related.push_back(std::move(value));
+        else if (key == "photo_credit") article.photo_credits.push_back(std::move(value));
+        else if (key == "body") article.body = std::move(value);
+    }
+    return article;
+}
+
+}  // namespace newsindex::schema

@@ -1,0 +1,75 @@
+// THE on-disk schema of a newsindex database, in one place: the field table that drives both
+// the indexer's term generation and the searcher's query parser, the other term prefixes, the
+// value slots, the document data format and the metadata keys. docs/schema.md describes the
+// same things for people; change both together, and bump kSchemaVersion when a database
+// written by the old code can no longer be read correctly by the new.
+//
+// Everything here is immutable after static initialisation and safe to use from any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.h"
+
+namespace newsindex::schema {
+
+inline constexpr int kSchemaVersion = 1;
+// Metadata key holding kSchemaVersion as decimal text.
+inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
+
+enum class FieldKind {
+    FreeText,  // words indexed with positions under the prefix; phrases work inside the field
+    Boolean,   // one exact term per value; used as a filter, never weighted
+    Date,      // day, month and year terms plus the date value slot (see below)
+};
+
+struct Field {
+    std::string_view name;    // as typed in queries: "title:"
+    std::string_view prefix;  // term prefix in the index
+    FieldKind kind;
+    // The values an article gives this field, as the indexer should index them.
+    std::vector<std::string> (*values_of)(const Article&);
+    std::string_view description;  // one line, for --help and docs
+};
+
+// The field table. Order is the order fields are documented in.
+const std::vector<Field>& fields();
+
+// The field with this query name, or nullptr.
+const Field* find_field(std::string_view name);
+
+// Prefixes of terms the table does not list directly.
+inline constexpr std::string_view kIdPrefix = "Q";     // unique id: one per document
+inline constexpr std::string_view kDayPrefix = "D";    // D20220129
+inline constexpr std::string_view kMonthPrefix = "M";  // M202201
+inline constexpr std::string_view kYearPrefix = "Y";   // Y2022
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;  // "YYYYMMDD"; absent when the article has no date
+
+// How many times a title word counts, compared with a body word, in the unprefixed text.
+inline constexpr unsigned kTitleWeight = 3;
+
+// Returns prefix + value, keeping the term within Xapian's length limit: a value too long is
+// cut and followed by a hash of the whole value, so different long values stay different.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// Canonical form of a value of a Boolean field, used at both index and query time (site names
+// are lowercased and lose a leading "www.").
+std::string normalise_boolean_value(const Field& field, std::string_view value);
+
+// The article's unique id: its URL when it has one, else its source path.
+std::string article_id(const Article& article);
+
+// Host name of an http(s) URL without a leading "www.", lowercased; empty when none.
+std::string site_of_url(std::string_view url);
+
+// The document data: what the searcher prints without reading the source file again.
+// encode_record() writes "key=value" lines; decode_record() reads them back, ignoring keys it
+// does not know so that newer writers stay readable. Round-trips every field of Article.
+std::string encode_record(const Article& article);
+Article decode_record(std::string_view data);
+
+}  // namespace newsindex::schema

@@ -1,0 +1,273 @@
+#include "text/dates.h"
+
+#include <array>
+#include <vector>
+
+#include "text/strings.h"
+
+namespace newsindex::text {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonthNames = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+constexpr std::array<std::string_view, 7> kWeekdayNames = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+// Words that may stand before or between the parts of a date line without meaning anything.
+constexpr std::array<std::string_view, 9> kFillerWords = {
+    "updated", "published", "posted", "modified", "last", "first", "date", "on", "at"};
+
+struct ZoneName {
+    std::string_view name;
+    int offset_minutes;
+};
+constexpr std::array<ZoneName, 17> kZones = {{{"gmt", 0},      {"utc", 0},      {"z", 0},
+                                              {"bst", 60},     {"cet", 60},     {"cest", 120},
+                                              {"eet", 120},    {"eest", 180},   {"msk", 180},
+                                              {"est", -300},   {"edt", -240},   {"cst", -360},
+                                              {"cdt", -300},   {"mst", -420},   {"mdt", -360},
+                                              {"pst", -480},   {"pdt", -420}}};
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+    }
+    return true;
+}
+
+int to_int(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
+// Month number for "jan", "jan.", "sept", "january"; 0 when the word is not a month.
+int month_from_word(std::string_view word) {
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    if (word.size() < 3) return 0;
+    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
+        if (word == kMonthNames[i]) return static_cast<int>(i) + 1;
+        if (word.size() <= 4 && kMonthNames[i].substr(0, word.size()) == word) {
+            // Abbreviations are three letters, except the common "sept".
+            if (word.size() == 3 || word == "sept") return static_cast<int>(i) + 1;
+        }
+    }
+    return 0;
+}
+
+bool is_weekday(std::string_view word) {
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    for (std::string_view name : kWeekdayNames) {
+        if (word == name || (word.size() >= 3 && word.size() <= 4 && name.substr(0, word.size()) == word))
+            return true;
+    }
+    return false;
+}
+
+bool is_filler(std::string_view word) {
+    for (std::string_view filler : kFillerWords) {
+        if (word == filler) return true;
+    }
+    return false;
+}
+
+std::optional<int> zone_offset(std::string_view word) {
+    for (const ZoneName& zone : kZones) {
+        if (word == zone.name) return zone.offset_minutes;
+    }
+    // +HH:MM, +HHMM, +HH
+    if (word.size() >= 3 && (word[0] == '+' || word[0] == '-')) {
+        std::string digits;
+        for (char c : word.substr(1)) {
+            if (c != ':') digits.push_back(c);
+        }
+        if (!all_digits(digits) || (digits.size() != 2 && digits.size() != 4)) return std::nullopt;
+        int hours = to_int(digits.substr(0, 2));
+        int minutes = digits.size() == 4 ? to_int(digits.substr(2)) : 0;
+        if (hours > 14 || minutes > 59) return std::nullopt;
+        int offset = hours * 60 + minutes;
+        return word[0] == '-' ? -offset : offset;
+    }
+    return std::nullopt;
+}
+
+// Parses "HH:MM", "HH:MM:SS" or "HH:MM:SS.fraction" into dt. Returns false when the word is
+// not a time.
+bool parse_clock(std::string_view word, DateTime& dt) {
+    auto pieces = split(word, ":");
+    if (pieces.size() < 2 || pieces.size() > 3) return false;
+    std::string_view seconds = pieces.size() == 3 ? pieces[2] : std::string_view();
+    if (std::size_t dot = seconds.find('.'); dot != std::string_view::npos) {
+        if (!all_digits(seconds.substr(dot + 1))) return false;
+        seconds = seconds.substr(0, dot);
+    }
+    if (!all_digits(pieces[0]) || pieces[0].size() > 2 || !all_digits(pieces[1]) ||
+        pieces[1].size() != 2)
+        return false;
+    if (pieces.size() == 3 && (!all_digits(seconds) || seconds.size() != 2)) return false;
+    dt.hour = to_int(pieces[0]);
+    dt.minute = to_int(pieces[1]);
+    dt.has_seconds = pieces.size() == 3;
+    dt.second = dt.has_seconds ? to_int(seconds) : 0;
+    if (dt.hour > 23 || dt.minute > 59 || dt.second > 60) return false;
+    dt.has_time = true;
+    return true;
+}
+
+// Parses "YYYY-MM-DD" optionally followed by "tHH:MM[:SS[.f]][zone]" (already lowercased).
+bool parse_iso_token(std::string_view word, DateTime& dt) {
+    if (word.size() < 10 || word[4] != '-' || word[7] != '-') return false;
+    if (!all_digits(word.substr(0, 4)) || !all_digits(word.substr(5, 2)) ||
+        !all_digits(word.substr(8, 2)))
+        return false;
+    dt.year = to_int(word.substr(0, 4));
+    dt.month = to_int(word.substr(5, 2));
+    dt.day = to_int(word.substr(8, 2));
+    if (word.size() == 10) return true;
+    if (word[10] != 't') return false;
+    std::string_view rest = word.substr(11);
+    std::size_t zone_start = rest.find_first_of("z+-");
+    std::string_view clock = rest.substr(0, zone_start);
+    if (!parse_clock(clock, dt)) return false;
+    if (zone_start != std::string_view::npos) {
+        auto offset = zone_offset(rest.substr(zone_start));
+        if (!offset) return false;
+        dt.has_offset = true;
+        dt.offset_minutes = *offset;
+    }
+    return true;
+}
+
+// Values here are 0..99: hours, minutes, seconds, days, months.
+std::string two_digits(int value) {
+    return {static_cast<char>('0' + value / 10 % 10), static_cast<char>('0' + value % 10)};
+}
+
+}  // namespace
+
+bool is_valid_day(int year, int month, int day) {
+    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1) return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+    return day <= last;
+}
+
+std::string DateTime::iso() const {
+    std::string out = std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
+    if (!has_time) return out;
+    out += "T" + two_digits(hour) + ":" + two_digits(minute);
+    if (has_seconds) out += ":" + two_digits(second);
+    if (has_offset) {
+        if (offset_minutes == 0) return out + "Z";
+        int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+        out += (offset_minutes < 0 ? "-" : "+") + two_digits(magnitude / 60) + ":" +
+               two_digits(magnitude % 60);
+    }
+    return out;
+}
+
+std::string DateTime::compact_day() const {
+    return std::to_string(year) + two_digits(month) + two_digits(day);
+}
+
+std::optional<DateTime> parse_date(std::string_view line) {
+    std::string lowered = ascii_lower(trim(line));
+    for (char& c : lowered) {
+        if (c == ',' || c == '|') c = ' ';
+    }
+    // Break tokens such as "26-feb-1987" apart; ISO dates ("2022-01-29") stay whole.
+    std::vector<std::string> words;
+    for (std::string_view raw : split(lowered, " ")) {
+        if (raw.empty()) continue;
+        DateTime probe;
+        bool has_letter = raw.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos;
+        if (has_letter && raw.find('-') != std::string_view::npos && !parse_iso_token(raw, probe) &&
+            raw[0] != '-' && raw[0] != '+') {
+            for (std::string_view piece : split(raw, "-")) {
+                if (!piece.empty()) words.emplace_back(piece);
+            }
+        } else {
+            words.emplace_back(raw);
+        }
+    }
+
+    DateTime dt;
+    bool have_day = false, have_month = false, have_year = false, two_digit_year = false;
+    for (std::string word : words) {
+        if (!word.empty() && word.back() == ':') word.pop_back();  // "Updated:"
+        if (word.empty() || is_filler(word) || is_weekday(word)) continue;
+        if (parse_iso_token(word, dt)) {
+            if (have_day || have_month || have_year) return std::nullopt;
+            have_day = have_month = have_year = true;
+            continue;
+        }
+        if (int month = month_from_word(word)) {
+            if (have_month) return std::nullopt;
+            dt.month = month;
+            have_month = true;
+            continue;
+        }
+        // "10:05pm" carries its meridiem with it.
+        std::string meridiem;
+        for (std::string_view suffix : {"a.m.", "p.m.", "am", "pm"}) {
+            if (word.size() > suffix.size() && word.find(':') != std::string::npos &&
+                word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                meridiem = std::string(suffix.substr(0, 1));
+                word.resize(word.size() - suffix.size());
+                break;
+            }
+        }
+        if (word.find(':') != std::string::npos && !dt.has_time && word[0] != '+' && word[0] != '-') {
+            if (!parse_clock(word, dt)) return std::nullopt;
+            if (!meridiem.empty()) word = meridiem == "a" ? "am" : "pm";
+            else continue;
+        }
+        if (word == "am" || word == "a.m." || word == "pm" || word == "p.m.") {
+            if (!dt.has_time || dt.hour < 1 || dt.hour > 12) return std::nullopt;
+            bool pm = word[0] == 'p';
+            if (pm && dt.hour != 12) dt.hour += 12;
+            if (!pm && dt.hour == 12) dt.hour = 0;
+            continue;
+        }
+        if (auto offset = zone_offset(word); offset && (dt.has_time || word.size() > 1)) {
+            if (dt.has_offset) return std::nullopt;
+            dt.has_offset = true;
+            dt.offset_minutes = *offset;
+            continue;
+        }
+        std::string_view number = word;
+        for (std::string_view ordinal : {"st", "nd", "rd", "th"}) {
+            if (number.size() > 2 && number.substr(number.size() - 2) == ordinal &&
+                all_digits(number.substr(0, number.size() - 2))) {
+                number.remove_suffix(2);
+                break;
+            }
+        }
+        if (!all_digits(number)) return std::nullopt;
+        if (number.size() == 4 && !have_year) {
+            dt.year = to_int(number);
+            have_year = true;
+        } else if (number.size() <= 2 && !have_day && (!have_year || have_month)) {
+            dt.day = to_int(number);
+            have_day = true;
+        } else if (number.size() == 2 && !have_year && have_day) {
+            dt.year = to_int(number);
+            have_year = two_digit_year = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!have_day || !have_month || !have_year) return std::nullopt;
+    if (two_digit_year) dt.year += dt.year < 70 ? 2000 : 1900;
+    if (dt.year < 1000 || dt.year > 2999 || !is_valid_day(dt.year, dt.month, dt.day))
+        return std::nullopt;
+    if (dt.has_offset && !dt.has_time) return std::nullopt;  // "January 29, 2022 GMT" is odd
+    return dt;
+}
+
+}  // namespace newsindex::text

@@ -1,0 +1,69 @@
+#include "document_builder.h"
+
+#include "schema.h"
+#include "text/dates.h"
+
+namespace newsindex::indexer {
+
+namespace {
+
+// Gap left between separately indexed values so that a phrase cannot match across them.
+constexpr Xapian::termpos kValueGap = 100;
+
+void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
+    auto date = text::parse_date(iso_date);
+    if (!date) return;
+    const std::string day = date->compact_day();
+    doc.add_boolean_term(std::string(schema::kDayPrefix) + day);
+    doc.add_boolean_term(std::string(schema::kMonthPrefix) + day.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
+    doc.add_value(schema::kDateSlot, day);
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+    term_generator_.set_stemmer(Xapian::Stem("english"));
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+std::string DocumentBuilder::id_term(const Article& article) {
+    static const schema::Field& id_field = *schema::find_field("id");
+    return schema::boolean_term(id_field.prefix,
+                                schema::normalise_boolean_value(id_field, schema::article_id(article)));
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+    Xapian::Document doc;
+    term_generator_.set_document(doc);
+    for (const schema::Field& field : schema::fields()) {
+        for (const std::string& value : field.values_of(article)) {
+            switch (field.kind) {
+                case schema::FieldKind::FreeText:
+                    term_generator_.index_text(value, 1, std::string(field.prefix));
+                    term_generator_.increase_termpos(kValueGap);
+                    break;
+                case schema::FieldKind::Boolean:
+                    doc.add_boolean_term(schema::boolean_term(
+                        field.prefix, schema::normalise_boolean_value(field, value)));
+                    break;
+                case schema::FieldKind::Date:
+                    add_date_terms(doc, value);
+                    break;
+            }
+        }
+    }
+    // Unprefixed text: what a query without a field matches. The title counts more than the
+    // body, and comes first so that a phrase in the headline has positions of its own.
+    term_generator_.index_text(article.title, schema::kTitleWeight);
+    term_generator_.increase_termpos(kValueGap);
+    for (const std::string& author : article.authors) {
+        term_generator_.index_text(author);
+        term_generator_.increase_termpos(kValueGap);
+    }
+    term_generator_.index_text(article.body);
+    doc.set_data(schema::encode_record(article));
+    return doc;
+}
+
+}  // namespace newsindex::indexer

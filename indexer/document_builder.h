@@ -1,0 +1,29 @@
+// Turning an Article into a Xapian document as docs/schema.md describes, driven by the field
+// table in common/schema.h. Not thread-safe: give each thread its own builder.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "article.h"
+
+namespace newsindex::indexer {
+
+class DocumentBuilder {
+public:
+    DocumentBuilder();
+
+    // Returns the document for article: free-text fields with positions and English stems,
+    // Boolean and date terms, the date value and the stored record. Its unique id term is
+    // id_term(article). Does not throw for any Article.
+    Xapian::Document build(const Article& article);
+
+    // The unique id term of article ("Q" + its id).
+    static std::string id_term(const Article& article);
+
+private:
+    Xapian::TermGenerator term_generator_;
+};
+
+}  // namespace newsindex::indexer
