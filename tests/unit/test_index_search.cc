@@ -1,0 +1,193 @@
+// The indexer's run and the searcher driven together through the real Xapian library, over
+// the fixture articles in tests/data/search.
+#include <catch2/catch.hpp>
+
+#include "database.h"
+#include "errors.h"
+#include "index_run.h"
+#include "query.h"
+#include "schema.h"
+#include "search.h"
+#include "test_support.h"
+
+using namespace newsindex;
+
+namespace {
+
+struct IndexedFixtures {
+    TempDir dir;
+    std::string db_path = (dir.path() / "db").string();
+    std::vector<std::string> problems;
+    indexer::IndexSummary summary;
+
+    IndexedFixtures() { summary = index_again(); }
+
+    indexer::IndexSummary index_again() {
+        indexer::IndexOptions options;
+        options.database_path = db_path;
+        options.inputs = {(test_data_dir() / "search").string()};
+        options.batch_size = 2;  // several commits within one run
+        return indexer::run_index(options, [this](const std::string& m) { problems.push_back(m); });
+    }
+
+    std::vector<std::string> titles_for(const std::string& query, unsigned limit = 10) {
+        searcher::Searcher searcher({db_path});
+        searcher::SearchRequest request;
+        request.query = query;
+        request.limit = limit;
+        std::vector<std::string> titles;
+        for (const auto& hit : searcher.search(request).hits) titles.push_back(hit.article.title);
+        return titles;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a run indexes every readable article and reports the broken one by path", "[index]") {
+    IndexedFixtures fixtures;
+    CHECK(fixtures.summary.added == 5);
+    CHECK(fixtures.summary.updated == 0);
+    CHECK(fixtures.summary.failed == 1);
+    REQUIRE(fixtures.problems.size() == 1);
+    CHECK(fixtures.problems[0].find("broken.txt: empty file") != std::string::npos);
+    CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);
+}
+
+TEST_CASE("indexing the same files again replaces documents instead of adding copies", "[index]") {
+    IndexedFixtures fixtures;
+    auto second = fixtures.index_again();
+    CHECK(second.added == 0);
+    CHECK(second.updated == 5);
+    CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);
+}
+
+TEST_CASE("the schema version is recorded and a different one is refused", "[index][database]") {
+    IndexedFixtures fixtures;
+    {
+        Xapian::Database db(fixtures.db_path);
+        CHECK(db.get_metadata(std::string(schema::kSchemaVersionKey)) == std::to_string(schema::kSchemaVersion));
+    }
+    {
+        Xapian::WritableDatabase db(fixtures.db_path);
+        db.set_metadata(std::string(schema::kSchemaVersionKey), "999");
+        db.commit();
+    }
+    try {
+        open_readable({fixtures.db_path});
+        FAIL("an incompatible schema was accepted");
+    } catch (const DatabaseError& e) {
+        CHECK(e.kind() == DatabaseError::Kind::IncompatibleSchema);
+        CHECK(std::string(e.what()).find("schema version 999") != std::string::npos);
+    }
+    CHECK_THROWS_AS(open_writable(fixtures.db_path), DatabaseError);
+}
+
+TEST_CASE("a second writer is refused with the database named", "[database]") {
+    TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    Xapian::WritableDatabase holder = open_writable(path);
+    try {
+        open_writable(path);
+        FAIL("a second writer got the lock");
+    } catch (const DatabaseError& e) {
+        CHECK(e.kind() == DatabaseError::Kind::Locked);
+        CHECK(std::string(e.what()).find(path) != std::string::npos);
+    }
+}
+
+TEST_CASE("a missing database is reported as missing", "[database]") {
+    TempDir dir;
+    const std::string path = (dir.path() / "nothing-here").string();
+    try {
+        searcher::Searcher searcher({path});
+        FAIL("a missing database opened");
+    } catch (const DatabaseError& e) {
+        CHECK(e.kind() == DatabaseError::Kind::Missing);
+        CHECK(std::string(e.what()).find(path) != std::string::npos);
+    }
+}
+
+TEST_CASE("queries find what a reader expects", "[search]") {
+    IndexedFixtures fixtures;
+    using Titles = std::vector<std::string>;
+    auto [query, titles] = GENERATE(table<std::string, Titles>({
+        // The pipeline named in both title and body outranks a passing mention.
+        {"Nord Stream 2", {"Berlin Halts Certification of Nord Stream 2", "Washington Weighs Sanctions on Pipeline Operator"}},
+        // A phrase needs the words together: "stream of" alone does not match.
+        {"\"Nord Stream 2\"", {"Berlin Halts Certification of Nord Stream 2", "Washington Weighs Sanctions on Pipeline Operator"}},
+        {"Milley", {"General Milley Testifies on Troop Readiness"}},
+        {"title:pipeline", {"Washington Weighs Sanctions on Pipeline Operator"}},
+        {"author:okafor", {"Harbour Festival Draws Crowds"}},
+        {"author:\"katrin vogel\"", {"Washington Weighs Sanctions on Pipeline Operator"}},
+        {"stream date:2022", {"Berlin Halts Certification of Nord Stream 2", "Central Bank Raises Rates Again"}},
+        {"stream date:2021-12", {"Washington Weighs Sanctions on Pipeline Operator"}},
+        {"stream date:2022-05-04", {"Central Bank Raises Rates Again"}},
+        {"stream date:2021-12-01..2022-02-28", {"Berlin Halts Certification of Nord Stream 2", "Washington Weighs Sanctions on Pipeline Operator"}},
+        {"stream date:..2021", {"Washington Weighs Sanctions on Pipeline Operator"}},
+        {"stream date:2022-03..", {"Central Bank Raises Rates Again"}},
+        {"stream site:WWW.Ledger.example", {"Berlin Halts Certification of Nord Stream 2"}},
+        {"stream NOT pipeline", {"Central Bank Raises Rates Again"}},
+        {"harb*", {"Harbour Festival Draws Crowds"}},
+        {"troops -poland", {}},
+        {"zebra", {}},
+    }));
+    CAPTURE(query);
+    auto found = fixtures.titles_for(query);
+    if (query == "stream date:2022" || query == "stream date:2021-12-01..2022-02-28") {
+        std::sort(found.begin(), found.end());  // order between these is not the point here
+        std::sort(titles.begin(), titles.end());
+    }
+    CHECK(found == titles);
+}
+
+TEST_CASE("hits carry the stored record and a snippet marking the matches", "[search]") {
+    IndexedFixtures fixtures;
+    searcher::Searcher searcher({fixtures.db_path});
+    searcher::SearchRequest request;
+    request.query = "Milley";
+    auto results = searcher.search(request);
+    REQUIRE(results.hits.size() == 1);
+    const auto& hit = results.hits[0];
+    CHECK(hit.rank == 1);
+    CHECK(hit.score > 0);
+    CHECK(hit.article.date == "2022-03-10");
+    CHECK(hit.article.authors == std::vector<std::string>{"Lena Brandt", "Reuters"});
+    CHECK(hit.article.url == "https://www.ledger.example/2022/03/10/milley-testifies");
+    CHECK(hit.article.source_path == (test_data_dir() / "search" / "general-testimony.txt").lexically_normal().string());
+    bool marked = false;
+    for (const auto& part : hit.snippet) marked = marked || (part.matched && part.text == "Milley");
+    CHECK(marked);
+}
+
+TEST_CASE("offset and limit page through the ranking", "[search]") {
+    IndexedFixtures fixtures;
+    auto all = fixtures.titles_for("stream", 10);
+    REQUIRE(all.size() == 3);
+    searcher::Searcher searcher({fixtures.db_path});
+    searcher::SearchRequest request;
+    request.query = "stream";
+    request.offset = 1;
+    request.limit = 1;
+    auto page = searcher.search(request);
+    REQUIRE(page.hits.size() == 1);
+    CHECK(page.hits[0].rank == 2);
+    CHECK(page.hits[0].article.title == all[1]);
+    CHECK(page.matches_estimated == 3);
+}
+
+TEST_CASE("malformed queries and dates give a QueryError naming the query", "[search][query]") {
+    IndexedFixtures fixtures;
+    searcher::Searcher searcher({fixtures.db_path});
+    auto query = GENERATE(as<std::string>{}, "date:2022-13", "date:2022-02-30", "date:yesterday-ish",
+                          "date:2022..2021", "date:..", "date:22");
+    searcher::SearchRequest request;
+    request.query = query;
+    CAPTURE(query);
+    try {
+        searcher.search(request);
+        FAIL("accepted");
+    } catch (const QueryError& e) {
+        CHECK(e.query() == query);
+        CHECK(std::string(e.what()).find(query) != std::string::npos);
+    }
+}

@@ -1,0 +1,38 @@
+// Helpers shared by the unit tests.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+// Directory of the fixture files; the build passes it in.
+inline std::filesystem::path test_data_dir() { return NEWSINDEX_TEST_DATA_DIR; }
+
+inline std::string read_fixture(const std::string& relative) {
+    std::ifstream in(test_data_dir() / relative, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+// A fresh directory under the system temporary directory, removed with the object.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device random;
+        path_ = std::filesystem::temp_directory_path() / ("newsindex-test-" + std::to_string(random()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
