@@ -26,6 +26,7 @@ public:
 private:
     Xapian::Stem stemmer_;
     Xapian::QueryParser parser_;
+    std::string field_problem_;  // set by field processors during one parse()
 };
 
 // The query for a date: value, one of YYYY, YYYY-MM, YYYY-MM-DD (the whole period), or a

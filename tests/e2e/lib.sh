@@ -1,0 +1,69 @@
+# Shared by the end-to-end tests, which run the real binaries as a user would.
+# The test registers the environment: INDEXER, SEARCHER, SOURCE_DIR (the project tree).
+set -u
+: "${INDEXER:?}" "${SEARCHER:?}" "${SOURCE_DIR:?}"
+
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/newsindex-e2e.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+# Nothing from the user's own setup may leak in.
+unset NEWSINDEX_DB XDG_DATA_HOME
+export HOME="$SCRATCH/home"
+mkdir -p "$HOME"
+
+failures=0
+checks=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+# run CMD...: runs a command, keeping its stdout, stderr and status for the checks below.
+run() {
+    "$@" >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+    status=$?
+    last_command="$*"
+}
+
+expect_status() {
+    checks=$((checks + 1))
+    [ "$status" -eq "$1" ] ||
+        fail "$last_command: exit status $status, expected $1; stderr: $(head -c 400 "$SCRATCH/stderr")"
+}
+
+# expect_stdout_has / expect_stderr_has TEXT: a fixed string must occur.
+expect_stdout_has() {
+    checks=$((checks + 1))
+    grep -qF -- "$1" "$SCRATCH/stdout" || fail "$last_command: stdout lacks '$1'"
+}
+expect_stderr_has() {
+    checks=$((checks + 1))
+    grep -qF -- "$1" "$SCRATCH/stderr" || fail "$last_command: stderr lacks '$1'; it was: $(head -c 400 "$SCRATCH/stderr")"
+}
+expect_empty() {
+    checks=$((checks + 1))
+    [ ! -s "$SCRATCH/$1" ] || fail "$last_command: $1 should be empty; it was: $(head -c 400 "$SCRATCH/$1")"
+}
+expect_stderr_lines() {
+    checks=$((checks + 1))
+    local lines
+    lines=$(wc -l <"$SCRATCH/stderr")
+    [ "$lines" -eq "$1" ] || fail "$last_command: $lines stderr lines, expected $1: $(head -c 400 "$SCRATCH/stderr")"
+}
+
+# expect_equal WHAT GOT WANT
+expect_equal() {
+    checks=$((checks + 1))
+    [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"
+}
+
+doc_count() { xapian-delve "$1" | sed -n 's/^number of documents = //p'; }
+
+finish() {
+    if [ "$failures" -eq 0 ]; then
+        echo "ok: $checks checks"
+        exit 0
+    fi
+    echo "$failures of $checks checks failed" >&2
+    exit 1
+}
