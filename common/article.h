@@ -15,7 +15,7 @@ struct Article {
     std::string body;                  // paragraphs separated by "\n\n"; captions included
     std::vector<std::string> related;  // titles from "Related article:" lines (metadata only)
     std::vector<std::string> photo_credits;  // e.g. "AP / TASS" (metadata only)
-    std::string source_path;           // absolute path of the file it came from
+    std::string source_path;                 // absolute path of the file it came from
 };
 
 }  // namespace newsindex

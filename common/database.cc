@@ -37,8 +37,10 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
 
 std::string default_database_path() {
     if (std::string path = env_or_empty("NEWSINDEX_DB"); !path.empty()) return path;
-    if (std::string data = env_or_empty("XDG_DATA_HOME"); !data.empty()) return data + "/newsindex/db";
-    if (std::string home = env_or_empty("HOME"); !home.empty()) return home + "/.local/share/newsindex/db";
+    if (std::string data = env_or_empty("XDG_DATA_HOME"); !data.empty())
+        return data + "/newsindex/db";
+    if (std::string home = env_or_empty("HOME"); !home.empty())
+        return home + "/.local/share/newsindex/db";
     return ".newsindex/db";
 }
 
@@ -69,8 +71,9 @@ Xapian::Database open_readable(const std::vector<std::string>& paths) {
     for (const std::string& path : paths) {
         std::error_code ignored;
         if (!fs::exists(path, ignored)) {
-            throw DatabaseError(DatabaseError::Kind::Missing, path,
-                                "does not exist (create it with: indexer --db " + path + " FILES...)");
+            throw DatabaseError(
+                DatabaseError::Kind::Missing, path,
+                "does not exist (create it with: indexer --db " + path + " FILES...)");
         }
         try {
             Xapian::Database one(path);

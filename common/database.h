@@ -3,10 +3,10 @@
 // they come out as DatabaseError naming the path.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace newsindex {
 

@@ -10,20 +10,20 @@ namespace newsindex {
 
 // Base of every error newsindex throws on purpose. what() is a complete one-line message.
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // An input file (or one record in it) could not be read as an article. Batch callers report
 // it and go on with the next item.
 class InputError : public Error {
-public:
+  public:
     // line is 1-based; 0 means the problem concerns the file as a whole.
     InputError(const std::string& source, unsigned line, const std::string& problem);
     const std::string& source() const { return source_; }
     unsigned line() const { return line_; }
 
-private:
+  private:
     std::string source_;
     unsigned line_;
 };
@@ -31,24 +31,24 @@ private:
 // A database could not be opened, read or written: missing, locked, corrupt, or written by
 // an incompatible schema version.
 class DatabaseError : public Error {
-public:
+  public:
     enum class Kind { Missing, Locked, IncompatibleSchema, Other };
     DatabaseError(Kind kind, const std::string& path, const std::string& problem);
     Kind kind() const { return kind_; }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     Kind kind_;
     std::string path_;
 };
 
 // A query string the searcher cannot understand.
 class QueryError : public Error {
-public:
+  public:
     QueryError(const std::string& query, const std::string& problem);
     const std::string& query() const { return query_; }
 
-private:
+  private:
     std::string query_;
 };
 

@@ -9,8 +9,12 @@ namespace newsindex::schema {
 
 namespace {
 
-std::vector<std::string> title_values(const Article& a) { return {a.title}; }
-std::vector<std::string> author_values(const Article& a) { return a.authors; }
+std::vector<std::string> title_values(const Article& a) {
+    return {a.title};
+}
+std::vector<std::string> author_values(const Article& a) {
+    return a.authors;
+}
 std::vector<std::string> site_values(const Article& a) {
     std::string site = site_of_url(a.url);
     if (site.empty()) return {};
@@ -20,7 +24,9 @@ std::vector<std::string> url_values(const Article& a) {
     if (a.url.empty()) return {};
     return {a.url};
 }
-std::vector<std::string> id_values(const Article& a) { return {article_id(a)}; }
+std::vector<std::string> id_values(const Article& a) {
+    return {article_id(a)};
+}
 std::vector<std::string> date_values(const Article& a) {
     if (a.date.empty()) return {};
     return {a.date};
@@ -43,9 +49,12 @@ std::string escape_record_value(std::string_view value) {
     std::string out;
     out.reserve(value.size());
     for (char c : value) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else out += c;
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
     }
     return out;
 }
@@ -74,7 +83,8 @@ const std::vector<Field>& fields() {
          "publication day, month, year or range: 2022, 2022-01, 2022-01-29, 2022-01..2022-03"},
         {"site", "H", FieldKind::Boolean, site_values, "host name of the URL, without www."},
         {"url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"},
-        {"id", kIdPrefix, FieldKind::Boolean, id_values, "the article's id (its URL, else its path)"},
+        {"id", kIdPrefix, FieldKind::Boolean, id_values,
+         "the article's id (its URL, else its path)"},
     };
     return table;
 }
@@ -145,14 +155,22 @@ Article decode_record(std::string_view data) {
         if (equals == std::string_view::npos) continue;
         std::string_view key = line.substr(0, equals);
         std::string value = unescape_record_value(line.substr(equals + 1));
-        if (key == "path") article.source_path = std::move(value);
-        else if (key == "url") article.url = std::move(value);
-        else if (key == "title") article.title = std::move(value);
-        else if (key == "date") article.date = std::move(value);
-        else if (key == "author") article.authors.push_back(std::move(value));
-        else if (key == "related") article.related.push_back(std::move(value));
-        else if (key == "photo_credit") article.photo_credits.push_back(std::move(value));
-        else if (key == "body") article.body = std::move(value);
+        if (key == "path")
+            article.source_path = std::move(value);
+        else if (key == "url")
+            article.url = std::move(value);
+        else if (key == "title")
+            article.title = std::move(value);
+        else if (key == "date")
+            article.date = std::move(value);
+        else if (key == "author")
+            article.authors.push_back(std::move(value));
+        else if (key == "related")
+            article.related.push_back(std::move(value));
+        else if (key == "photo_credit")
+            article.photo_credits.push_back(std::move(value));
+        else if (key == "body")
+            article.body = std::move(value);
     }
     return article;
 }

@@ -29,8 +29,8 @@ DocumentBuilder::DocumentBuilder() {
 
 std::string DocumentBuilder::id_term(const Article& article) {
     static const schema::Field& id_field = *schema::find_field("id");
-    return schema::boolean_term(id_field.prefix,
-                                schema::normalise_boolean_value(id_field, schema::article_id(article)));
+    return schema::boolean_term(
+        id_field.prefix, schema::normalise_boolean_value(id_field, schema::article_id(article)));
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article) {

@@ -2,16 +2,16 @@
 // table in common/schema.h. Not thread-safe: give each thread its own builder.
 #pragma once
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
 
 #include "article.h"
 
 namespace newsindex::indexer {
 
 class DocumentBuilder {
-public:
+  public:
     DocumentBuilder();
 
     // Returns the document for article: free-text fields with positions and English stems,
@@ -22,7 +22,7 @@ public:
     // The unique id term of article ("Q" + its id).
     static std::string id_term(const Article& article);
 
-private:
+  private:
     Xapian::TermGenerator term_generator_;
 };
 

@@ -67,7 +67,8 @@ IndexSummary run_index(const IndexOptions& options, const ProblemReporter& repor
             ++summary.failed;
         });
     commit();
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }
 

@@ -1,10 +1,9 @@
 // indexer: command-line options and exit statuses only; the work is in index_run.
 #include <unistd.h>
 
+#include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
-
-#include <boost/program_options.hpp>
 
 #include "database.h"
 #include "errors.h"
@@ -44,14 +43,13 @@ int main(int argc, char** argv) {
     newsindex::indexer::IndexOptions options;
     bool verbose = false, quiet = false;
     po::options_description visible("Options");
-    visible.add_options()
-        ("help,h", "show this help and exit")
-        ("db,d", po::value(&options.database_path),
-         "database directory (default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")
-        ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
-         "documents indexed between commits")
-        ("verbose,v", po::bool_switch(&verbose), "print the summary line even when not on a terminal")
-        ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
+    visible.add_options()("help,h", "show this help and exit")(
+        "db,d", po::value(&options.database_path),
+        "database directory (default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")(
+        "batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
+        "documents indexed between commits")("verbose,v", po::bool_switch(&verbose),
+                                             "print the summary line even when not on a terminal")(
+        "quiet,q", po::bool_switch(&quiet), "print nothing but errors");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
     po::options_description all;
@@ -61,7 +59,8 @@ int main(int argc, char** argv) {
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "indexer: " << e.what() << "\nTry 'indexer --help'.\n";
@@ -82,8 +81,9 @@ int main(int argc, char** argv) {
     if (options.database_path.empty()) options.database_path = newsindex::default_database_path();
 
     try {
-        auto summary = newsindex::indexer::run_index(
-            options, [](const std::string& message) { std::cerr << "indexer: " << message << '\n'; });
+        auto summary = newsindex::indexer::run_index(options, [](const std::string& message) {
+            std::cerr << "indexer: " << message << '\n';
+        });
         // Quiet on success when run from cron; a person at a terminal sees the summary.
         if (!quiet && (verbose || isatty(STDERR_FILENO))) {
             std::fprintf(stderr, "indexer: %zu added, %zu updated, %zu failed in %.2f s (%s)\n",
@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
         return summary.failed > 0 ? kSomeInputsSkipped : kSuccess;
     } catch (const newsindex::DatabaseError& e) {
         std::cerr << "indexer: " << e.what() << '\n';
-        return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked : kDatabaseError;
+        return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
+                                                                  : kDatabaseError;
     }
 }

@@ -17,10 +17,12 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 using FileCallback = std::function<void(const fs::path&)>;
 using ErrorCallback = std::function<void(const std::string&, const std::string&)>;
 
-void walk_directory(const fs::path& directory, const FileCallback& on_file, const ErrorCallback& on_error) {
+void walk_directory(const fs::path& directory, const FileCallback& on_file,
+                    const ErrorCallback& on_error) {
     std::error_code error;
     std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    for (fs::directory_iterator it(directory, error), end; !error && it != end;
+         it.increment(error)) {
         entries.push_back(*it);
     }
     if (error) {
@@ -28,7 +30,9 @@ void walk_directory(const fs::path& directory, const FileCallback& on_file, cons
         return;
     }
     std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+              [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                  return a.path() < b.path();
+              });
     for (const fs::directory_entry& entry : entries) {
         const std::string name = entry.path().filename().string();
         if (is_skipped_name(name)) continue;
@@ -46,10 +50,13 @@ void walk_directory(const fs::path& directory, const FileCallback& on_file, cons
 
 bool is_skipped_name(const std::string& name) {
     return name.empty() || name[0] == '.' || name.back() == '~' ||
-           (name.size() > 1 && name.front() == '#' && name.back() == '#') || ends_with(name, ".swp");
+           (name.size() > 1 && name.front() == '#' && name.back() == '#') ||
+           ends_with(name, ".swp");
 }
 
-bool is_article_file_name(const std::string& name) { return ends_with(name, ".txt"); }
+bool is_article_file_name(const std::string& name) {
+    return ends_with(name, ".txt");
+}
 
 void scan_inputs(const std::vector<std::string>& roots, const FileCallback& on_file,
                  const ErrorCallback& on_error) {

@@ -21,8 +21,9 @@ bool is_article_file_name(const std::string& name);
 // a directory is walked recursively, without following symbolic links to directories.
 // Calls on_error with the path and the problem for each root that does not exist and each
 // directory that cannot be read, and goes on. Exceptions from the callbacks propagate.
-void scan_inputs(const std::vector<std::string>& roots,
-                 const std::function<void(const std::filesystem::path&)>& on_file,
-                 const std::function<void(const std::string& path, const std::string& problem)>& on_error);
+void scan_inputs(
+    const std::vector<std::string>& roots,
+    const std::function<void(const std::filesystem::path&)>& on_file,
+    const std::function<void(const std::string& path, const std::string& problem)>& on_error);
 
 }  // namespace newsindex::indexer

@@ -10,17 +10,28 @@ namespace {
 // Keys keep the order written here, which docs/output.md follows.
 using json = nlohmann::ordered_json;
 
-json string_or_null(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+json string_or_null(const std::string& value) {
+    return value.empty() ? json(nullptr) : json(value);
+}
 
 std::string html_escape(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -30,7 +41,8 @@ json hit_to_json(const Hit& hit) {
     const Article& a = hit.article;
     std::string snippet_html;
     for (const SnippetPart& part : hit.snippet) {
-        snippet_html += part.matched ? "<mark>" + html_escape(part.text) + "</mark>" : html_escape(part.text);
+        snippet_html +=
+            part.matched ? "<mark>" + html_escape(part.text) + "</mark>" : html_escape(part.text);
     }
     return json{
         {"rank", hit.rank},
@@ -48,7 +60,7 @@ json hit_to_json(const Hit& hit) {
 }
 
 class JsonPrinter : public ResultPrinter {
-public:
+  public:
     explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
     void print(const SearchResults& results) override {
@@ -68,12 +80,14 @@ public:
         out_ << document.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
     }
 
-private:
+  private:
     std::ostream& out_;
 };
 
 }  // namespace
 
-std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) { return std::make_unique<JsonPrinter>(out); }
+std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) {
+    return std::make_unique<JsonPrinter>(out);
+}
 
 }  // namespace newsindex::searcher

@@ -1,9 +1,8 @@
 // searcher: command-line options and exit statuses only; the work is in search and printers.
 #include <unistd.h>
 
-#include <iostream>
-
 #include <boost/program_options.hpp>
+#include <iostream>
 
 #include "database.h"
 #include "errors.h"
@@ -39,17 +38,16 @@ int main(int argc, char** argv) {
     searcher::SearchRequest request;
     std::string format_name, color_name = "auto";
     po::options_description visible("Options");
-    visible.add_options()
-        ("help,h", "show this help and exit")
-        ("db,d", po::value(&databases),
-         "database to search; repeat to search several as one "
-         "(default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")
-        ("limit,n", po::value(&request.limit)->default_value(request.limit), "hits to show")
-        ("offset", po::value(&request.offset)->default_value(request.offset), "hits to skip first")
-        ("format,f", po::value(&format_name),
-         "text or json (default: text; see docs/output.md for json)")
-        ("color", po::value(&color_name)->default_value(color_name),
-         "highlight text output with ANSI colours: auto (on a terminal), always, never");
+    visible.add_options()("help,h", "show this help and exit")(
+        "db,d", po::value(&databases),
+        "database to search; repeat to search several as one "
+        "(default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")(
+        "limit,n", po::value(&request.limit)->default_value(request.limit), "hits to show")(
+        "offset", po::value(&request.offset)->default_value(request.offset), "hits to skip first")(
+        "format,f", po::value(&format_name),
+        "text or json (default: text; see docs/output.md for json)")(
+        "color", po::value(&color_name)->default_value(color_name),
+        "highlight text output with ANSI colours: auto (on a terminal), always, never");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&query_words));
     po::options_description all;
@@ -59,7 +57,8 @@ int main(int argc, char** argv) {
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "searcher: " << e.what() << "\nTry 'searcher --help'.\n";
@@ -75,10 +74,13 @@ int main(int argc, char** argv) {
         return kError;
     }
     searcher::PrintOptions print_options;
-    if (color_name == "always") print_options.color = true;
-    else if (color_name == "auto") print_options.color = isatty(STDOUT_FILENO);
+    if (color_name == "always")
+        print_options.color = true;
+    else if (color_name == "auto")
+        print_options.color = isatty(STDOUT_FILENO);
     else if (color_name != "never") {
-        std::cerr << "searcher: unknown --color '" << color_name << "' (use auto, always or never)\n";
+        std::cerr << "searcher: unknown --color '" << color_name
+                  << "' (use auto, always or never)\n";
         return kError;
     }
     for (const std::string& word : query_words) {

@@ -21,14 +21,15 @@ struct PrintOptions {
 };
 
 class ResultPrinter {
-public:
+  public:
     virtual ~ResultPrinter() = default;
     // Writes one result set to the stream the printer was made with.
     virtual void print(const SearchResults& results) = 0;
 };
 
 // Returns the printer for format writing to out; out must outlive the printer.
-std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
+                                            const PrintOptions& options);
 
 // Parses a --format value ("text", "json"); returns false for an unknown name.
 bool parse_output_format(const std::string& name, OutputFormat& format);

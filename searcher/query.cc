@@ -28,8 +28,8 @@ bool digits(std::string_view s, std::size_t count) {
 
 Period parse_period(const std::string& value, const std::string& whole) {
     auto bad = [&]() {
-        return Xapian::QueryParserError("date:" + whole +
-                                        " is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO)");
+        return Xapian::QueryParserError(
+            "date:" + whole + " is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO)");
     };
     auto parts = text::split(value, "-");
     if (parts.empty() || parts.size() > 3 || !digits(parts[0], 4)) throw bad();
@@ -47,14 +47,15 @@ Period parse_period(const std::string& value, const std::string& whole) {
     if (!digits(parts[2], 2)) throw bad();
     const std::string day(parts[2]);
     if (!text::is_valid_day(std::stoi(year), std::stoi(month), std::stoi(day))) throw bad();
-    return {year + month + day, year + month + day, std::string(schema::kDayPrefix) + year + month + day};
+    return {year + month + day, year + month + day,
+            std::string(schema::kDayPrefix) + year + month + day};
 }
 
 // Throwing through Xapian's query parser leaks parser state (seen with LeakSanitizer on
 // Xapian 1.4.22), so the processor records the first problem and matches nothing instead;
 // QueryBuilder::parse() then throws.
 class DateFieldProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit DateFieldProcessor(std::string& problem) : problem_(problem) {}
     Xapian::Query operator()(const std::string& value) override {
         try {
@@ -65,26 +66,27 @@ public:
         }
     }
 
-private:
+  private:
     std::string& problem_;
 };
 
 // Boolean fields are normalised as the indexer normalised them, so "site:WWW.Example.com"
 // finds what "site:example.com" finds.
 class BooleanFieldProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit BooleanFieldProcessor(const schema::Field& field) : field_(field) {}
     Xapian::Query operator()(const std::string& value) override {
         return Xapian::Query(
             schema::boolean_term(field_.prefix, schema::normalise_boolean_value(field_, value)));
     }
 
-private:
+  private:
     const schema::Field& field_;
 };
 
-constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
 
 }  // namespace
 
@@ -92,15 +94,19 @@ Xapian::Query date_query(const std::string& value) {
     const std::size_t dots = value.find("..");
     if (dots == std::string::npos) return Xapian::Query(parse_period(value, value).term);
     const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
-    if (from.empty() && to.empty()) throw Xapian::QueryParserError("date:.. needs at least one end");
+    if (from.empty() && to.empty())
+        throw Xapian::QueryParserError("date:.. needs at least one end");
     if (to.empty())
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, parse_period(from, value).first_day);
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
+                             parse_period(from, value).first_day);
     if (from.empty())
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, parse_period(to, value).last_day);
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
+                             parse_period(to, value).last_day);
     const Period first = parse_period(from, value), last = parse_period(to, value);
     if (first.first_day > last.last_day)
         throw Xapian::QueryParserError("date:" + value + " ends before it starts");
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, first.first_day, last.last_day);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, first.first_day,
+                         last.last_day);
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
@@ -118,7 +124,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
                 parser_.add_boolean_prefix(name, (new BooleanFieldProcessor(field))->release());
                 break;
             case schema::FieldKind::Date:
-                parser_.add_boolean_prefix(name, (new DateFieldProcessor(field_problem_))->release());
+                parser_.add_boolean_prefix(name,
+                                           (new DateFieldProcessor(field_problem_))->release());
                 break;
         }
     }

@@ -3,14 +3,14 @@
 // Not thread-safe (Xapian::QueryParser is not): give each thread its own QueryBuilder.
 #pragma once
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
 
 namespace newsindex::searcher {
 
 class QueryBuilder {
-public:
+  public:
     // db supplies the terms that wildcards expand to; it must outlive the builder.
     explicit QueryBuilder(const Xapian::Database& db);
 
@@ -23,7 +23,7 @@ public:
     // The stemmer queries are parsed with; snippets must use the same one.
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
-private:
+  private:
     Xapian::Stem stemmer_;
     Xapian::QueryParser parser_;
     std::string field_problem_;  // set by field processors during one parse()

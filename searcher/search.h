@@ -3,10 +3,10 @@
 // thread-safe.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "article.h"
 #include "snippet.h"
@@ -39,7 +39,7 @@ struct SearchResults {
 };
 
 class Searcher {
-public:
+  public:
     // Opens the databases as one collection. Throws DatabaseError (see open_readable()).
     explicit Searcher(const std::vector<std::string>& database_paths);
 
@@ -48,7 +48,7 @@ public:
     // and the search repeated.
     SearchResults search(const SearchRequest& request);
 
-private:
+  private:
     SearchResults search_once(const SearchRequest& request);
 
     std::vector<std::string> paths_;

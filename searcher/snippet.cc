@@ -32,11 +32,16 @@ std::size_t decode_entity(const std::string& text, std::size_t pos, std::string&
     std::size_t semicolon = text.find(';', pos);
     if (semicolon == std::string::npos || semicolon - pos > 10) return 0;
     const std::string name = text.substr(pos + 1, semicolon - pos - 1);
-    if (name == "amp") out += '&';
-    else if (name == "lt") out += '<';
-    else if (name == "gt") out += '>';
-    else if (name == "quot") out += '"';
-    else if (name == "apos") out += '\'';
+    if (name == "amp")
+        out += '&';
+    else if (name == "lt")
+        out += '<';
+    else if (name == "gt")
+        out += '>';
+    else if (name == "quot")
+        out += '"';
+    else if (name == "apos")
+        out += '\'';
     else if (name.size() > 1 && name[0] == '#') {
         const bool hex = name[1] == 'x' || name[1] == 'X';
         const std::string digits = name.substr(hex ? 2 : 1);
@@ -68,8 +73,10 @@ std::vector<SnippetPart> parse_marked_snippet(const std::string& marked) {
             matched = c == kMatchStart[0];
         } else if (c == '&') {
             std::size_t used = decode_entity(marked, i, current);
-            if (used == 0) current += c;
-            else i += used - 1;
+            if (used == 0)
+                current += c;
+            else
+                i += used - 1;
         } else {
             current += c;
         }
@@ -80,8 +87,10 @@ std::vector<SnippetPart> parse_marked_snippet(const std::string& marked) {
 
 std::vector<SnippetPart> make_snippet(const Xapian::MSet& mset, const std::string& text,
                                       const Xapian::Stem& stemmer, std::size_t length) {
-    const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-    return parse_marked_snippet(mset.snippet(text, length, stemmer, flags, kMatchStart, kMatchEnd, "…"));
+    const unsigned flags =
+        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    return parse_marked_snippet(
+        mset.snippet(text, length, stemmer, flags, kMatchStart, kMatchEnd, "…"));
 }
 
 std::string plain_text(const std::vector<SnippetPart>& parts) {

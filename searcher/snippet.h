@@ -2,10 +2,10 @@
 // each marked as a match or not, so that every printer can highlight in its own way.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace newsindex::searcher {
 

@@ -25,15 +25,16 @@ std::string one_line(const std::string& text) {
 }
 
 class TextPrinter : public ResultPrinter {
-public:
-    TextPrinter(std::ostream& out, const PrintOptions& options) : out_(out), color_(options.color) {}
+  public:
+    TextPrinter(std::ostream& out, const PrintOptions& options)
+        : out_(out), color_(options.color) {}
 
     void print(const SearchResults& results) override {
         for (const Hit& hit : results.hits) print_hit(hit);
         print_footer(results);
     }
 
-private:
+  private:
     std::string styled(const char* style, const std::string& text) const {
         return color_ ? style + text + kReset : text;
     }
@@ -44,15 +45,19 @@ private:
         std::string meta = a.date.empty() ? "(no date)" : a.date.substr(0, 10);
         if (!a.authors.empty()) {
             meta += "  ";
-            for (std::size_t i = 0; i < a.authors.size(); ++i) meta += (i ? ", " : "") + one_line(a.authors[i]);
+            for (std::size_t i = 0; i < a.authors.size(); ++i)
+                meta += (i ? ", " : "") + one_line(a.authors[i]);
         }
         out_ << "     " << meta << '\n';
-        out_ << "     " << styled(kDim, one_line(a.source_path.empty() ? a.url : a.source_path)) << '\n';
+        out_ << "     " << styled(kDim, one_line(a.source_path.empty() ? a.url : a.source_path))
+             << '\n';
         std::string snippet;
         for (const SnippetPart& part : hit.snippet) {
             const std::string piece = one_line(part.text);
-            if (!part.matched) snippet += piece;
-            else snippet += color_ ? kMatchColor + piece + kReset : "*" + piece + "*";
+            if (!part.matched)
+                snippet += piece;
+            else
+                snippet += color_ ? kMatchColor + piece + kReset : "*" + piece + "*";
         }
         if (!snippet.empty()) out_ << "     " << snippet << '\n';
         out_ << '\n';
@@ -63,7 +68,8 @@ private:
         if (results.hits.empty()) {
             line << "No hits";
         } else {
-            line << "Hits " << results.offset + 1 << "-" << results.offset + results.hits.size() << " of ";
+            line << "Hits " << results.offset + 1 << "-" << results.offset + results.hits.size()
+                 << " of ";
             if (results.matches_lower_bound != results.matches_upper_bound) line << "about ";
             line << results.matches_estimated;
         }

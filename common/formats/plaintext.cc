@@ -41,7 +41,8 @@ std::vector<Paragraph> paragraphs_of(const std::string& text) {
 
 std::string strip_angle_brackets(std::string_view url) {
     url = text::trim(url);
-    if (url.size() >= 2 && url.front() == '<' && url.back() == '>') url = url.substr(1, url.size() - 2);
+    if (url.size() >= 2 && url.front() == '<' && url.back() == '>')
+        url = url.substr(1, url.size() - 2);
     return std::string(text::trim(url));
 }
 

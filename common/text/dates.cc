@@ -24,12 +24,23 @@ struct ZoneName {
     std::string_view name;
     int offset_minutes;
 };
-constexpr std::array<ZoneName, 17> kZones = {{{"gmt", 0},      {"utc", 0},      {"z", 0},
-                                              {"bst", 60},     {"cet", 60},     {"cest", 120},
-                                              {"eet", 120},    {"eest", 180},   {"msk", 180},
-                                              {"est", -300},   {"edt", -240},   {"cst", -360},
-                                              {"cdt", -300},   {"mst", -420},   {"mdt", -360},
-                                              {"pst", -480},   {"pdt", -420}}};
+constexpr std::array<ZoneName, 17> kZones = {{{"gmt", 0},
+                                              {"utc", 0},
+                                              {"z", 0},
+                                              {"bst", 60},
+                                              {"cet", 60},
+                                              {"cest", 120},
+                                              {"eet", 120},
+                                              {"eest", 180},
+                                              {"msk", 180},
+                                              {"est", -300},
+                                              {"edt", -240},
+                                              {"cst", -360},
+                                              {"cdt", -300},
+                                              {"mst", -420},
+                                              {"mdt", -360},
+                                              {"pst", -480},
+                                              {"pdt", -420}}};
 
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
@@ -62,7 +73,8 @@ int month_from_word(std::string_view word) {
 bool is_weekday(std::string_view word) {
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);
     for (std::string_view name : kWeekdayNames) {
-        if (word == name || (word.size() >= 3 && word.size() <= 4 && name.substr(0, word.size()) == word))
+        if (word == name ||
+            (word.size() >= 3 && word.size() <= 4 && name.substr(0, word.size()) == word))
             return true;
     }
     return false;
@@ -222,10 +234,13 @@ std::optional<DateTime> parse_date(std::string_view line) {
                 break;
             }
         }
-        if (word.find(':') != std::string::npos && !dt.has_time && word[0] != '+' && word[0] != '-') {
+        if (word.find(':') != std::string::npos && !dt.has_time && word[0] != '+' &&
+            word[0] != '-') {
             if (!parse_clock(word, dt)) return std::nullopt;
-            if (!meridiem.empty()) word = meridiem == "a" ? "am" : "pm";
-            else continue;
+            if (!meridiem.empty())
+                word = meridiem == "a" ? "am" : "pm";
+            else
+                continue;
         }
         if (word == "am" || word == "a.m." || word == "pm" || word == "p.m.") {
             if (!dt.has_time || dt.hour < 1 || dt.hour > 12) return std::nullopt;

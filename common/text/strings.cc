@@ -5,7 +5,9 @@
 namespace newsindex::text {
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 }  // namespace
 
 std::string_view trim(std::string_view text) {
@@ -23,7 +25,8 @@ std::string ascii_lower(std::string_view text) {
 }
 
 bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && ascii_lower(text.substr(0, prefix.size())) == ascii_lower(prefix);
+    return text.size() >= prefix.size() &&
+           ascii_lower(text.substr(0, prefix.size())) == ascii_lower(prefix);
 }
 
 std::vector<std::string_view> split(std::string_view text, std::string_view separator) {
@@ -45,7 +48,8 @@ std::string strip_markdown_inline(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '[') {
             std::size_t close = text.find(']', i + 1);
-            if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == '(') {
+            if (close != std::string_view::npos && close + 1 < text.size() &&
+                text[close + 1] == '(') {
                 std::size_t paren = text.find(')', close + 2);
                 if (paren != std::string_view::npos) {
                     out.append(text.substr(i + 1, close - i - 1));

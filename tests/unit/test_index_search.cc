@@ -65,7 +65,8 @@ TEST_CASE("the schema version is recorded and a different one is refused", "[ind
     IndexedFixtures fixtures;
     {
         Xapian::Database db(fixtures.db_path);
-        CHECK(db.get_metadata(std::string(schema::kSchemaVersionKey)) == std::to_string(schema::kSchemaVersion));
+        CHECK(db.get_metadata(std::string(schema::kSchemaVersionKey)) ==
+              std::to_string(schema::kSchemaVersion));
     }
     {
         Xapian::WritableDatabase db(fixtures.db_path);
@@ -112,17 +113,24 @@ TEST_CASE("queries find what a reader expects", "[search]") {
     using Titles = std::vector<std::string>;
     auto [query, titles] = GENERATE(table<std::string, Titles>({
         // The pipeline named in both title and body outranks a passing mention.
-        {"Nord Stream 2", {"Berlin Halts Certification of Nord Stream 2", "Washington Weighs Sanctions on Pipeline Operator"}},
+        {"Nord Stream 2",
+         {"Berlin Halts Certification of Nord Stream 2",
+          "Washington Weighs Sanctions on Pipeline Operator"}},
         // A phrase needs the words together: "stream of" alone does not match.
-        {"\"Nord Stream 2\"", {"Berlin Halts Certification of Nord Stream 2", "Washington Weighs Sanctions on Pipeline Operator"}},
+        {"\"Nord Stream 2\"",
+         {"Berlin Halts Certification of Nord Stream 2",
+          "Washington Weighs Sanctions on Pipeline Operator"}},
         {"Milley", {"General Milley Testifies on Troop Readiness"}},
         {"title:pipeline", {"Washington Weighs Sanctions on Pipeline Operator"}},
         {"author:okafor", {"Harbour Festival Draws Crowds"}},
         {"author:\"katrin vogel\"", {"Washington Weighs Sanctions on Pipeline Operator"}},
-        {"stream date:2022", {"Berlin Halts Certification of Nord Stream 2", "Central Bank Raises Rates Again"}},
+        {"stream date:2022",
+         {"Berlin Halts Certification of Nord Stream 2", "Central Bank Raises Rates Again"}},
         {"stream date:2021-12", {"Washington Weighs Sanctions on Pipeline Operator"}},
         {"stream date:2022-05-04", {"Central Bank Raises Rates Again"}},
-        {"stream date:2021-12-01..2022-02-28", {"Berlin Halts Certification of Nord Stream 2", "Washington Weighs Sanctions on Pipeline Operator"}},
+        {"stream date:2021-12-01..2022-02-28",
+         {"Berlin Halts Certification of Nord Stream 2",
+          "Washington Weighs Sanctions on Pipeline Operator"}},
         {"stream date:..2021", {"Washington Weighs Sanctions on Pipeline Operator"}},
         {"stream date:2022-03..", {"Central Bank Raises Rates Again"}},
         {"stream site:WWW.Ledger.example", {"Berlin Halts Certification of Nord Stream 2"}},
@@ -153,7 +161,8 @@ TEST_CASE("hits carry the stored record and a snippet marking the matches", "[se
     CHECK(hit.article.date == "2022-03-10");
     CHECK(hit.article.authors == std::vector<std::string>{"Lena Brandt", "Reuters"});
     CHECK(hit.article.url == "https://www.ledger.example/2022/03/10/milley-testifies");
-    CHECK(hit.article.source_path == (test_data_dir() / "search" / "general-testimony.txt").lexically_normal().string());
+    CHECK(hit.article.source_path ==
+          (test_data_dir() / "search" / "general-testimony.txt").lexically_normal().string());
     bool marked = false;
     for (const auto& part : hit.snippet) marked = marked || (part.matched && part.text == "Milley");
     CHECK(marked);
@@ -178,8 +187,8 @@ TEST_CASE("offset and limit page through the ranking", "[search]") {
 TEST_CASE("malformed queries and dates give a QueryError naming the query", "[search][query]") {
     IndexedFixtures fixtures;
     searcher::Searcher searcher({fixtures.db_path});
-    auto query = GENERATE(as<std::string>{}, "date:2022-13", "date:2022-02-30", "date:yesterday-ish",
-                          "date:2022..2021", "date:..", "date:22");
+    auto query = GENERATE(as<std::string>{}, "date:2022-13", "date:2022-02-30",
+                          "date:yesterday-ish", "date:2022..2021", "date:..", "date:22");
     searcher::SearchRequest request;
     request.query = query;
     CAPTURE(query);

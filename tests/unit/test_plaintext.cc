@@ -16,16 +16,31 @@ Article read(const std::string& fixture) {
 }  // namespace
 
 TEST_CASE("plain-text exports give title, authors, date and URL", "[plaintext]") {
-    auto [fixture, title, authors, date, url] = GENERATE(table<std::string, std::string, Names, std::string, std::string>({
-        {"full-export.txt", "Pipeline Regulator Pauses Review", {"Reuters"}, "2021-11-16",
-         "https://news.example.org/2021/11/16/regulator-pauses-review"},
-        {"title-only.txt", "Title Only Article", {}, "", ""},
-        {"no-date.txt", "Markets Slide on Rate Fears", {"Priya Raman", "Ben Okafor"}, "",
-         "https://markets.example.com/slide"},
-        {"crlf-agency-suffix.txt", "Chancellor Visits Port", {"Lena Brandt", "Reuters"}, "2022-01-29", ""},
-        {"date-before-byline.txt", "Saturday Night Talks", {"AFP"}, "2022-01-29T10:05Z", ""},
-        {"latin1-bytes.txt", "Caf\xEF\xBF\xBD Owners Protest", {"Jos\xEF\xBF\xBD Ruiz"}, "2022-03-01", ""},
-    }));
+    auto [fixture, title, authors, date, url] =
+        GENERATE(table<std::string, std::string, Names, std::string, std::string>({
+            {"full-export.txt",
+             "Pipeline Regulator Pauses Review",
+             {"Reuters"},
+             "2021-11-16",
+             "https://news.example.org/2021/11/16/regulator-pauses-review"},
+            {"title-only.txt", "Title Only Article", {}, "", ""},
+            {"no-date.txt",
+             "Markets Slide on Rate Fears",
+             {"Priya Raman", "Ben Okafor"},
+             "",
+             "https://markets.example.com/slide"},
+            {"crlf-agency-suffix.txt",
+             "Chancellor Visits Port",
+             {"Lena Brandt", "Reuters"},
+             "2022-01-29",
+             ""},
+            {"date-before-byline.txt", "Saturday Night Talks", {"AFP"}, "2022-01-29T10:05Z", ""},
+            {"latin1-bytes.txt",
+             "Caf\xEF\xBF\xBD Owners Protest",
+             {"Jos\xEF\xBF\xBD Ruiz"},
+             "2022-03-01",
+             ""},
+        }));
     CAPTURE(fixture);
     Article article = read(fixture);
     CHECK(article.title == title);
@@ -35,7 +50,8 @@ TEST_CASE("plain-text exports give title, authors, date and URL", "[plaintext]")
     CHECK(article.source_path == fixture);
 }
 
-TEST_CASE("metadata lines stay out of the body; captions stay in without their credit", "[plaintext]") {
+TEST_CASE("metadata lines stay out of the body; captions stay in without their credit",
+          "[plaintext]") {
     Article article = read("full-export.txt");
     CHECK(article.related == Names{"Gas Prices Jump After Regulator Decision"});
     CHECK(article.photo_credits == Names{"Anna Roe / AFP"});
@@ -63,7 +79,9 @@ TEST_CASE("the seed article reads exactly", "[plaintext]") {
     CHECK(article.title == "U.S. To Send Troops to Eastern Europe Amid Russia Tensions");
     CHECK(article.authors == Names{"AFP"});
     CHECK(article.date == "2022-01-29");
-    CHECK(article.url == "https://www.themoscowtimes.com/2022/01/29/us-to-send-troops-to-eastern-europe-amid-russia-tensions-a76195");
+    CHECK(article.url ==
+          "https://www.themoscowtimes.com/2022/01/29/"
+          "us-to-send-troops-to-eastern-europe-amid-russia-tensions-a76195");
     CHECK(article.photo_credits == Names{"AP / TASS"});
     CHECK(article.related.size() == 3);
     CHECK(article.body.find("Related article") == std::string::npos);

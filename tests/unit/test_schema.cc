@@ -4,7 +4,8 @@
 
 using namespace newsindex;
 
-TEST_CASE("the stored record round-trips every field, newlines and backslashes included", "[schema]") {
+TEST_CASE("the stored record round-trips every field, newlines and backslashes included",
+          "[schema]") {
     Article article;
     article.title = "A \\ title";
     article.authors = {"Jane Doe", "AFP"};

@@ -6,7 +6,9 @@ using newsindex::searcher::parse_marked_snippet;
 using newsindex::searcher::SnippetPart;
 
 TEST_CASE("marked snippets split into matched and unmatched plain-text parts", "[snippet]") {
-    auto parts = parse_marked_snippet("\xE2\x80\xA6the \x02Nord\x03 \x02Stream\x03 &amp; &quot;gas&quot; &lt;b&gt;&#233;&#x2014;");
+    auto parts = parse_marked_snippet(
+        "\xE2\x80\xA6the \x02Nord\x03 \x02Stream\x03 &amp; &quot;gas&quot; "
+        "&lt;b&gt;&#233;&#x2014;");
     REQUIRE(parts.size() == 5);
     CHECK(parts[0].text == "\xE2\x80\xA6the ");
     CHECK_FALSE(parts[0].matched);

@@ -8,7 +8,9 @@
 #include <string>
 
 // Directory of the fixture files; the build passes it in.
-inline std::filesystem::path test_data_dir() { return NEWSINDEX_TEST_DATA_DIR; }
+inline std::filesystem::path test_data_dir() {
+    return NEWSINDEX_TEST_DATA_DIR;
+}
 
 inline std::string read_fixture(const std::string& relative) {
     std::ifstream in(test_data_dir() / relative, std::ios::binary);
@@ -19,10 +21,11 @@ inline std::string read_fixture(const std::string& relative) {
 
 // A fresh directory under the system temporary directory, removed with the object.
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device random;
-        path_ = std::filesystem::temp_directory_path() / ("newsindex-test-" + std::to_string(random()));
+        path_ =
+            std::filesystem::temp_directory_path() / ("newsindex-test-" + std::to_string(random()));
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {
@@ -33,6 +36,6 @@ public:
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
