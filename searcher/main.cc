@@ -14,8 +14,8 @@ using namespace newsindex;
 
 namespace {
 
-// Exit statuses, as grep's: documented in --help and docs/output.md.
-enum ExitStatus { kMatched = 0, kNoMatch = 1, kError = 2 };
+// Exit statuses, as grep's for 0-2: documented in --help and docs/output.md.
+enum ExitStatus { kMatched = 0, kNoMatch = 1, kError = 2, kDatabaseError = 3 };
 
 constexpr const char* kUsage =
     "Usage: searcher [OPTIONS] [--] QUERY...\n"
@@ -27,7 +27,8 @@ constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
     "  0  at least one article matched\n"
     "  1  nothing matched\n"
-    "  2  usage error, query error or database error (one line on stderr)\n"
+    "  2  usage error or query error (one line on stderr)\n"
+    "  3  the database is missing or cannot be read (one line on stderr)\n"
     "\nEnvironment:\n"
     "  NEWSINDEX_DB  database used when --db is not given\n";
 
@@ -98,6 +99,9 @@ int main(int argc, char** argv) {
         searcher::make_printer(format, std::cout, print_options)->print(results);
         std::cout.flush();
         return results.matches_upper_bound > 0 ? kMatched : kNoMatch;
+    } catch (const DatabaseError& e) {
+        std::cerr << "searcher: " << e.what() << '\n';
+        return kDatabaseError;
     } catch (const Error& e) {
         std::cerr << "searcher: " << e.what() << '\n';
         return kError;

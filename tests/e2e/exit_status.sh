@@ -36,7 +36,7 @@ run "$INDEXER" --db "$other" "$fixtures/rates-rise.txt"
 expect_status 3
 expect_stderr_has "database $other: written with schema version 999"
 run "$SEARCHER" --db "$other" rates
-expect_status 2
+expect_status 3
 expect_stderr_has "schema version 999"
 
 # searcher: grep-like statuses.
@@ -59,7 +59,7 @@ expect_stderr_lines 1
 expect_empty stdout
 
 run "$SEARCHER" --db "$SCRATCH/missing-db" Milley
-expect_status 2
+expect_status 3
 expect_stderr_has "database $SCRATCH/missing-db: does not exist"
 expect_stderr_lines 1
 
