@@ -1,7 +1,10 @@
 #include "database.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <thread>
 
 #include "errors.h"
 #include "schema.h"
@@ -33,6 +36,12 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
                             ours + "; index the articles again into a new database");
 }
 
+std::string seconds_text(std::chrono::milliseconds duration) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", duration.count() / 1000.0);
+    return text;
+}
+
 }  // namespace
 
 std::string default_database_path() {
@@ -44,11 +53,26 @@ std::string default_database_path() {
     return ".newsindex/db";
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
+Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::milliseconds lock_wait,
+                                       SchemaCheck schema_check) {
+    // Xapian 1.4 either fails at once on a held lock or waits for ever (DB_RETRY_LOCK); a
+    // bounded wait is a loop of attempts.
+    constexpr auto kRetryInterval = std::chrono::milliseconds(100);
+    const auto deadline = std::chrono::steady_clock::now() + lock_wait;
     try {
         fs::path parent = fs::path(path).parent_path();
         if (!parent.empty()) fs::create_directories(parent);
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        std::optional<Xapian::WritableDatabase> opened;
+        while (!opened) {
+            try {
+                opened.emplace(path, Xapian::DB_CREATE_OR_OPEN);
+            } catch (const Xapian::DatabaseLockError&) {
+                if (std::chrono::steady_clock::now() + kRetryInterval > deadline) throw;
+                std::this_thread::sleep_for(kRetryInterval);
+            }
+        }
+        Xapian::WritableDatabase db = *opened;
+        if (schema_check == SchemaCheck::Skip) return db;
         check_schema_version(db, path);
         if (db.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {
             db.set_metadata(std::string(schema::kSchemaVersionKey),
@@ -58,7 +82,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         return db;
     } catch (const Xapian::DatabaseLockError& e) {
         throw DatabaseError(DatabaseError::Kind::Locked, path,
-                            "locked by another writer (" + e.get_msg() + ")");
+                            "locked by another indexer (waited " + seconds_text(lock_wait) +
+                                " s): " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
     } catch (const fs::filesystem_error& e) {

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,17 @@ namespace newsindex {
 std::string default_database_path();
 
 // Opens the database at path for writing, creating it (and missing parent directories) when
-// absent, and records the schema version in a new database.
-// Throws DatabaseError: Locked when another process is writing it; IncompatibleSchema when it
-// was written by another schema version or is not a newsindex database; Other otherwise.
-// The returned object owns Xapian's write lock until it is closed or destroyed.
-Xapian::WritableDatabase open_writable(const std::string& path);
+// absent, and records the schema version in a new database. While another process holds the
+// write lock, retries until lock_wait has passed (zero: one attempt).
+// Throws DatabaseError: Locked when the lock was not obtained in time; IncompatibleSchema when
+// the database was written by another schema version or is not a newsindex database; Other
+// otherwise. The returned object owns Xapian's write lock until it is closed or destroyed.
+// With SchemaCheck::Skip the schema version is neither checked nor recorded: for holding the
+// lock on a database that is about to be rebuilt.
+enum class SchemaCheck { Check, Skip };
+Xapian::WritableDatabase open_writable(const std::string& path,
+                                       std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0),
+                                       SchemaCheck schema_check = SchemaCheck::Check);
 
 // Opens one or more databases (directories or Xapian stub files) as one, for searching.
 // Throws DatabaseError: Missing when a path does not exist; IncompatibleSchema when a database

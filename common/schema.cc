@@ -96,12 +96,44 @@ const Field* find_field(std::string_view name) {
     return nullptr;
 }
 
+std::string content_hash(std::string_view bytes) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(bytes)));
+    return hex;
+}
+
+std::string file_key(std::string_view path) {
+    constexpr std::size_t kKeptPathBytes = 180;
+    std::string key(kFileKeyPrefix);
+    if (key.size() + path.size() <= kMaxTermBytes) return key.append(path);
+    return key.append(path.substr(0, kKeptPathBytes)).append("#").append(content_hash(path));
+}
+
+std::string encode_file_state(const FileState& state) {
+    return std::to_string(state.size) + " " + std::to_string(state.mtime_ns) + " " +
+           state.content_hash + " " + state.path;
+}
+
+bool decode_file_state(std::string_view value, FileState& state) {
+    auto pieces = text::split(value, " ");
+    if (pieces.size() < 4) return false;
+    try {
+        state.size = std::stoull(std::string(pieces[0]));
+        state.mtime_ns = std::stoll(std::string(pieces[1]));
+    } catch (const std::exception&) {
+        return false;
+    }
+    state.content_hash = std::string(pieces[2]);
+    // The path is the rest, spaces included.
+    std::size_t path_start = pieces[0].size() + pieces[1].size() + pieces[2].size() + 3;
+    state.path = std::string(value.substr(path_start));
+    return !state.path.empty();
+}
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     if (prefix.size() + value.size() <= kMaxTermBytes) return term.append(value);
-    char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a64(value)));
-    return term.append(value.substr(0, kKeptBytesOfLongValue)).append("#").append(hash);
+    return term.append(value.substr(0, kKeptBytesOfLongValue)).append("#").append(content_hash(value));
 }
 
 std::string normalise_boolean_value(const Field& field, std::string_view value) {

@@ -7,6 +7,7 @@
 // Everything here is immutable after static initialisation and safe to use from any thread.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,12 +46,39 @@ inline constexpr std::string_view kIdPrefix = "Q";     // unique id: one per doc
 inline constexpr std::string_view kDayPrefix = "D";    // D20220129
 inline constexpr std::string_view kMonthPrefix = "M";  // M202201
 inline constexpr std::string_view kYearPrefix = "Y";   // Y2022
+// Source file of the document: one term per file holding the article (a duplicate file adds
+// its own). Made with boolean_term(), so long paths are cut and hashed.
+inline constexpr std::string_view kPathPrefix = "P";
+// Hash of the article's normalised title and body (content_hash()): finds the same article
+// under another URL or path.
+inline constexpr std::string_view kContentPrefix = "C";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // "YYYYMMDD"; absent when the article has no date
 
 // How many times a title word counts, compared with a body word, in the unprefixed text.
 inline constexpr unsigned kTitleWeight = 3;
+
+// The state of one indexed source file, kept in the database's metadata under file_key(path)
+// so that a later run can tell an unchanged file without reading it. Written in the same
+// commit as the file's documents, so the two never disagree after a crash.
+struct FileState {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::string content_hash;  // content_hash() of the file's bytes
+    std::string path;          // the whole path, even when the key had to be shortened
+};
+inline constexpr std::string_view kFileKeyPrefix = "file:";
+// Metadata key for path: "file:" + path, or for a long path its first 180 bytes, "#" and a
+// hash, so keys stay within Xapian's limit and the keys of a directory share its prefix.
+std::string file_key(std::string_view path);
+std::string encode_file_state(const FileState& state);
+// Returns false when value is not an encoded FileState.
+bool decode_file_state(std::string_view value, FileState& state);
+
+// 64-bit FNV-1a of bytes as 16 lowercase hex digits. Not cryptographic: it tells changed
+// files and duplicate articles apart, where a collision costs one missed update.
+std::string content_hash(std::string_view bytes);
 
 // Returns prefix + value, keeping the term within Xapian's length limit: a value too long is
 // cut and followed by a hash of the whole value, so different long values stay different.

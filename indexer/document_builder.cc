@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "text/dates.h"
+#include "text/strings.h"
 
 namespace newsindex::indexer {
 
@@ -33,8 +34,16 @@ std::string DocumentBuilder::id_term(const Article& article) {
         id_field.prefix, schema::normalise_boolean_value(id_field, schema::article_id(article)));
 }
 
+std::string DocumentBuilder::content_term(const Article& article) {
+    return std::string(schema::kContentPrefix) +
+           schema::content_hash(text::collapse_spaces(article.title + "\n" + article.body));
+}
+
 Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document doc;
+    doc.add_boolean_term(content_term(article));
+    if (!article.source_path.empty())
+        doc.add_boolean_term(schema::boolean_term(schema::kPathPrefix, article.source_path));
     term_generator_.set_document(doc);
     for (const schema::Field& field : schema::fields()) {
         for (const std::string& value : field.values_of(article)) {

@@ -15,12 +15,15 @@ class DocumentBuilder {
     DocumentBuilder();
 
     // Returns the document for article: free-text fields with positions and English stems,
-    // Boolean and date terms, the date value and the stored record. Its unique id term is
-    // id_term(article). Does not throw for any Article.
+    // Boolean and date terms, the date value, the stored record, its unique id term
+    // (id_term()), its content term (content_term()) and the path term of its source file.
+    // Does not throw for any Article.
     Xapian::Document build(const Article& article);
 
     // The unique id term of article ("Q" + its id).
     static std::string id_term(const Article& article);
+    // "C" + content_hash() of the title and body with white space collapsed.
+    static std::string content_term(const Article& article);
 
   private:
     Xapian::TermGenerator term_generator_;

@@ -1,75 +1,344 @@
 #include "index_run.h"
 
-#include <chrono>
+#include <stdio.h>  // renameat2
+#include <fcntl.h>  // AT_FDCWD
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "database.h"
 #include "document_builder.h"
 #include "errors.h"
 #include "formats/plaintext.h"
 #include "scan.h"
+#include "signals.h"
 
 namespace newsindex::indexer {
 
+namespace fs = std::filesystem;
+
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
+struct FileJob {
+    std::uint64_t sequence;
+    std::string path;
+    schema::FileState found;  // size and time as stat() saw them
+    std::optional<schema::FileState> known;
+    bool full;
+};
+
+// Thrown from the scan callback to end the scan when a stop signal arrived.
+struct ScanStopped {};
+
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path.string(), 0, "cannot open for reading");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) throw InputError(path.string(), 0, "read error");
-    return bytes.str();
+    if (!in) throw InputError(path, 0, "cannot open for reading");
+    std::string bytes;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_bytes)
+            throw InputError(path, 0, "larger than " + std::to_string(max_bytes >> 20) + " MiB; skipped");
+    }
+    if (in.bad()) throw InputError(path, 0, "read error");
+    return bytes;
+}
+
+// Worker side: everything that needs no database.
+FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, std::size_t max_bytes) {
+    FileOutcome outcome;
+    outcome.path = job.path;
+    outcome.state = job.found;
+    try {
+        const std::string bytes = read_file_bytes(job.path, max_bytes);
+        outcome.state.size = bytes.size();
+        outcome.state.content_hash = schema::content_hash(bytes);
+        if (!job.full && job.known && job.known->content_hash == outcome.state.content_hash) {
+            outcome.kind = FileOutcome::Kind::Unchanged;
+            return outcome;
+        }
+        Article article = read_plaintext_article(bytes, job.path);
+        PreparedArticle prepared;
+        prepared.id_term = DocumentBuilder::id_term(article);
+        prepared.content_term = DocumentBuilder::content_term(article);
+        prepared.document = builder.build(article);
+        prepared.article = std::move(article);
+        outcome.articles.push_back(std::move(prepared));
+        outcome.kind = FileOutcome::Kind::Prepared;
+    } catch (const InputError& e) {
+        outcome.kind = FileOutcome::Kind::Failed;
+        outcome.problem = e.what();
+    } catch (const std::bad_alloc&) {
+        outcome.kind = FileOutcome::Kind::Failed;
+        outcome.problem = job.path + ": out of memory while reading; skipped";
+    }
+    return outcome;
+}
+
+// Worker threads take jobs in order and leave outcomes keyed by sequence; the run applies
+// them in sequence order, so the result does not depend on thread timing. At most
+// max_in_flight files are between scan and database at once, which bounds memory.
+class Pipeline {
+public:
+    Pipeline(unsigned workers, std::size_t max_file_bytes) : max_in_flight_(workers * 4) {
+        for (unsigned i = 0; i < workers; ++i) {
+            threads_.emplace_back([this, max_file_bytes] { work(max_file_bytes); });
+        }
+    }
+    ~Pipeline() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            closing_ = true;
+        }
+        jobs_ready_.notify_all();
+        for (std::thread& thread : threads_) thread.join();
+    }
+
+    bool full() const { return next_sequence_ - next_to_apply_ >= max_in_flight_; }
+    bool empty() const { return next_sequence_ == next_to_apply_; }
+
+    void submit(FileJob job) {
+        job.sequence = next_sequence_++;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            jobs_.push_back(std::move(job));
+        }
+        jobs_ready_.notify_one();
+    }
+
+    // The next outcome in sequence order; waits for it when wait is true, else returns
+    // nullopt when it is not ready.
+    std::optional<FileOutcome> next(bool wait) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (wait) outcomes_ready_.wait(lock, [this] { return outcomes_.count(next_to_apply_) > 0; });
+        auto found = outcomes_.find(next_to_apply_);
+        if (found == outcomes_.end()) return std::nullopt;
+        FileOutcome outcome = std::move(found->second);
+        outcomes_.erase(found);
+        ++next_to_apply_;
+        return outcome;
+    }
+
+private:
+    void work(std::size_t max_file_bytes) {
+        DocumentBuilder builder;
+        for (;;) {
+            FileJob job;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                jobs_ready_.wait(lock, [this] { return closing_ || !jobs_.empty(); });
+                if (jobs_.empty()) return;
+                job = std::move(jobs_.front());
+                jobs_.pop_front();
+            }
+            FileOutcome outcome = prepare_file(job, builder, max_file_bytes);
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                outcomes_.emplace(job.sequence, std::move(outcome));
+            }
+            outcomes_ready_.notify_all();
+        }
+    }
+
+    const std::uint64_t max_in_flight_;
+    std::uint64_t next_sequence_ = 0;  // touched by the run's thread only
+    std::uint64_t next_to_apply_ = 0;  // written under mutex_ by next(); read by the run's thread
+    std::mutex mutex_;
+    std::condition_variable jobs_ready_, outcomes_ready_;
+    std::deque<FileJob> jobs_;
+    std::map<std::uint64_t, FileOutcome> outcomes_;
+    bool closing_ = false;
+    std::vector<std::thread> threads_;
+};
+
+// Calls on_input for each path in a --files-from list, streaming.
+void read_input_list(const std::string& list, bool nul_separated,
+                     const std::function<void(const std::string&)>& on_input) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (list != "-") {
+        file.open(list);
+        if (!file) throw InputError(list, 0, "cannot open the --files-from list");
+        in = &file;
+    }
+    std::string path;
+    while (!stop_signal() && std::getline(*in, path, nul_separated ? '\0' : '\n')) {
+        if (!path.empty()) on_input(path);
+    }
+}
+
+class Run {
+public:
+    Run(const IndexOptions& options, const RunCallbacks& callbacks, IndexWriter& writer)
+        : options_(options), callbacks_(callbacks), writer_(writer),
+          pipeline_(std::max(1u, options.jobs), options.max_file_bytes) {}
+
+    IndexSummary execute() {
+        const auto start = std::chrono::steady_clock::now();
+        ScanCallbacks scan_callbacks{
+            [this](const fs::path& file, bool) { on_file(file.string()); },
+            [this](const std::string& path, const std::string& problem) {
+                scan_errors_in_root_ = true;
+                FileOutcome failed;
+                failed.path = path;
+                failed.problem = path + ": " + problem;
+                writer_.apply(std::move(failed));
+            }};
+        ScanOptions scan_options;
+        scan_options.follow_symlinks = options_.follow_symlinks;
+        std::vector<std::string> complete_directories;
+        try {
+            for (const std::string& root : options_.inputs) {
+                scan_errors_in_root_ = false;
+                scan_inputs({root}, scan_options, scan_callbacks);
+                std::error_code error;
+                if (!scan_errors_in_root_ && fs::is_directory(root, error))
+                    complete_directories.push_back(fs::absolute(root).lexically_normal().string());
+            }
+            if (!options_.files_from.empty()) {
+                read_input_list(options_.files_from, options_.files_from_nul, [&](const std::string& path) {
+                    scan_inputs({path}, scan_options, scan_callbacks);
+                });
+            }
+        } catch (const ScanStopped&) {
+        } catch (const InputError& e) {
+            FileOutcome failed;
+            failed.problem = e.what();
+            writer_.apply(std::move(failed));
+        }
+        while (!pipeline_.empty()) apply(*pipeline_.next(true));
+        summary_.stopped_by_signal = stop_signal();
+        // A scan cut short, or one that could not read part of a directory, does not prove
+        // that a file is gone: prune only directories scanned completely.
+        if (options_.prune && !summary_.stopped_by_signal) {
+            for (const std::string& directory : complete_directories) writer_.prune(directory);
+        }
+        writer_.commit();
+        summary_.counts = writer_.counts();
+        summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return summary_;
+    }
+
+private:
+    void on_file(const std::string& path) {
+        if (stop_signal()) throw ScanStopped();
+        ++summary_.files;
+        struct stat info;
+        if (::stat(path.c_str(), &info) != 0) {
+            FileOutcome failed;
+            failed.problem = path + ": cannot read file status";
+            writer_.apply(std::move(failed));
+            return;
+        }
+        FileJob job;
+        job.path = path;
+        job.found.path = path;
+        job.found.size = static_cast<std::uint64_t>(info.st_size);
+        job.found.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+        job.known = writer_.known_state(path);
+        job.full = options_.full;
+        if (!job.full && job.known && job.known->size == job.found.size && job.known->mtime_ns == job.found.mtime_ns) {
+            // Size and time unchanged: trusted without reading, as make and rsync do.
+            FileOutcome unchanged;
+            unchanged.kind = FileOutcome::Kind::Unchanged;
+            unchanged.path = path;
+            unchanged.state = *job.known;
+            apply(std::move(unchanged));
+            return;
+        }
+        while (pipeline_.full()) apply(*pipeline_.next(true));
+        pipeline_.submit(std::move(job));
+        while (auto ready = pipeline_.next(false)) apply(std::move(*ready));
+    }
+
+    void apply(FileOutcome&& outcome) {
+        writer_.apply(std::move(outcome));
+        if (writer_.uncommitted_changes() >= options_.batch_size) writer_.commit();
+        if (callbacks_.progress) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last_progress_ >= std::chrono::milliseconds(200)) {
+                last_progress_ = now;
+                summary_.counts = writer_.counts();
+                callbacks_.progress(summary_);
+            }
+        }
+    }
+
+    const IndexOptions& options_;
+    const RunCallbacks& callbacks_;
+    IndexWriter& writer_;
+    Pipeline pipeline_;
+    IndexSummary summary_;
+    bool scan_errors_in_root_ = false;
+    std::chrono::steady_clock::time_point last_progress_{};
+};
+
+IndexSummary index_into(const std::string& path, const IndexOptions& options, const RunCallbacks& callbacks) {
+    if (options.dry_run) {
+        std::error_code error;
+        Xapian::Database reader;  // an empty database when there is none yet: all is new
+        if (fs::exists(path, error)) reader = open_readable({path});
+        IndexWriter writer(nullptr, reader, callbacks.messages, false);
+        return Run(options, callbacks, writer).execute();
+    }
+    Xapian::WritableDatabase db = open_writable(path, options.lock_wait);
+    IndexWriter writer(&db, db, callbacks.messages, options.spelling);
+    try {
+        return Run(options, callbacks, writer).execute();
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+    }
+}
+
+// Builds a new database beside the old one and exchanges the two directories in one
+// rename, so searchers see either the old index or the complete new one.
+IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks) {
+    const std::string& target = options.database_path;
+    const std::string building = target + ".rebuild";
+    std::error_code error;
+    const bool target_exists = fs::exists(target, error);
+    // Holding the old database's lock keeps other indexers from writing changes that the swap
+    // would throw away.
+    std::optional<Xapian::WritableDatabase> old_lock;
+    if (target_exists) old_lock.emplace(open_writable(target, options.lock_wait, SchemaCheck::Skip));
+    fs::remove_all(building, error);
+    IndexOptions fresh = options;
+    fresh.database_path = building;
+    fresh.full = true;
+    fresh.prune = false;
+    IndexSummary summary = index_into(building, fresh, callbacks);
+    if (summary.stopped_by_signal) {
+        fs::remove_all(building, error);
+        return summary;
+    }
+    if (target_exists) {
+        if (::renameat2(AT_FDCWD, building.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+            throw DatabaseError(DatabaseError::Kind::Other, target,
+                                std::string("cannot swap in the rebuilt database: ") + std::strerror(errno));
+        }
+        old_lock.reset();
+        fs::remove_all(building, error);  // now the old database
+    } else {
+        fs::rename(building, target);
+    }
+    return summary;
 }
 
 }  // namespace
 
-IndexSummary run_index(const IndexOptions& options, const ProblemReporter& report) {
-    const auto start = std::chrono::steady_clock::now();
-    Xapian::WritableDatabase db = open_writable(options.database_path);
-    DocumentBuilder builder;
-    IndexSummary summary;
-    std::size_t uncommitted = 0;
-
-    auto commit = [&]() {
-        try {
-            db.commit();
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(DatabaseError::Kind::Other, options.database_path,
-                                "commit failed: " + e.get_description());
-        }
-        uncommitted = 0;
-    };
-
-    scan_inputs(
-        options.inputs,
-        [&](const std::filesystem::path& path) {
-            try {
-                Article article = read_plaintext_article(read_file(path), path.string());
-                const std::string id_term = DocumentBuilder::id_term(article);
-                Xapian::Document doc = builder.build(article);
-                const bool existed = db.term_exists(id_term);
-                db.replace_document(id_term, doc);
-                ++(existed ? summary.updated : summary.added);
-            } catch (const InputError& e) {
-                report(e.what());
-                ++summary.failed;
-                return;
-            } catch (const Xapian::Error& e) {
-                throw DatabaseError(DatabaseError::Kind::Other, options.database_path,
-                                    "while indexing " + path.string() + ": " + e.get_description());
-            }
-            if (++uncommitted >= options.batch_size) commit();
-        },
-        [&](const std::string& path, const std::string& problem) {
-            report(path + ": " + problem);
-            ++summary.failed;
-        });
-    commit();
-    summary.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return summary;
+IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks) {
+    if (options.rebuild && !options.dry_run) return rebuild(options, callbacks);
+    return index_into(options.database_path, options, callbacks);
 }
 
 }  // namespace newsindex::indexer

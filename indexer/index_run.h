@@ -1,35 +1,52 @@
-// One indexing run: scan the inputs, read each file as an article, and add or replace its
-// document in the database, committing in batches. A file that cannot be read or parsed is
-// reported and skipped; the run goes on and what is already indexed is kept.
+// One indexing run: scan the inputs, skip files that have not changed, read and parse the
+// rest in worker threads, and apply the results to the database in scan order on this
+// thread, committing in batches. A file that cannot be read is reported and skipped; what is
+// already indexed is kept. SIGINT/SIGTERM (see signals.h) end the run after a commit.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "writer.h"
 
 namespace newsindex::indexer {
 
 struct IndexOptions {
     std::string database_path;
     std::vector<std::string> inputs;  // files and directories
-    std::size_t batch_size = 1000;    // documents between commits
+    std::string files_from;           // a file listing inputs, "-" for stdin; empty: none
+    bool files_from_nul = false;      // the list is NUL-separated (find -print0)
+    std::size_t batch_size = 1000;    // changes between commits
+    unsigned jobs = 1;                // worker threads reading and parsing
+    std::chrono::milliseconds lock_wait{30000};
+    bool full = false;                // read every file, changed or not
+    bool prune = true;                // delete documents of vanished files under directory inputs
+    bool follow_symlinks = false;
+    bool dry_run = false;             // change nothing; count what would change
+    bool rebuild = false;             // build a new database and swap it in when complete
+    bool spelling = true;             // record spelling data for "did you mean"
+    std::size_t max_file_bytes = 256u << 20;
 };
 
 struct IndexSummary {
-    std::size_t added = 0;    // articles whose id was not in the database before
-    std::size_t updated = 0;  // articles that replaced a document with the same id
-    std::size_t failed = 0;   // inputs reported and skipped
+    IndexCounts counts;
+    std::size_t files = 0;  // input files considered
     double seconds = 0;
+    int stopped_by_signal = 0;  // the signal that ended the run early, or 0
 };
 
-// Receives one complete message ("PATH: problem") per skipped input.
-using ProblemReporter = std::function<void(const std::string& message)>;
+struct RunCallbacks {
+    WriterMessages messages;
+    // Called now and then during the run (every 200 ms at most) when set.
+    std::function<void(const IndexSummary& so_far)> progress;
+};
 
-// Runs the indexing described by options, calling report for each skipped input. Returns the
-// counts.
-// Throws DatabaseError when the database cannot be opened or written; the documents of
-// batches committed before the error stay in the database.
-IndexSummary run_index(const IndexOptions& options, const ProblemReporter& report);
+// Runs the indexing described by options. Returns the counts.
+// Throws DatabaseError when the database cannot be opened, locked in time, written or
+// swapped; the batches committed before the error stay in the database.
+IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks);
 
 }  // namespace newsindex::indexer

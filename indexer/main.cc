@@ -1,15 +1,22 @@
-// indexer: command-line options and exit statuses only; the work is in index_run.
+// indexer: command-line options, progress and summary output, exit statuses. The work is in
+// index_run.
 #include <unistd.h>
 
-#include <boost/program_options.hpp>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <thread>
+
+#include <boost/program_options.hpp>
 
 #include "database.h"
 #include "errors.h"
 #include "index_run.h"
+#include "signals.h"
 
 namespace po = boost::program_options;
+using newsindex::indexer::IndexOptions;
+using newsindex::indexer::IndexSummary;
 
 namespace {
 
@@ -20,36 +27,93 @@ enum ExitStatus {
     kUsageError = 2,
     kDatabaseError = 3,
     kDatabaseLocked = 4,
+    kStoppedBySignalBase = 128,  // + the signal number, as shells report it
 };
 
 constexpr const char* kUsage =
     "Usage: indexer [OPTIONS] PATH...\n"
-    "Index news articles from files and directories (searched recursively for *.txt)\n"
-    "into a newsindex database.\n";
+    "       indexer [OPTIONS] --files-from LIST [-0]\n"
+    "Index news articles from files and directories (searched recursively for *.txt) into a\n"
+    "newsindex database. Only new and changed files are read; the documents of files that\n"
+    "vanished from a directory named here are deleted.\n";
 
 constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
-    "  0  every input was indexed\n"
-    "  1  some inputs were skipped (each named on stderr); the rest were indexed\n"
-    "  2  usage error\n"
-    "  3  database error (cannot open, incompatible schema, write failed)\n"
-    "  4  the database is locked by another indexer\n"
+    "  0    every input was indexed (or was unchanged)\n"
+    "  1    some inputs were skipped, each named on stderr; the rest were indexed\n"
+    "  2    usage error\n"
+    "  3    database error: cannot open or write, or written by another schema version\n"
+    "       (then run again with --rebuild)\n"
+    "  4    the database stayed locked by another indexer for --lock-timeout seconds\n"
+    "  130  stopped by SIGINT, 143 by SIGTERM, after committing the work done\n"
     "\nEnvironment:\n"
-    "  NEWSINDEX_DB  database used when --db is not given\n";
+    "  NEWSINDEX_DB  database used when --db is not given\n"
+    "\nExample crontab line (quiet unless something is wrong):\n"
+    "  */10 * * * *  indexer --db ~/news.db ~/archive\n";
+
+void print_summary_line(const IndexSummary& s, const IndexOptions& options) {
+    const auto& c = s.counts;
+    std::fprintf(stderr,
+                 "indexer: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu duplicates, "
+                 "%zu failed; %zu files in %.2f s (%.0f files/s)%s\n",
+                 c.added, c.updated, c.unchanged, c.deleted, c.duplicates, c.failed, s.files,
+                 s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
+                 options.dry_run ? " [dry run: nothing written]" : "");
+}
+
+void print_summary_json(const IndexSummary& s, const IndexOptions& options) {
+    const auto& c = s.counts;
+    std::string database;
+    for (char ch : options.database_path) {
+        if (ch == '"' || ch == '\\') database += '\\';
+        if (static_cast<unsigned char>(ch) >= 0x20) database += ch;
+    }
+    std::printf(
+        "{\"summary_version\":1,\"database\":\"%s\",\"files\":%zu,\"added\":%zu,\"updated\":%zu,"
+        "\"unchanged\":%zu,\"deleted\":%zu,\"duplicates\":%zu,\"failed\":%zu,\"seconds\":%.3f,"
+        "\"files_per_second\":%.1f,\"dry_run\":%s,\"stopped_by_signal\":%d}\n",
+        database.c_str(), s.files, c.added, c.updated, c.unchanged, c.deleted, c.duplicates,
+        c.failed, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
+        options.dry_run ? "true" : "false", s.stopped_by_signal);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    newsindex::indexer::IndexOptions options;
-    bool verbose = false, quiet = false;
+    IndexOptions options;
+    bool verbose = false, quiet = false, no_prune = false, no_spelling = false;
+    double lock_timeout_seconds = 30;
+    std::string summary_format = "text";
+    options.jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description visible("Options");
-    visible.add_options()("help,h", "show this help and exit")(
-        "db,d", po::value(&options.database_path),
-        "database directory (default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")(
-        "batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
-        "documents indexed between commits")("verbose,v", po::bool_switch(&verbose),
-                                             "print the summary line even when not on a terminal")(
-        "quiet,q", po::bool_switch(&quiet), "print nothing but errors");
+    visible.add_options()
+        ("help,h", "show this help and exit")
+        ("db,d", po::value(&options.database_path),
+         "database directory (default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")
+        ("files-from", po::value(&options.files_from),
+         "read the paths to index from this file, one per line ('-': standard input)")
+        ("null,0", po::bool_switch(&options.files_from_nul),
+         "paths in the --files-from list end with NUL (find -print0)")
+        ("jobs,j", po::value(&options.jobs)->default_value(options.jobs),
+         "threads reading and parsing files (default: all cores)")
+        ("lock-timeout", po::value(&lock_timeout_seconds)->default_value(lock_timeout_seconds),
+         "seconds to wait for another indexer to finish with the database")
+        ("full", po::bool_switch(&options.full), "read every file again, changed or not")
+        ("no-prune", po::bool_switch(&no_prune),
+         "keep the documents of files that vanished from the directories named")
+        ("follow", po::bool_switch(&options.follow_symlinks),
+         "follow symbolic links inside directories (loops are detected)")
+        ("rebuild", po::bool_switch(&options.rebuild),
+         "index into a new database and swap it in when complete (also the way past a schema "
+         "version change)")
+        ("dry-run,n", po::bool_switch(&options.dry_run), "change nothing; report what would change")
+        ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
+        ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
+         "changes between commits")
+        ("summary", po::value(&summary_format)->default_value(summary_format),
+         "text: a line on stderr (on a terminal or with --verbose); json: an object on stdout")
+        ("verbose,v", po::bool_switch(&verbose), "print the summary line even when not on a terminal")
+        ("quiet,q", po::bool_switch(&quiet), "print nothing but problems");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
     po::options_description all;
@@ -59,8 +123,7 @@ int main(int argc, char** argv) {
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
-                  vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "indexer: " << e.what() << "\nTry 'indexer --help'.\n";
@@ -70,30 +133,54 @@ int main(int argc, char** argv) {
         std::cout << kUsage << '\n' << visible << kExitStatusHelp;
         return kSuccess;
     }
-    if (options.inputs.empty()) {
-        std::cerr << "indexer: no files or directories to index\nTry 'indexer --help'.\n";
+    auto usage_error = [](const std::string& message) {
+        std::cerr << "indexer: " << message << "\nTry 'indexer --help'.\n";
         return kUsageError;
-    }
-    if (options.batch_size == 0) {
-        std::cerr << "indexer: --batch-size must be at least 1\n";
-        return kUsageError;
-    }
+    };
+    if (options.inputs.empty() && options.files_from.empty())
+        return usage_error("no files or directories to index");
+    if (options.batch_size == 0) return usage_error("--batch-size must be at least 1");
+    if (options.jobs == 0) return usage_error("--jobs must be at least 1");
+    if (lock_timeout_seconds < 0) return usage_error("--lock-timeout cannot be negative");
+    if (summary_format != "text" && summary_format != "json")
+        return usage_error("--summary must be text or json");
     if (options.database_path.empty()) options.database_path = newsindex::default_database_path();
+    options.prune = !no_prune;
+    options.spelling = !no_spelling;
+    options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_timeout_seconds * 1000));
 
+    const bool on_terminal = isatty(STDERR_FILENO);
+    newsindex::indexer::RunCallbacks callbacks;
+    callbacks.messages.problem = [&](const std::string& message) {
+        if (on_terminal) std::fputs("\r\033[K", stderr);
+        std::fprintf(stderr, "indexer: %s\n", message.c_str());
+    };
+    callbacks.messages.note = [&](const std::string& message) {
+        if (quiet) return;
+        if (on_terminal) std::fputs("\r\033[K", stderr);
+        std::fprintf(stderr, "indexer: note: %s\n", message.c_str());
+    };
+    if (on_terminal && !quiet) {
+        callbacks.progress = [](const IndexSummary& s) {
+            std::fprintf(stderr, "\r\033[Kindexer: %zu files, %zu added, %zu updated, %zu unchanged...",
+                         s.files, s.counts.added, s.counts.updated, s.counts.unchanged);
+        };
+    }
+
+    newsindex::indexer::install_stop_handlers();
     try {
-        auto summary = newsindex::indexer::run_index(options, [](const std::string& message) {
-            std::cerr << "indexer: " << message << '\n';
-        });
-        // Quiet on success when run from cron; a person at a terminal sees the summary.
-        if (!quiet && (verbose || isatty(STDERR_FILENO))) {
-            std::fprintf(stderr, "indexer: %zu added, %zu updated, %zu failed in %.2f s (%s)\n",
-                         summary.added, summary.updated, summary.failed, summary.seconds,
-                         options.database_path.c_str());
+        const IndexSummary summary = newsindex::indexer::run_index(options, callbacks);
+        if (on_terminal && !quiet) std::fputs("\r\033[K", stderr);
+        if (summary_format == "json") print_summary_json(summary, options);
+        else if (!quiet && (verbose || on_terminal)) print_summary_line(summary, options);
+        if (summary.stopped_by_signal) {
+            std::fprintf(stderr, "indexer: stopped by %s; the work done so far is committed\n",
+                         strsignal(summary.stopped_by_signal));
+            return kStoppedBySignalBase + summary.stopped_by_signal;
         }
-        return summary.failed > 0 ? kSomeInputsSkipped : kSuccess;
+        return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;
     } catch (const newsindex::DatabaseError& e) {
         std::cerr << "indexer: " << e.what() << '\n';
-        return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
-                                                                  : kDatabaseError;
+        return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked : kDatabaseError;
     }
 }

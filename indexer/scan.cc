@@ -1,5 +1,7 @@
 #include "scan.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <system_error>
 
@@ -14,61 +16,97 @@ bool ends_with(const std::string& text, const std::string& suffix) {
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-using FileCallback = std::function<void(const fs::path&)>;
-using ErrorCallback = std::function<void(const std::string&, const std::string&)>;
+struct DirectoryIdentity {
+    dev_t device;
+    ino_t inode;
+    bool operator==(const DirectoryIdentity& other) const {
+        return device == other.device && inode == other.inode;
+    }
+};
 
-void walk_directory(const fs::path& directory, const FileCallback& on_file,
-                    const ErrorCallback& on_error) {
-    std::error_code error;
-    std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(directory, error), end; !error && it != end;
-         it.increment(error)) {
-        entries.push_back(*it);
+class Walker {
+public:
+    Walker(const ScanOptions& options, const ScanCallbacks& callbacks)
+        : options_(options), callbacks_(callbacks) {}
+
+    void walk(const fs::path& directory) {
+        struct stat info;
+        if (::stat(directory.c_str(), &info) != 0) {
+            callbacks_.on_error(directory.string(), "cannot read directory");
+            return;
+        }
+        const DirectoryIdentity identity{info.st_dev, info.st_ino};
+        // Only the directories above this one can make a loop; a directory reached twice by
+        // different links elsewhere is walked twice, and its files deduplicated by the index.
+        if (std::find(ancestors_.begin(), ancestors_.end(), identity) != ancestors_.end()) {
+            callbacks_.on_error(directory.string(), "symbolic link loop; not entered again");
+            return;
+        }
+        std::error_code error;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator it(directory, error), end; !error && it != end;
+             it.increment(error)) {
+            entries.push_back(*it);
+        }
+        if (error) {
+            callbacks_.on_error(directory.string(), "cannot read directory: " + error.message());
+            return;
+        }
+        std::sort(entries.begin(), entries.end(),
+                  [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                      return a.path() < b.path();
+                  });
+        ancestors_.push_back(identity);
+        for (const fs::directory_entry& entry : entries) visit(entry);
+        ancestors_.pop_back();
     }
-    if (error) {
-        on_error(directory.string(), "cannot read directory: " + error.message());
-        return;
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) {
-                  return a.path() < b.path();
-              });
-    for (const fs::directory_entry& entry : entries) {
+
+private:
+    void visit(const fs::directory_entry& entry) {
         const std::string name = entry.path().filename().string();
-        if (is_skipped_name(name)) continue;
-        std::error_code status_error;
-        if (entry.is_symlink(status_error)) continue;  // followed only when named as a root
-        if (entry.is_directory(status_error)) {
-            walk_directory(entry.path(), on_file, on_error);
-        } else if (entry.is_regular_file(status_error) && is_article_file_name(name)) {
-            on_file(entry.path());
+        if (is_skipped_name(name)) return;
+        std::error_code error;
+        if (entry.is_symlink(error) && !options_.follow_symlinks) return;
+        // is_directory/is_regular_file follow links; a broken link is neither.
+        if (entry.is_directory(error)) {
+            walk(entry.path());
+        } else if (entry.is_regular_file(error)) {
+            if (is_article_file_name(name)) callbacks_.on_file(entry.path(), false);
+        } else if (entry.is_symlink(error)) {
+            if (is_article_file_name(name))
+                callbacks_.on_error(entry.path().string(), "broken symbolic link");
         }
     }
-}
+
+    const ScanOptions& options_;
+    const ScanCallbacks& callbacks_;
+    std::vector<DirectoryIdentity> ancestors_;
+};
 
 }  // namespace
 
 bool is_skipped_name(const std::string& name) {
     return name.empty() || name[0] == '.' || name.back() == '~' ||
            (name.size() > 1 && name.front() == '#' && name.back() == '#') ||
-           ends_with(name, ".swp");
+           ends_with(name, ".swp") || ends_with(name, ".bak");
 }
 
-bool is_article_file_name(const std::string& name) {
-    return ends_with(name, ".txt");
-}
+bool is_article_file_name(const std::string& name) { return ends_with(name, ".txt"); }
 
-void scan_inputs(const std::vector<std::string>& roots, const FileCallback& on_file,
-                 const ErrorCallback& on_error) {
+void scan_inputs(const std::vector<std::string>& roots, const ScanOptions& options,
+                 const ScanCallbacks& callbacks) {
     for (const std::string& root : roots) {
+        const fs::path absolute = fs::absolute(root).lexically_normal();
         std::error_code error;
-        fs::file_status status = fs::status(root, error);
-        if (error || !fs::exists(status)) {
-            on_error(root, "no such file or directory");
+        const fs::file_status status = fs::status(absolute, error);
+        if (!fs::exists(status)) {
+            fs::file_status link = fs::symlink_status(absolute, error);
+            callbacks.on_error(root, fs::is_symlink(link) ? "broken symbolic link"
+                                                          : "no such file or directory");
         } else if (fs::is_directory(status)) {
-            walk_directory(fs::absolute(root).lexically_normal(), on_file, on_error);
+            Walker(options, callbacks).walk(absolute);
         } else {
-            on_file(fs::absolute(root).lexically_normal());
+            callbacks.on_file(absolute, true);
         }
     }
 }

@@ -17,17 +17,22 @@ namespace {
 struct IndexedFixtures {
     TempDir dir;
     std::string db_path = (dir.path() / "db").string();
-    std::vector<std::string> problems;
-    indexer::IndexSummary summary;
+    std::vector<std::string> problems, notes;
+    indexer::IndexCounts summary;
 
     IndexedFixtures() { summary = index_again(); }
 
-    indexer::IndexSummary index_again() {
+    indexer::IndexCounts index_again(bool full = false) {
         indexer::IndexOptions options;
         options.database_path = db_path;
         options.inputs = {(test_data_dir() / "search").string()};
         options.batch_size = 2;  // several commits within one run
-        return indexer::run_index(options, [this](const std::string& m) { problems.push_back(m); });
+        options.jobs = 2;
+        options.full = full;
+        indexer::RunCallbacks callbacks;
+        callbacks.messages.problem = [this](const std::string& m) { problems.push_back(m); };
+        callbacks.messages.note = [this](const std::string& m) { notes.push_back(m); };
+        return indexer::run_index(options, callbacks).counts;
     }
 
     std::vector<std::string> titles_for(const std::string& query, unsigned limit = 10) {
@@ -53,9 +58,21 @@ TEST_CASE("a run indexes every readable article and reports the broken one by pa
     CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);
 }
 
-TEST_CASE("indexing the same files again replaces documents instead of adding copies", "[index]") {
+TEST_CASE("a second run over unchanged files changes nothing", "[index]") {
     IndexedFixtures fixtures;
+    const auto revision = Xapian::Database(fixtures.db_path).get_revision();
     auto second = fixtures.index_again();
+    CHECK(second.added == 0);
+    CHECK(second.updated == 0);
+    CHECK(second.deleted == 0);
+    CHECK(second.unchanged == 5);
+    CHECK(second.failed == 1);  // the broken file is reported again: it is still broken
+    CHECK(Xapian::Database(fixtures.db_path).get_revision() == revision);
+}
+
+TEST_CASE("a full run replaces documents instead of adding copies", "[index]") {
+    IndexedFixtures fixtures;
+    auto second = fixtures.index_again(true);
     CHECK(second.added == 0);
     CHECK(second.updated == 5);
     CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);

@@ -1,0 +1,99 @@
+// IndexWriter: every change the indexer makes to a database goes through here, on one
+// thread. It keeps each document tied to the files that hold its article (path terms), keeps
+// each file's state in the metadata in the same commit, folds duplicate articles into one
+// document, and prunes the documents of files that vanished. Not thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "schema.h"
+
+namespace newsindex::indexer {
+
+// One article read and turned into a document by a worker thread.
+struct PreparedArticle {
+    Article article;
+    Xapian::Document document;  // with its id, content and path terms
+    std::string id_term;
+    std::string content_term;
+};
+
+// What became of one input file.
+struct FileOutcome {
+    enum class Kind {
+        Unchanged,  // same size and time, or same content: nothing to index
+        Prepared,   // read and parsed: articles replace the file's documents
+        Failed,     // could not be read or parsed: the file's documents are kept
+    };
+    Kind kind = Kind::Failed;
+    std::string path;
+    schema::FileState state;                 // as found now (Unchanged, Prepared)
+    std::vector<PreparedArticle> articles;   // Prepared
+    std::string problem;                     // Failed: the complete message
+    std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
+};
+
+struct IndexCounts {
+    std::size_t added = 0;       // documents new to the database
+    std::size_t updated = 0;     // documents replaced because their file changed
+    std::size_t unchanged = 0;   // documents of files that had not changed
+    std::size_t deleted = 0;     // documents removed (file vanished or now holds fewer)
+    std::size_t duplicates = 0;  // articles folded into a document of another file
+    std::size_t failed = 0;      // inputs and records reported and skipped
+};
+
+struct WriterMessages {
+    std::function<void(const std::string&)> problem;  // something was skipped
+    std::function<void(const std::string&)> note;     // worth knowing, not a failure
+};
+
+class IndexWriter {
+public:
+    // Writes to db; with db == nullptr (a dry run) only reads reader and counts what would
+    // change. reader must be db itself when db is given. Both must outlive the writer.
+    IndexWriter(Xapian::WritableDatabase* db, const Xapian::Database& reader,
+                WriterMessages messages, bool record_spelling);
+
+    // What the database recorded of path when it was last indexed, if anything.
+    std::optional<schema::FileState> known_state(const std::string& path) const;
+
+    // Applies one file's outcome. Throws Xapian::Error on a database failure.
+    void apply(FileOutcome&& outcome);
+
+    // Removes the documents of files recorded under directory that no longer exist there.
+    // directory must be absolute and lexically normal.
+    void prune(const std::string& directory);
+
+    // Commits; a no-op in a dry run. Throws Xapian::Error.
+    void commit();
+
+    std::size_t uncommitted_changes() const { return uncommitted_; }
+    const IndexCounts& counts() const { return counts_; }
+
+private:
+    std::optional<Xapian::docid> first_posting(const std::string& term) const;
+    // Another file's path term on document docid, or empty.
+    std::string other_path_term(Xapian::docid docid, const std::string& own_path_term) const;
+    // Unties path from its documents: deletes those that only it held. Returns how many.
+    std::size_t release_documents_of(const std::string& path);
+    void write_article(PreparedArticle& prepared, const std::string& path, std::set<std::string>& written_ids);
+    void record_state(const schema::FileState& state);
+    void add_spelling(const Xapian::Document& document);
+
+    Xapian::WritableDatabase* db_;
+    const Xapian::Database& reader_;
+    WriterMessages messages_;
+    bool record_spelling_;
+    std::size_t uncommitted_ = 0;
+    IndexCounts counts_;
+};
+
+}  // namespace newsindex::indexer
