@@ -2,7 +2,10 @@
 
 #include <stdio.h>  // renameat2
 #include <fcntl.h>  // AT_FDCWD
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <condition_variable>
@@ -91,9 +94,17 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, std::size
 class Pipeline {
 public:
     Pipeline(unsigned workers, std::size_t max_file_bytes) : max_in_flight_(workers * 4) {
+        // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
+        // thread and interrupt what it is waiting on.
+        sigset_t stop_signals, previous;
+        sigemptyset(&stop_signals);
+        sigaddset(&stop_signals, SIGINT);
+        sigaddset(&stop_signals, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
         for (unsigned i = 0; i < workers; ++i) {
             threads_.emplace_back([this, max_file_bytes] { work(max_file_bytes); });
         }
+        pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     }
     ~Pipeline() {
         {
@@ -161,20 +172,28 @@ private:
     std::vector<std::thread> threads_;
 };
 
-// Calls on_input for each path in a --files-from list, streaming.
+// Calls on_input for each path in a --files-from list, streaming. Reads with read(2) rather
+// than iostreams, which retry after EINTR: a signal must end a read blocked on a pipe.
 void read_input_list(const std::string& list, bool nul_separated,
                      const std::function<void(const std::string&)>& on_input) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (list != "-") {
-        file.open(list);
-        if (!file) throw InputError(list, 0, "cannot open the --files-from list");
-        in = &file;
+    const int fd = list == "-" ? STDIN_FILENO : ::open(list.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError(list, 0, std::string("cannot open the --files-from list: ") + std::strerror(errno));
+    const char separator = nul_separated ? '\0' : '\n';
+    std::string pending;
+    char buffer[1 << 14];
+    while (!stop_signal()) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        pending.append(buffer, static_cast<std::size_t>(got));
+        std::size_t start = 0;
+        for (std::size_t end; (end = pending.find(separator, start)) != std::string::npos; start = end + 1) {
+            if (end > start) on_input(pending.substr(start, end - start));
+        }
+        pending.erase(0, start);
     }
-    std::string path;
-    while (!stop_signal() && std::getline(*in, path, nul_separated ? '\0' : '\n')) {
-        if (!path.empty()) on_input(path);
-    }
+    if (!pending.empty() && !stop_signal()) on_input(pending);
+    if (fd != STDIN_FILENO) ::close(fd);
 }
 
 class Run {

@@ -55,7 +55,7 @@ std::string IndexWriter::other_path_term(Xapian::docid docid, const std::string&
     return {};
 }
 
-std::size_t IndexWriter::release_documents_of(const std::string& path) {
+std::size_t IndexWriter::release_documents_of(const std::string& path, std::set<Xapian::docid>* detached) {
     const std::string own = path_term(path);
     std::vector<Xapian::docid> docids;
     for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it) docids.push_back(*it);
@@ -66,6 +66,7 @@ std::size_t IndexWriter::release_documents_of(const std::string& path) {
             if (db_) db_->delete_document(docid);
             ++deleted;
         } else if (db_) {
+            if (detached) detached->insert(docid);
             // Another file holds the same article: keep the document, now as that file's.
             Xapian::Document doc = reader_.get_document(docid);
             doc.remove_term(own);
@@ -90,7 +91,8 @@ void IndexWriter::add_spelling(const Xapian::Document& document) {
 }
 
 void IndexWriter::write_article(PreparedArticle& prepared, const std::string& path,
-                                std::set<std::string>& written_ids) {
+                                std::set<std::string>& written_ids, const std::set<Xapian::docid>& detached,
+                                std::size_t& reclaimed) {
     const std::string own = path_term(path);
     if (written_ids.count(prepared.id_term)) {
         messages_.note(path + ": holds the same article twice; kept the first");
@@ -105,10 +107,16 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     if (existing) {
         const std::string other_path = path_of_term(other_path_term(*existing, own));
         const std::string other_name = other_path.empty() ? "another file" : other_path;
-        ++counts_.duplicates;
+        // This file held the document a moment ago, together with other files: with the same
+        // URL it is this file's article, updated; with the same text it was and stays a
+        // duplicate, already reported.
+        const bool held_before = detached.count(*existing) > 0;
+        if (held_before && same_url) ++reclaimed;
+        else ++counts_.duplicates;
         if (!same_url) {
             // The same text under another id: the document already there stays.
-            messages_.note(path + ": same article text as " + other_name + "; kept " + other_name);
+            if (!held_before)
+                messages_.note(path + ": same article text as " + other_name + "; kept " + other_name);
             if (db_) {
                 Xapian::Document doc = reader_.get_document(*existing);
                 doc.add_boolean_term(own);
@@ -119,7 +127,8 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
         }
         // The same URL: this is the newer version of the article; the document keeps the
         // path terms of every file that holds it.
-        messages_.note(path + ": same URL as " + other_name + "; one document, text from " + path);
+        if (!held_before)
+            messages_.note(path + ": same URL as " + other_name + "; one document, text from " + path);
         if (db_) {
             for (auto it = reader_.termlist_begin(*existing); it != reader_.termlist_end(*existing); ++it) {
                 if (is_path_term(*it)) prepared.document.add_boolean_term(*it);
@@ -163,11 +172,14 @@ void IndexWriter::apply(FileOutcome&& outcome) {
         messages_.problem(problem);
         ++counts_.failed;
     }
-    const std::size_t released = release_documents_of(outcome.path);
+    std::set<Xapian::docid> detached;
+    const std::size_t released = release_documents_of(outcome.path, &detached);
     std::set<std::string> written_ids;
-    for (PreparedArticle& prepared : outcome.articles) write_article(prepared, outcome.path, written_ids);
+    std::size_t reclaimed = 0;
+    for (PreparedArticle& prepared : outcome.articles)
+        write_article(prepared, outcome.path, written_ids, detached, reclaimed);
     const std::size_t written = written_ids.size();
-    counts_.updated += std::min(written, released);
+    counts_.updated += std::min(written, released) + reclaimed;
     if (written > released) counts_.added += written - released;
     if (released > written) counts_.deleted += released - written;
     record_state(outcome.state);
@@ -184,7 +196,7 @@ void IndexWriter::prune(const std::string& directory) {
         if (!is_regular_file(state.path)) vanished.emplace_back(*it, state.path);
     }
     for (const auto& [key, path] : vanished) {
-        counts_.deleted += release_documents_of(path);
+        counts_.deleted += release_documents_of(path, nullptr);
         if (db_) db_->set_metadata(key, "");
         ++uncommitted_;
     }

@@ -82,9 +82,11 @@ private:
     std::optional<Xapian::docid> first_posting(const std::string& term) const;
     // Another file's path term on document docid, or empty.
     std::string other_path_term(Xapian::docid docid, const std::string& own_path_term) const;
-    // Unties path from its documents: deletes those that only it held. Returns how many.
-    std::size_t release_documents_of(const std::string& path);
-    void write_article(PreparedArticle& prepared, const std::string& path, std::set<std::string>& written_ids);
+    // Unties path from its documents: deletes those that only it held and returns how many;
+    // adds the ids of those that other files still hold to detached, when given.
+    std::size_t release_documents_of(const std::string& path, std::set<Xapian::docid>* detached);
+    void write_article(PreparedArticle& prepared, const std::string& path, std::set<std::string>& written_ids,
+                       const std::set<Xapian::docid>& detached, std::size_t& reclaimed);
     void record_state(const schema::FileState& state);
     void add_spelling(const Xapian::Document& document);
 

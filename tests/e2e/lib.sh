@@ -67,3 +67,20 @@ finish() {
     echo "$failures of $checks checks failed" >&2
     exit 1
 }
+
+revision() { xapian-delve "$1" | sed -n 's/^revision = //p'; }
+
+# summary_field NAME: a number from the JSON summary the last run printed on stdout.
+summary_field() { jq -r ".$1" "$SCRATCH/stdout"; }
+
+# expect_counts "added updated unchanged deleted duplicates failed" from the last --summary json.
+expect_counts() {
+    expect_equal "$last_command: added updated unchanged deleted duplicates failed" \
+        "$(jq -r '"\(.added) \(.updated) \(.unchanged) \(.deleted) \(.duplicates) \(.failed)"' "$SCRATCH/stdout")" "$1"
+}
+
+# make_article FILE TITLE URL WORDS: writes a small article in the plain-text format.
+make_article() {
+    mkdir -p "$(dirname "$1")"
+    printf '%s\n\nBy Test Writer\n\nMarch 3, 2022\n\n%s\n\nOriginal url:\n\n<%s>\n' "$2" "$4" "$3" >"$1"
+}
