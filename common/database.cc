@@ -33,7 +33,7 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
     }
     throw DatabaseError(DatabaseError::Kind::IncompatibleSchema, path,
                         "written with schema version " + recorded + ", but this build uses " +
-                            ours + "; index the articles again into a new database");
+                            ours + "; rebuild it with: indexer --rebuild --db " + path + " PATH...");
 }
 
 std::string seconds_text(std::chrono::milliseconds duration) {

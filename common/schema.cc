@@ -9,6 +9,8 @@ namespace newsindex::schema {
 
 namespace {
 
+constexpr std::string_view kAuthorExactPrefix = "XA";
+
 std::vector<std::string> title_values(const Article& a) {
     return {a.title};
 }
@@ -78,7 +80,8 @@ std::string unescape_record_value(std::string_view value) {
 const std::vector<Field>& fields() {
     static const std::vector<Field> table = {
         {"title", "S", FieldKind::FreeText, title_values, "words of the headline"},
-        {"author", "A", FieldKind::FreeText, author_values, "words of an author's name"},
+        {"author", "A", FieldKind::FreeText, author_values, "words of an author's name",
+         kAuthorExactPrefix, true},
         {"date", kDayPrefix, FieldKind::Date, date_values,
          "publication day, month, year or range: 2022, 2022-01, 2022-01-29, 2022-01..2022-03"},
         {"site", "H", FieldKind::Boolean, site_values, "host name of the URL, without www."},
@@ -87,6 +90,33 @@ const std::vector<Field>& fields() {
          "the article's id (its URL, else its path)"},
     };
     return table;
+}
+
+const std::vector<Facet>& facets() {
+    static const std::vector<Facet> table = {
+        {"author", kAuthorExactPrefix},
+        {"site", "H"},
+        {"year", kYearPrefix},
+        {"month", kMonthPrefix},
+    };
+    return table;
+}
+
+const Facet* find_facet(std::string_view name) {
+    for (const Facet& facet : facets()) {
+        if (facet.name == name) return &facet;
+    }
+    return nullptr;
+}
+
+std::string story_key(std::string_view title) {
+    std::string reduced;
+    for (char c : title) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) reduced += c;
+        else if (u >= 'A' && u <= 'Z') reduced += static_cast<char>(u - 'A' + 'a');
+    }
+    return content_hash(reduced);
 }
 
 const Field* find_field(std::string_view name) {

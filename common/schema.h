@@ -33,7 +33,21 @@ struct Field {
     // The values an article gives this field, as the indexer should index them.
     std::vector<std::string> (*values_of)(const Article&);
     std::string_view description;  // one line, for --help and docs
+    // FreeText only: also index each whole value, case kept, as one boolean term under this
+    // prefix (for facets and exact filters); empty for none.
+    std::string_view exact_prefix = {};
+    // FreeText only: in queries the field filters (repeats are ORed, like boolean fields)
+    // instead of adding to the weight.
+    bool query_as_filter = false;
 };
+
+// A facet: what searcher --facet NAME counts over all matches, from the terms under prefix.
+struct Facet {
+    std::string_view name;
+    std::string_view prefix;
+};
+const std::vector<Facet>& facets();
+const Facet* find_facet(std::string_view name);
 
 // The field table. Order is the order fields are documented in.
 const std::vector<Field>& fields();
@@ -55,6 +69,12 @@ inline constexpr std::string_view kContentPrefix = "C";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // "YYYYMMDD"; absent when the article has no date
+// story_key() of the title: copies of one wire story share it, so --collapse folds them.
+inline constexpr unsigned kStorySlot = 1;
+
+// The title reduced to lowercase letters and digits (accents kept), hashed: "U.S. Troops
+// Head East" and "US troops head east" give the same key.
+std::string story_key(std::string_view title);
 
 // How many times a title word counts, compared with a body word, in the unprefixed text.
 inline constexpr unsigned kTitleWeight = 3;

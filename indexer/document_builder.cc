@@ -51,6 +51,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
                 case schema::FieldKind::FreeText:
                     term_generator_.index_text(value, 1, std::string(field.prefix));
                     term_generator_.increase_termpos(kValueGap);
+                    if (!field.exact_prefix.empty())
+                        doc.add_boolean_term(schema::boolean_term(field.exact_prefix, value));
                     break;
                 case schema::FieldKind::Boolean:
                     doc.add_boolean_term(schema::boolean_term(
@@ -71,6 +73,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         term_generator_.increase_termpos(kValueGap);
     }
     term_generator_.index_text(article.body);
+    doc.add_value(schema::kStorySlot, schema::story_key(article.title));
     doc.set_data(schema::encode_record(article));
     return doc;
 }

@@ -1,72 +1,42 @@
-// JSON output for scripts: one object per result set, as docs/output.md describes.
-#include <nlohmann/json.hpp>
-
+// JSON output for scripts: one object per query (json), or one object per hit (jsonl), as
+// docs/output.md describes.
 #include "printer.h"
 
 namespace newsindex::searcher {
 
 namespace {
 
-// Keys keep the order written here, which docs/output.md follows.
-using json = nlohmann::ordered_json;
-
-json string_or_null(const std::string& value) {
-    return value.empty() ? json(nullptr) : json(value);
-}
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
+Json facets_to_json(const SearchResults& results) {
+    Json facets = Json::object();
+    for (const auto& [name, counts] : results.facets) {
+        Json values = Json::array();
+        for (const FacetCount& c : counts) values.push_back(Json{{"value", c.value}, {"count", c.count}});
+        facets[name] = values;
     }
-    return out;
+    return facets;
 }
 
-json hit_to_json(const Hit& hit) {
-    const Article& a = hit.article;
-    std::string snippet_html;
-    for (const SnippetPart& part : hit.snippet) {
-        snippet_html +=
-            part.matched ? "<mark>" + html_escape(part.text) + "</mark>" : html_escape(part.text);
+Json hit_to_json(const Hit& hit, const std::vector<const HitField*>& fields) {
+    Json object = Json::object();
+    if (fields.empty()) {
+        for (const HitField& field : hit_fields()) object[std::string(field.name)] = field.to_json(hit);
+    } else {
+        for (const HitField* field : fields) object[std::string(field->name)] = field->to_json(hit);
     }
-    return json{
-        {"rank", hit.rank},
-        {"score", hit.score},
-        {"docid", hit.docid},
-        {"id", a.url.empty() ? a.source_path : a.url},
-        {"path", string_or_null(a.source_path)},
-        {"url", string_or_null(a.url)},
-        {"title", a.title},
-        {"date", string_or_null(a.date)},
-        {"authors", a.authors},
-        {"snippet", plain_text(hit.snippet)},
-        {"snippet_html", snippet_html},
-    };
+    return object;
 }
+
+// Stored text is valid UTF-8, but a database written by other tools may not be.
+std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 class JsonPrinter : public ResultPrinter {
-  public:
-    explicit JsonPrinter(std::ostream& out) : out_(out) {}
+public:
+    JsonPrinter(std::ostream& out, const PrintOptions& options) : out_(out), options_(options) {}
 
     void print(const SearchResults& results) override {
-        json hits = json::array();
-        for (const Hit& hit : results.hits) hits.push_back(hit_to_json(hit));
-        json document = {
+        Json hits = Json::array();
+        for (const Hit& hit : results.hits) hits.push_back(hit_to_json(hit, options_.fields));
+        Json document = {
             {"output_version", kOutputVersion},
             {"query", results.query},
             {"offset", results.offset},
@@ -74,20 +44,42 @@ class JsonPrinter : public ResultPrinter {
              {{"lower_bound", results.matches_lower_bound},
               {"estimated", results.matches_estimated},
               {"upper_bound", results.matches_upper_bound}}},
+            {"fell_back_to_any", results.fell_back_to_any},
+            {"read_as_plain_words", results.read_as_plain_words},
+            {"did_you_mean", results.did_you_mean.empty() ? Json(nullptr) : Json(results.did_you_mean)},
             {"hits", hits},
+            {"facets", facets_to_json(results)},
         };
-        // Stored text is valid UTF-8, but a database written by other tools may not be.
-        out_ << document.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+        if (options_.explain) document["explanation"] = results.explanation;
+        out_ << dump(document) << '\n';
     }
 
-  private:
+private:
     std::ostream& out_;
+    PrintOptions options_;
+};
+
+class JsonLinesPrinter : public ResultPrinter {
+public:
+    JsonLinesPrinter(std::ostream& out, const PrintOptions& options) : out_(out), options_(options) {}
+
+    void print(const SearchResults& results) override {
+        for (const Hit& hit : results.hits) out_ << dump(hit_to_json(hit, options_.fields)) << '\n';
+    }
+
+private:
+    std::ostream& out_;
+    PrintOptions options_;
 };
 
 }  // namespace
 
-std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) {
-    return std::make_unique<JsonPrinter>(out);
+std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out, const PrintOptions& options) {
+    return std::make_unique<JsonPrinter>(out, options);
+}
+
+std::unique_ptr<ResultPrinter> make_json_lines_printer(std::ostream& out, const PrintOptions& options) {
+    return std::make_unique<JsonLinesPrinter>(out, options);
 }
 
 }  // namespace newsindex::searcher

@@ -4,27 +4,40 @@ namespace newsindex::searcher {
 
 // Each defined in the file of its format.
 std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, const PrintOptions& options);
-std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out);
+std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_json_lines_printer(std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_tsv_printer(std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_paths_printer(std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_count_printer(std::ostream& out, const PrintOptions& options);
 
-std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
-                                            const PrintOptions& options) {
-    switch (format) {
-        case OutputFormat::Text:
-            return make_text_printer(out, options);
-        case OutputFormat::Json:
-            return make_json_printer(out);
+namespace {
+struct FormatEntry {
+    const char* name;
+    OutputFormat format;
+    std::unique_ptr<ResultPrinter> (*make)(std::ostream&, const PrintOptions&);
+};
+const FormatEntry kFormats[] = {
+    {"text", OutputFormat::Text, make_text_printer},         {"json", OutputFormat::Json, make_json_printer},
+    {"jsonl", OutputFormat::JsonLines, make_json_lines_printer}, {"tsv", OutputFormat::Tsv, make_tsv_printer},
+    {"paths", OutputFormat::Paths, make_paths_printer},      {"count", OutputFormat::Count, make_count_printer},
+};
+}  // namespace
+
+std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, const PrintOptions& options) {
+    for (const FormatEntry& entry : kFormats) {
+        if (entry.format == format) return entry.make(out, options);
     }
     return nullptr;
 }
 
 bool parse_output_format(const std::string& name, OutputFormat& format) {
-    if (name == "text")
-        format = OutputFormat::Text;
-    else if (name == "json")
-        format = OutputFormat::Json;
-    else
-        return false;
-    return true;
+    for (const FormatEntry& entry : kFormats) {
+        if (name == entry.name) {
+            format = entry.format;
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace newsindex::searcher

@@ -6,32 +6,44 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "hit_fields.h"
 #include "search.h"
 
 namespace newsindex::searcher {
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat {
+    Text,       // for people
+    Json,       // one object per query, on one line
+    JsonLines,  // one object per hit
+    Tsv,        // a header line, then one line per hit
+    Paths,      // the source file of each hit, one per line (or NUL-terminated)
+    Count,      // the number of matching articles
+};
 
 // Version of the machine-readable output (docs/output.md). Bump on any incompatible change.
 inline constexpr int kOutputVersion = 1;
 
 struct PrintOptions {
-    bool color = false;  // ANSI highlighting in text output
+    bool color = false;                      // ANSI highlighting in text output
+    bool nul_separated = false;              // Paths: end each path with NUL instead of newline
+    bool explain = false;                    // include how the query was understood
+    std::vector<const HitField*> fields;     // JsonLines, Tsv: the fields to print; empty: default
 };
 
 class ResultPrinter {
-  public:
+public:
     virtual ~ResultPrinter() = default;
     // Writes one result set to the stream the printer was made with.
     virtual void print(const SearchResults& results) = 0;
 };
 
 // Returns the printer for format writing to out; out must outlive the printer.
-std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
-                                            const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, const PrintOptions& options);
 
-// Parses a --format value ("text", "json"); returns false for an unknown name.
+// Parses a --format value ("text", "json", "jsonl", "tsv", "paths", "count"); returns false
+// for an unknown name.
 bool parse_output_format(const std::string& name, OutputFormat& format);
 
 }  // namespace newsindex::searcher

@@ -1,6 +1,7 @@
 #include "query.h"
 
 #include <cctype>
+#include <ctime>
 
 #include "errors.h"
 #include "schema.h"
@@ -11,138 +12,260 @@ namespace newsindex::searcher {
 
 namespace {
 
+// Common English function words: dropped from queries unless quoted or marked with +, so
+// that long questions rank by the words that carry meaning.
+constexpr const char* kStopWords[] = {
+    "a",     "about", "an",    "and",   "are",   "as",    "at",    "be",    "been",  "but",
+    "by",    "can",   "did",   "do",    "does",  "for",   "from",  "had",   "has",   "have",
+    "he",    "her",   "his",   "how",   "i",     "if",    "in",    "into",  "is",    "it",
+    "its",   "me",    "my",    "of",    "on",    "or",    "our",   "she",   "so",    "than",
+    "that",  "the",   "their", "them",  "then",  "there", "these", "they",  "this",  "those",
+    "to",    "us",    "was",   "we",    "were",  "what",  "when",  "where", "which", "who",
+    "whom",  "why",   "will",  "with",  "would", "you",   "your"};
+
 // A partial date as typed in a query, widened to the first and last day it covers.
 struct Period {
     std::string first_day;  // YYYYMMDD
     std::string last_day;   // YYYYMMDD
-    std::string term;       // the D/M/Y term that covers exactly this period
+    std::string term;       // the D/M/Y term that covers exactly this period, if any
 };
 
-bool digits(std::string_view s, std::size_t count) {
-    if (s.size() != count) return false;
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
     for (char c : s) {
         if (!std::isdigit(static_cast<unsigned char>(c))) return false;
     }
     return true;
 }
 
-Period parse_period(const std::string& value, const std::string& whole) {
+bool digits(std::string_view s, std::size_t count) { return s.size() == count && all_digits(s); }
+
+std::string compact(const std::tm& tm) {
+    char text[40];  // room for any int, though dates here have four-digit years
+    std::snprintf(text, sizeof text, "%04d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return text;
+}
+
+std::string today_local() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return compact(tm);
+}
+
+// today ("YYYYMMDD") moved back by amount units ('d', 'w', 'm', 'y'), as "YYYYMMDD".
+std::string days_before(const std::string& today, long amount, char unit) {
+    std::tm tm{};
+    tm.tm_year = std::stoi(today.substr(0, 4)) - 1900;
+    tm.tm_mon = std::stoi(today.substr(4, 2)) - 1;
+    tm.tm_mday = std::stoi(today.substr(6, 2));
+    tm.tm_hour = 12;  // clear of daylight-saving edges
+    if (unit == 'd') tm.tm_mday -= amount;
+    if (unit == 'w') tm.tm_mday -= 7 * amount;
+    if (unit == 'm') tm.tm_mon -= amount;
+    if (unit == 'y') tm.tm_year -= amount;
+    std::mktime(&tm);
+    return compact(tm);
+}
+
+Period day_period(const std::string& day) { return {day, day, std::string(schema::kDayPrefix) + day}; }
+
+// Relative forms: "today", "yesterday", "30d", "2w", "6m", "1y". Returns false otherwise.
+bool parse_relative(const std::string& value, const std::string& today, Period& period) {
+    if (value == "today") {
+        period = day_period(today);
+        return true;
+    }
+    if (value == "yesterday") {
+        period = day_period(days_before(today, 1, 'd'));
+        return true;
+    }
+    if (value.size() < 2 || value.size() > 6) return false;
+    const char unit = value.back();
+    const std::string amount = value.substr(0, value.size() - 1);
+    if ((unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y') || !all_digits(amount)) return false;
+    period = day_period(days_before(today, std::stol(amount), unit));
+    return true;
+}
+
+Period parse_period(const std::string& value, const std::string& whole, const std::string& today) {
     auto bad = [&]() {
         return Xapian::QueryParserError(
-            "date:" + whole + " is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO)");
+            "date:" + whole +
+            " is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, today, 30d, or FROM..TO of those)");
     };
+    Period relative;
+    if (parse_relative(value, today, relative)) return relative;
     auto parts = text::split(value, "-");
     if (parts.empty() || parts.size() > 3 || !digits(parts[0], 4)) throw bad();
     const std::string year(parts[0]);
-    if (parts.size() == 1)
-        return {year + "0101", year + "1231", std::string(schema::kYearPrefix) + year};
+    if (parts.size() == 1) return {year + "0101", year + "1231", std::string(schema::kYearPrefix) + year};
     if (!digits(parts[1], 2)) throw bad();
     const std::string month(parts[1]);
     if (month < "01" || month > "12") throw bad();
     if (parts.size() == 2) {
         // "31" sorts after every real last day, so it closes any month.
-        return {year + month + "01", year + month + "31",
-                std::string(schema::kMonthPrefix) + year + month};
+        return {year + month + "01", year + month + "31", std::string(schema::kMonthPrefix) + year + month};
     }
     if (!digits(parts[2], 2)) throw bad();
     const std::string day(parts[2]);
     if (!text::is_valid_day(std::stoi(year), std::stoi(month), std::stoi(day))) throw bad();
-    return {year + month + day, year + month + day,
-            std::string(schema::kDayPrefix) + year + month + day};
+    return day_period(year + month + day);
 }
 
 // Throwing through Xapian's query parser leaks parser state (seen with LeakSanitizer on
-// Xapian 1.4.22), so the processor records the first problem and matches nothing instead;
+// Xapian 1.4.22), so field processors record the first problem and match nothing instead;
 // QueryBuilder::parse() then throws.
 class DateFieldProcessor : public Xapian::FieldProcessor {
-  public:
-    explicit DateFieldProcessor(std::string& problem) : problem_(problem) {}
+public:
+    DateFieldProcessor(std::string& problem, std::string today) : problem_(problem), today_(std::move(today)) {}
     Xapian::Query operator()(const std::string& value) override {
         try {
-            return date_query(value);
+            return date_query(value, today_);
         } catch (const Xapian::QueryParserError& e) {
             if (problem_.empty()) problem_ = e.get_msg();
             return Xapian::Query::MatchNothing;
         }
     }
 
-  private:
+private:
     std::string& problem_;
+    std::string today_;
 };
 
 // Boolean fields are normalised as the indexer normalised them, so "site:WWW.Example.com"
 // finds what "site:example.com" finds.
 class BooleanFieldProcessor : public Xapian::FieldProcessor {
-  public:
+public:
     explicit BooleanFieldProcessor(const schema::Field& field) : field_(field) {}
     Xapian::Query operator()(const std::string& value) override {
-        return Xapian::Query(
-            schema::boolean_term(field_.prefix, schema::normalise_boolean_value(field_, value)));
+        return Xapian::Query(schema::boolean_term(field_.prefix, schema::normalise_boolean_value(field_, value)));
     }
 
-  private:
+private:
     const schema::Field& field_;
 };
 
-constexpr unsigned kParseFlags =
-    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
+// A free-text field used as a filter ("author:vogel", "author:\"katrin vogel\""): the words
+// of the value, as a phrase, within the field's prefix. A filter adds no weight, and
+// repeated filters on one field are ORed by the parser.
+class TextFilterProcessor : public Xapian::FieldProcessor {
+public:
+    explicit TextFilterProcessor(const schema::Field& field) {
+        parser_.set_default_op(Xapian::Query::OP_PHRASE);
+        prefix_ = std::string(field.prefix);
+    }
+    Xapian::Query operator()(const std::string& value) override {
+        Xapian::Query words = parser_.parse_query(value, 0, prefix_);
+        return words.empty() ? Xapian::Query::MatchNothing : words;
+    }
+
+private:
+    Xapian::QueryParser parser_;
+    std::string prefix_;
+};
+
+constexpr unsigned kOperatorFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
+constexpr unsigned kPlainWordFlags = 0;
 
 }  // namespace
 
-Xapian::Query date_query(const std::string& value) {
+Xapian::Query date_query(const std::string& value, const std::string& today) {
     const std::size_t dots = value.find("..");
-    if (dots == std::string::npos) return Xapian::Query(parse_period(value, value).term);
+    if (dots == std::string::npos) {
+        Period period = parse_period(value, value, today);
+        // "30d" alone means the last 30 days, not the one day 30 days ago.
+        const bool span = value.size() >= 2 && all_digits(value.substr(0, value.size() - 1)) &&
+                          std::string_view("dwmy").find(value.back()) != std::string_view::npos;
+        if (span) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, period.first_day, today);
+        return Xapian::Query(period.term);
+    }
     const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
-    if (from.empty() && to.empty())
-        throw Xapian::QueryParserError("date:.. needs at least one end");
+    if (from.empty() && to.empty()) throw Xapian::QueryParserError("date:.. needs at least one end");
     if (to.empty())
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
-                             parse_period(from, value).first_day);
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, parse_period(from, value, today).first_day);
     if (from.empty())
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
-                             parse_period(to, value).last_day);
-    const Period first = parse_period(from, value), last = parse_period(to, value);
-    if (first.first_day > last.last_day)
-        throw Xapian::QueryParserError("date:" + value + " ends before it starts");
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, first.first_day,
-                         last.last_day);
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, parse_period(to, value, today).last_day);
+    const Period first = parse_period(from, value, today), last = parse_period(to, value, today);
+    if (first.first_day > last.last_day) throw Xapian::QueryParserError("date:" + value + " ends before it starts");
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, first.first_day, last.last_day);
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : stemmer_("english") {
+    if (today.empty()) today = today_local();
+    for (const char* word : kStopWords) stopper_.add(word);
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser_.set_default_op(Xapian::Query::OP_AND);
+    parser_.set_stopper(&stopper_);
     for (const schema::Field& field : schema::fields()) {
         const std::string name(field.name);
         switch (field.kind) {
             case schema::FieldKind::FreeText:
-                parser_.add_prefix(name, std::string(field.prefix));
+                if (field.query_as_filter)
+                    parser_.add_boolean_prefix(name, (new TextFilterProcessor(field))->release());
+                else
+                    parser_.add_prefix(name, std::string(field.prefix));
                 break;
             case schema::FieldKind::Boolean:
                 parser_.add_boolean_prefix(name, (new BooleanFieldProcessor(field))->release());
                 break;
             case schema::FieldKind::Date:
-                parser_.add_boolean_prefix(name,
-                                           (new DateFieldProcessor(field_problem_))->release());
+                parser_.add_boolean_prefix(name, (new DateFieldProcessor(field_problem_, today))->release());
                 break;
         }
     }
+    phrase_parser_.set_stopper(&stopper_);
+    phrase_parser_.set_default_op(Xapian::Query::OP_PHRASE);
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text) {
-    field_problem_.clear();
+Xapian::Query QueryBuilder::proximity_boost(const std::string& text) {
+    // The words in the order typed, unstemmed, as a phrase: an article where they stand
+    // together gets the phrase's weight on top. Field names and operators typed in the query
+    // become words that no phrase matches, which costs nothing.
     try {
-        Xapian::Query query = parser_.parse_query(text, kParseFlags);
-        if (!field_problem_.empty()) throw QueryError(text, field_problem_);
-        if (query.empty()) throw QueryError(text, "has no words to search for");
-        return query;
+        Xapian::Query phrase = phrase_parser_.parse_query(text, kPlainWordFlags);
+        if (phrase.get_type() == Xapian::Query::OP_PHRASE) return phrase;
+    } catch (const Xapian::Error&) {
+    }
+    return Xapian::Query();
+}
+
+ParsedQuery QueryBuilder::parse(const std::string& text, MatchMode mode) {
+    ParsedQuery parsed;
+    parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    auto attempt = [&](unsigned flags) {
+        field_problem_.clear();
+        if (spelling_available_) {
+            try {
+                Xapian::Query query = parser_.parse_query(text, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+                parsed.corrected = parser_.get_corrected_query_string();
+                return query;
+            } catch (const Xapian::UnimplementedError&) {
+                spelling_available_ = false;  // remote databases have no spelling data
+            }
+        }
+        return parser_.parse_query(text, flags);
+    };
+    try {
+        try {
+            parsed.query = attempt(kOperatorFlags);
+        } catch (const Xapian::QueryParserError&) {
+            // "What is NATO's role in ... AND" : read the question as words.
+            parsed.query = attempt(kPlainWordFlags);
+            parsed.read_as_plain_words = true;
+        }
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError(text, e.get_msg());
     } catch (const Xapian::Error& e) {
         throw QueryError(text, e.get_description());
     }
+    if (!field_problem_.empty()) throw QueryError(text, field_problem_);
+    if (parsed.query.empty()) throw QueryError(text, "has no words to search for");
+    Xapian::Query boost = proximity_boost(text);
+    if (!boost.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
+    return parsed;
 }
 
 }  // namespace newsindex::searcher

@@ -3,35 +3,57 @@
 // Not thread-safe (Xapian::QueryParser is not): give each thread its own QueryBuilder.
 #pragma once
 
-#include <xapian.h>
-
 #include <string>
+
+#include <xapian.h>
 
 namespace newsindex::searcher {
 
-class QueryBuilder {
-  public:
-    // db supplies the terms that wildcards expand to; it must outlive the builder.
-    explicit QueryBuilder(const Xapian::Database& db);
+enum class MatchMode {
+    AllWords,  // every word must match (the default)
+    AnyWord,   // any word may match; more matching words rank higher
+};
 
-    // Parses text: free words (all must match), "phrases", AND/OR/NOT, +/-, parentheses,
-    // trailing wildcards, and field:value for the schema's fields (date:2022-01,
-    // date:2022-01-10..2022-02-05, site:example.com, title:pipeline).
-    // Throws QueryError naming the query and the problem.
-    Xapian::Query parse(const std::string& text);
+struct ParsedQuery {
+    Xapian::Query query;
+    // A spelling correction of the query from the index's spelling data, or empty.
+    std::string corrected;
+    // True when the query had to be read as plain words because its operators did not parse.
+    bool read_as_plain_words = false;
+};
+
+class QueryBuilder {
+public:
+    // db supplies wildcard expansions and spelling data; it must outlive the builder.
+    // today ("YYYYMMDD") anchors relative dates; empty means the local date now.
+    explicit QueryBuilder(const Xapian::Database& db, std::string today = {});
+
+    // Parses text: free words, "phrases", NEAR/ADJ, AND/OR/NOT, +/-, parentheses, trailing
+    // wildcards, and field:value for the schema's fields. With AllWords, articles where the
+    // words stand together rank higher. A query whose operators cannot be parsed is read
+    // again as plain words; stray punctuation is ignored.
+    // Throws QueryError naming the query and the problem (a bad date, no words at all).
+    ParsedQuery parse(const std::string& text, MatchMode mode = MatchMode::AllWords);
 
     // The stemmer queries are parsed with; snippets must use the same one.
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
-  private:
+private:
+    Xapian::Query proximity_boost(const std::string& text);
+
     Xapian::Stem stemmer_;
+    Xapian::SimpleStopper stopper_;
     Xapian::QueryParser parser_;
+    Xapian::QueryParser phrase_parser_;
     std::string field_problem_;  // set by field processors during one parse()
+    bool spelling_available_ = true;
 };
 
-// The query for a date: value, one of YYYY, YYYY-MM, YYYY-MM-DD (the whole period), or a
-// range FROM..TO of those with either end left open. Throws Xapian::QueryParserError naming
-// the value when it is not one of these forms or not a real date.
-Xapian::Query date_query(const std::string& value);
+// The query for a date: value, one of YYYY, YYYY-MM, YYYY-MM-DD (the whole period), today,
+// yesterday, or Nd/Nw/Nm/Ny (that many days, weeks, months or years before today); or a
+// range FROM..TO of those with either end left open. A lone Nd/Nw/Nm/Ny means from then
+// until today. today is "YYYYMMDD". Throws Xapian::QueryParserError naming the value when it
+// is none of these forms or not a real date.
+Xapian::Query date_query(const std::string& value, const std::string& today);
 
 }  // namespace newsindex::searcher

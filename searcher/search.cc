@@ -1,8 +1,10 @@
 #include "search.h"
 
+#include <filesystem>
+#include <memory>
+
 #include "database.h"
 #include "errors.h"
-#include "query.h"
 #include "schema.h"
 
 namespace newsindex::searcher {
@@ -13,6 +15,18 @@ constexpr std::size_t kSnippetBytes = 240;
 // printed trustworthy; Xapian stops early only past this many.
 constexpr Xapian::doccount kCheckAtLeast = 100000;
 constexpr int kAttemptsOnModified = 3;
+// "Did you mean" is offered when a query finds fewer articles than this.
+constexpr Xapian::doccount kFewMatches = 3;
+// Terms taken from an article to find articles like it.
+constexpr Xapian::termcount kLikeTerms = 25;
+
+// Words people type: unprefixed terms (prefixes are upper case).
+class WordsOnly : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& term) const override {
+        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && term.size() > 2;
+    }
+};
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& database_paths)
@@ -24,8 +38,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
             return search_once(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kAttemptsOnModified) {
-                throw DatabaseError(DatabaseError::Kind::Other, paths_.front(),
-                                    "kept changing under the search; try again");
+                throw DatabaseError(DatabaseError::Kind::Other, paths_.front(), "kept changing under the search; try again");
             }
             db_.reopen();
         } catch (const Xapian::Error& e) {
@@ -34,18 +47,106 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
 }
 
+Xapian::Query Searcher::like_query(const std::string& path_or_id) {
+    std::error_code ignored;
+    const std::string absolute = std::filesystem::absolute(path_or_id, ignored).lexically_normal().string();
+    Xapian::docid docid = 0;
+    for (const std::string& term : {schema::boolean_term(schema::kPathPrefix, absolute),
+                                    schema::boolean_term(schema::kIdPrefix, path_or_id)}) {
+        Xapian::PostingIterator it = db_.postlist_begin(term);
+        if (it != db_.postlist_end(term)) {
+            docid = *it;
+            break;
+        }
+    }
+    if (docid == 0) throw QueryError("--like " + path_or_id, "no indexed article has this path or id");
+    Xapian::RSet relevant;
+    relevant.add_document(docid);
+    Xapian::Enquire enquire(db_);
+    WordsOnly words_only;
+    Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &words_only);
+    std::vector<Xapian::Query> pieces;
+    for (auto it = terms.begin(); it != terms.end(); ++it) pieces.emplace_back(*it);
+    Xapian::Query like(Xapian::Query::OP_OR, pieces.begin(), pieces.end());
+    // An article is not "like" itself: leave its document out, by its id term.
+    Xapian::Document doc = db_.get_document(docid);
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kIdPrefix));
+    if (t != doc.termlist_end() && (*t).compare(0, schema::kIdPrefix.size(), schema::kIdPrefix) == 0)
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(*t));
+    return like;
+}
+
 SearchResults Searcher::search_once(const SearchRequest& request) {
     QueryBuilder builder(db_);
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(builder.parse(request.query));
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
-
     SearchResults results;
     results.query = request.query;
     results.offset = request.offset;
+
+    Xapian::Query query;
+    ParsedQuery parsed;
+    if (!request.query.empty()) {
+        parsed = builder.parse(request.query, request.mode);
+        query = parsed.query;
+        results.read_as_plain_words = parsed.read_as_plain_words;
+    }
+    if (!request.like.empty()) {
+        Xapian::Query like = like_query(request.like);
+        query = query.empty() ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, query);
+    }
+    if (query.empty()) throw QueryError(request.query, "has no words to search for");
+
+    Xapian::Enquire enquire(db_);
+    if (request.sort != SortOrder::Relevance)
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::Newest);
+    if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
+
+    std::vector<std::unique_ptr<TermFacetSpy>> spies;
+    for (const std::string& name : request.facets) {
+        const schema::Facet* facet = schema::find_facet(name);
+        if (!facet) throw QueryError(request.query, "unknown facet '" + name + "'");
+        spies.push_back(std::make_unique<TermFacetSpy>(std::string(facet->prefix)));
+        enquire.add_matchspy(spies.back().get());
+    }
+    // Facets and exact counts need every match looked at.
+    const Xapian::doccount doccount = db_.get_doccount();
+    const Xapian::doccount check_at_least =
+        (!spies.empty() || request.exact_count) ? doccount : std::min(kCheckAtLeast, doccount);
+    const Xapian::doccount limit = request.limit == 0 ? doccount : request.limit;
+
+    auto run = [&](const Xapian::Query& q) {
+        enquire.set_query(q);
+        return enquire.get_mset(request.offset, limit, check_at_least);
+    };
+    Xapian::MSet mset = run(query);
+    if (mset.empty() && request.mode == MatchMode::AllWords && !request.query.empty() && request.like.empty()) {
+        // Nothing has every word: show what has some of them, and say so.
+        ParsedQuery any = builder.parse(request.query, MatchMode::AnyWord);
+        for (auto& spy : spies) spy->reset();
+        Xapian::MSet any_mset = run(any.query);
+        if (!any_mset.empty()) {
+            mset = any_mset;
+            query = any.query;
+            results.fell_back_to_any = true;
+        }
+    }
+    results.explanation = query.get_description();
     results.matches_lower_bound = mset.get_matches_lower_bound();
     results.matches_estimated = mset.get_matches_estimated();
     results.matches_upper_bound = mset.get_matches_upper_bound();
+    if (!parsed.corrected.empty() && results.matches_upper_bound < kFewMatches && parsed.corrected != request.query)
+        results.did_you_mean = parsed.corrected;
+    for (std::size_t i = 0; i < spies.size(); ++i) {
+        std::vector<FacetCount> counts = spies[i]->counts();
+        // Month terms are YYYYMM; people and scripts read YYYY-MM, as dates are written.
+        if (request.facets[i] == "month") {
+            for (FacetCount& c : counts) {
+                if (c.value.size() == 6) c.value.insert(4, "-");
+            }
+        }
+        results.facets.emplace_back(request.facets[i], std::move(counts));
+    }
+
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;
@@ -53,6 +154,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         hit.docid = *it;
         hit.article = schema::decode_record(it.get_document().get_data());
         hit.snippet = make_snippet(mset, hit.article.body, builder.stemmer(), kSnippetBytes);
+        if (request.collapse) hit.collapsed = it.get_collapse_count();
         results.hits.push_back(std::move(hit));
     }
     return results;

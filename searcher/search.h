@@ -1,22 +1,33 @@
-// Running a search: parse, rank with BM25, fetch the page of hits asked for, and build their
-// snippets. One Searcher holds its databases open for any number of searches. Not
-// thread-safe.
+// Running a search: parse, rank with BM25 (or sort by date), count facets, fold duplicate
+// stories, fetch the page of hits asked for, and build their snippets. One Searcher holds its
+// databases open for any number of searches. Not thread-safe.
 #pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
-#include <string>
-#include <vector>
-
 #include "article.h"
+#include "facets.h"
+#include "query.h"
 #include "snippet.h"
 
 namespace newsindex::searcher {
 
+enum class SortOrder { Relevance, Newest, Oldest };
+
 struct SearchRequest {
-    std::string query;
+    std::string query;  // may be empty when like is given
+    MatchMode mode = MatchMode::AllWords;
     unsigned offset = 0;  // hits to skip
-    unsigned limit = 10;  // hits to return
+    unsigned limit = 10;  // hits to return; 0 means all
+    SortOrder sort = SortOrder::Relevance;
+    std::vector<std::string> facets;  // names from schema::facets()
+    bool collapse = false;            // fold copies of one story (same story key) into one hit
+    std::string like;                 // an article's path or id: find articles like it
+    bool exact_count = false;         // count every match, not an estimate
 };
 
 struct Hit {
@@ -25,6 +36,7 @@ struct Hit {
     Xapian::docid docid = 0;
     Article article;  // from the stored record; source_path is the file it was indexed from
     std::vector<SnippetPart> snippet;
+    Xapian::doccount collapsed = 0;  // with collapse: other copies folded into this hit
 };
 
 struct SearchResults {
@@ -36,20 +48,27 @@ struct SearchResults {
     Xapian::doccount matches_estimated = 0;
     Xapian::doccount matches_upper_bound = 0;
     std::vector<Hit> hits;
+    bool fell_back_to_any = false;     // no article had all the words; any-word matches shown
+    bool read_as_plain_words = false;  // the query's operators did not parse
+    std::string did_you_mean;          // a spelling correction, when hits are few
+    std::string explanation;           // how the query was understood (Xapian's description)
+    std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;  // in request order
 };
 
 class Searcher {
-  public:
+public:
     // Opens the databases as one collection. Throws DatabaseError (see open_readable()).
     explicit Searcher(const std::vector<std::string>& database_paths);
 
-    // Throws QueryError for a query that cannot be parsed, DatabaseError when the database
-    // cannot be read. If an indexer commits while the search runs, the database is reopened
-    // and the search repeated.
+    // Throws QueryError for a query that cannot be parsed, an unknown facet, or a --like
+    // article that is not in the index; DatabaseError when the database cannot be read. If
+    // an indexer commits while the search runs, the database is reopened and the search
+    // repeated.
     SearchResults search(const SearchRequest& request);
 
-  private:
+private:
     SearchResults search_once(const SearchRequest& request);
+    Xapian::Query like_query(const std::string& path_or_id);
 
     std::vector<std::string> paths_;
     Xapian::Database db_;

@@ -1,0 +1,44 @@
+// Counting facet values over every match of a query: a Xapian MatchSpy that counts, in each
+// matching document, the terms under one prefix (authors, sites, years, months).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsindex::searcher {
+
+struct FacetCount {
+    std::string value;  // the term without its prefix, e.g. "Reuters", "2022", "202201"
+    Xapian::doccount count = 0;
+};
+
+class TermFacetSpy : public Xapian::MatchSpy {
+public:
+    explicit TermFacetSpy(std::string prefix) : prefix_(std::move(prefix)) {}
+
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override { return new TermFacetSpy(prefix_); }
+    std::string name() const override { return "newsindex::TermFacetSpy"; }
+    std::string serialise() const override { return prefix_; }
+    Xapian::MatchSpy* unserialise(const std::string& serialised, const Xapian::Registry&) const override {
+        return new TermFacetSpy(serialised);
+    }
+    std::string serialise_results() const override;
+    void merge_results(const std::string& serialised) override;
+    std::string get_description() const override { return "TermFacetSpy(" + prefix_ + ")"; }
+
+    // Forgets the counts, to spy on another run of the same Enquire.
+    void reset() { counts_.clear(); }
+
+    // Every value seen, most frequent first, ties in value order.
+    std::vector<FacetCount> counts() const;
+
+private:
+    std::string prefix_;
+    std::map<std::string, Xapian::doccount> counts_;
+};
+
+}  // namespace newsindex::searcher
