@@ -1,5 +1,8 @@
 #include "document_builder.h"
 
+#include <utility>
+#include <vector>
+
 #include "schema.h"
 #include "text/dates.h"
 #include "text/strings.h"
@@ -19,6 +22,26 @@ void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
     doc.add_boolean_term(std::string(schema::kMonthPrefix) + day.substr(0, 6));
     doc.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
     doc.add_value(schema::kDateSlot, day);
+}
+
+// Words as people type them are often not words as written: "Scholz" for "Scholz's". Each
+// positional term that has such a variant gets the variant too, at the same positions, so
+// that a search finds it as a word and inside phrases.
+std::string variant_of(const std::string& term) {
+    if (term.size() > 3 && term.compare(term.size() - 2, 2, "'s") == 0) return term.substr(0, term.size() - 2);
+    return {};
+}
+
+void add_term_variants(Xapian::Document& doc) {
+    std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> additions;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string variant = variant_of(*it);
+        if (variant.empty() || it.positionlist_count() == 0) continue;
+        additions.push_back({variant, {it.positionlist_begin(), it.positionlist_end()}});
+    }
+    for (const auto& [variant, positions] : additions) {
+        for (Xapian::termpos position : positions) doc.add_posting(variant, position);
+    }
 }
 
 }  // namespace
@@ -73,6 +96,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         term_generator_.increase_termpos(kValueGap);
     }
     term_generator_.index_text(article.body);
+    add_term_variants(doc);
     doc.add_value(schema::kStorySlot, schema::story_key(article.title));
     doc.set_data(schema::encode_record(article));
     return doc;

@@ -105,7 +105,8 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     // A document only this file holds is this file's own (still there in a dry run): replace it.
     if (existing && other_path_term(*existing, own).empty()) existing.reset();
     if (existing) {
-        const std::string other_path = path_of_term(other_path_term(*existing, own));
+        // Name the file the document's text came from.
+        const std::string other_path = schema::decode_record(reader_.get_document(*existing).get_data()).source_path;
         const std::string other_name = other_path.empty() ? "another file" : other_path;
         // This file held the document a moment ago, together with other files: with the same
         // URL it is this file's article, updated; with the same text it was and stays a

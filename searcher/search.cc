@@ -134,7 +134,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     results.matches_lower_bound = mset.get_matches_lower_bound();
     results.matches_estimated = mset.get_matches_estimated();
     results.matches_upper_bound = mset.get_matches_upper_bound();
-    if (!parsed.corrected.empty() && results.matches_upper_bound < kFewMatches && parsed.corrected != request.query)
+    if (!parsed.corrected.empty() && parsed.corrected != request.query &&
+        (results.matches_upper_bound < kFewMatches || results.fell_back_to_any))
         results.did_you_mean = parsed.corrected;
     for (std::size_t i = 0; i < spies.size(); ++i) {
         std::vector<FacetCount> counts = spies[i]->counts();

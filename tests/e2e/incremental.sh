@@ -103,7 +103,9 @@ with newline.txt" "Odd Name" "https://news.example/odd" "An odd harbour name."
 index --files-from "$SCRATCH/list" -0
 expect_status 0
 expect_counts "1 0 0 0 0 0"
-find "$news/a" -name 'article-7.txt' | index --files-from -
+find "$news/a" -name 'article-7.txt' >"$SCRATCH/list"
+index --files-from - <"$SCRATCH/list"
+expect_status 0
 expect_counts "1 0 0 0 0 0"
 
 # Quiet on success without a terminal; the text summary only with --verbose.
