@@ -100,12 +100,25 @@ Xapian::Database open_readable(const std::vector<std::string>& paths) {
                 DatabaseError::Kind::Missing, path,
                 "does not exist (create it with: indexer --db " + path + " FILES...)");
         }
-        try {
-            Xapian::Database one(path);
-            check_schema_version(one, path);
-            combined.add_database(one);
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+        // A commit can overtake these reads: Xapian then throws DatabaseModifiedError, or
+        // sometimes DatabaseCorruptError when it meets blocks the writer has already reused.
+        // Opening again a moment later reads the newer revision; a database that is really
+        // corrupt fails every attempt and is reported.
+        constexpr int kAttempts = 5;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                Xapian::Database one(path);
+                check_schema_version(one, path);
+                combined.add_database(one);
+                break;
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (attempt == kAttempts) throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+            } catch (const Xapian::DatabaseCorruptError& e) {
+                if (attempt == kAttempts) throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
         }
     }
     return combined;

@@ -224,15 +224,19 @@ Xapian::Query QueryBuilder::proximity_boost(const std::string& text) {
     // The words in the order typed, unstemmed, as a phrase: an article where they stand
     // together gets the phrase's weight on top. Field names and operators typed in the query
     // become words that no phrase matches, which costs nothing.
+    // Only short queries: names and phrases are a few words long, and in a long question the
+    // words never all stand together (measured on CACM: docs/ranking.md).
+    constexpr std::size_t kMaxBoostedWords = 5;
     try {
         Xapian::Query phrase = phrase_parser_.parse_query(text, kPlainWordFlags);
-        if (phrase.get_type() == Xapian::Query::OP_PHRASE) return phrase;
+        if (phrase.get_type() == Xapian::Query::OP_PHRASE && phrase.get_num_subqueries() <= kMaxBoostedWords)
+            return phrase;
     } catch (const Xapian::Error&) {
     }
     return Xapian::Query();
 }
 
-ParsedQuery QueryBuilder::parse(const std::string& text, MatchMode mode) {
+ParsedQuery QueryBuilder::parse(const std::string& text, MatchMode mode, bool with_proximity_boost) {
     ParsedQuery parsed;
     parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     auto attempt = [&](unsigned flags) {
@@ -263,7 +267,7 @@ ParsedQuery QueryBuilder::parse(const std::string& text, MatchMode mode) {
     }
     if (!field_problem_.empty()) throw QueryError(text, field_problem_);
     if (parsed.query.empty()) throw QueryError(text, "has no words to search for");
-    Xapian::Query boost = proximity_boost(text);
+    Xapian::Query boost = with_proximity_boost ? proximity_boost(text) : Xapian::Query();
     if (!boost.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
     return parsed;
 }

@@ -33,7 +33,7 @@ public:
     // words stand together rank higher. A query whose operators cannot be parsed is read
     // again as plain words; stray punctuation is ignored.
     // Throws QueryError naming the query and the problem (a bad date, no words at all).
-    ParsedQuery parse(const std::string& text, MatchMode mode = MatchMode::AllWords);
+    ParsedQuery parse(const std::string& text, MatchMode mode = MatchMode::AllWords, bool proximity_boost = true);
 
     // The stemmer queries are parsed with; snippets must use the same one.
     const Xapian::Stem& stemmer() const { return stemmer_; }

@@ -18,6 +18,14 @@ namespace newsindex::searcher {
 
 enum class SortOrder { Relevance, Newest, Oldest };
 
+// How relevance is computed. The defaults were chosen by measurement on the CACM collection
+// (tests/bench/ranking_cacm.cc, docs/ranking.md); the benchmark varies them.
+struct RankingOptions {
+    double bm25_k1 = 1.2;   // term frequency saturation
+    double bm25_b = 0.5;    // document length normalisation
+    bool proximity_boost = true;  // words standing together in query order rank higher (2-5 words)
+};
+
 struct SearchRequest {
     std::string query;  // may be empty when like is given
     MatchMode mode = MatchMode::AllWords;
@@ -28,6 +36,7 @@ struct SearchRequest {
     bool collapse = false;            // fold copies of one story (same story key) into one hit
     std::string like;                 // an article's path or id: find articles like it
     bool exact_count = false;         // count every match, not an estimate
+    RankingOptions ranking;
 };
 
 struct Hit {
