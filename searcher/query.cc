@@ -216,24 +216,60 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : stem
                 break;
         }
     }
-    phrase_parser_.set_stopper(&stopper_);
-    phrase_parser_.set_default_op(Xapian::Query::OP_PHRASE);
 }
 
 Xapian::Query QueryBuilder::proximity_boost(const std::string& text) {
-    // The words in the order typed, unstemmed, as a phrase: an article where they stand
-    // together gets the phrase's weight on top. Field names and operators typed in the query
-    // become words that no phrase matches, which costs nothing.
+    // The plain words of the query, in the order typed, lowercased as the indexer lowercases
+    // them, as a phrase: an article where they stand together gets the phrase's weight on top.
+    // Field values, operators, excluded words and stop words are not plain words. (Parsing
+    // the text a second time with Xapian's parser would be simpler, but Xapian 1.4.22 frees
+    // memory with the wrong type when such a parser meets "field:" syntax; ASan reports it.)
     // Only short queries: names and phrases are a few words long, and in a long question the
     // words never all stand together (measured on CACM: docs/ranking.md).
     constexpr std::size_t kMaxBoostedWords = 5;
-    try {
-        Xapian::Query phrase = phrase_parser_.parse_query(text, kPlainWordFlags);
-        if (phrase.get_type() == Xapian::Query::OP_PHRASE && phrase.get_num_subqueries() <= kMaxBoostedWords)
-            return phrase;
-    } catch (const Xapian::Error&) {
+    std::vector<std::string> words;
+    Xapian::Utf8Iterator it(text), end;
+    while (it != end) {
+        if (!Xapian::Unicode::is_wordchar(*it)) {
+            ++it;
+            continue;
+        }
+        const char before = it.raw() == text.data() ? ' ' : it.raw()[-1];
+        std::string word, as_typed;
+        for (; it != end; ++it) {
+            unsigned ch = *it;
+            // An apostrophe between letters belongs to the word ("Scholz's"), as the indexer has it.
+            if ((ch == '\'' || ch == 0x2019) && word.size()) {
+                Xapian::Utf8Iterator next = it;
+                ++next;
+                if (next != end && Xapian::Unicode::is_wordchar(*next)) {
+                    word += '\'';
+                    continue;
+                }
+            }
+            if (!Xapian::Unicode::is_wordchar(ch)) break;
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+            Xapian::Unicode::append_utf8(as_typed, ch);
+        }
+        const bool field_name = it != end && *it == ':';
+        const bool excluded = before == '-' || before == '/';  // "-word", the 5 of "NEAR/5"
+        const bool is_operator = as_typed == "AND" || as_typed == "OR" || as_typed == "NOT" ||
+                                 as_typed == "NEAR" || as_typed == "ADJ" || as_typed == "XOR";
+        if (field_name) {
+            // Skip the field's value too: up to the next space, or a quoted phrase.
+            ++it;
+            if (it != end && *it == '"') {
+                for (++it; it != end && *it != '"'; ++it) {
+                }
+            }
+            while (it != end && *it != ' ') ++it;
+            continue;
+        }
+        if (excluded || is_operator || stopper_(word)) continue;
+        words.push_back(word);
     }
-    return Xapian::Query();
+    if (words.size() < 2 || words.size() > kMaxBoostedWords) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
 }
 
 ParsedQuery QueryBuilder::parse(const std::string& text, MatchMode mode, bool with_proximity_boost) {

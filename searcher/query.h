@@ -44,7 +44,6 @@ private:
     Xapian::Stem stemmer_;
     Xapian::SimpleStopper stopper_;
     Xapian::QueryParser parser_;
-    Xapian::QueryParser phrase_parser_;
     std::string field_problem_;  // set by field processors during one parse()
     bool spelling_available_ = true;
 };
