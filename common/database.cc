@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <thread>
 
@@ -89,6 +90,53 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
     } catch (const fs::filesystem_error& e) {
         throw DatabaseError(DatabaseError::Kind::Other, path, e.code().message());
     }
+}
+
+bool is_sharded(const std::string& path) {
+    std::error_code ignored;
+    return fs::is_directory(path, ignored) && fs::is_regular_file(fs::path(path) / kStubFileName, ignored);
+}
+
+std::vector<std::string> shard_paths(const std::string& path) {
+    std::ifstream stub(fs::path(path) / kStubFileName);
+    if (!stub) throw DatabaseError(DatabaseError::Kind::Other, path, "cannot read its XAPIANDB stub");
+    std::vector<std::string> shards;
+    std::string line;
+    while (std::getline(stub, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        if (line.rfind("auto ", 0) != 0) {
+            throw DatabaseError(DatabaseError::Kind::Other, path,
+                                "its stub names a shard the indexer cannot write locally: " + line);
+        }
+        fs::path shard = line.substr(5);
+        shards.push_back((shard.is_absolute() ? shard : fs::path(path) / shard).lexically_normal().string());
+    }
+    if (shards.empty()) throw DatabaseError(DatabaseError::Kind::Other, path, "its stub lists no shards");
+    return shards;
+}
+
+std::vector<Xapian::WritableDatabase> open_writable_shards(const std::string& path, unsigned shards,
+                                                           std::chrono::milliseconds lock_wait) {
+    std::error_code ignored;
+    if (!fs::exists(path, ignored)) {
+        if (shards == 0) throw DatabaseError(DatabaseError::Kind::Other, path, "no shard count given");
+        fs::create_directories(path);
+        std::ofstream stub(fs::path(path) / kStubFileName);
+        for (unsigned i = 0; i < shards; ++i) stub << "auto shard-" << i << '\n';
+        if (!stub.flush()) throw DatabaseError(DatabaseError::Kind::Other, path, "cannot write its XAPIANDB stub");
+    } else if (!is_sharded(path)) {
+        throw DatabaseError(DatabaseError::Kind::Other, path,
+                            "is not a sharded database; rebuild it with --rebuild --shards N");
+    }
+    const std::vector<std::string> paths = shard_paths(path);
+    if (shards != 0 && paths.size() != shards) {
+        throw DatabaseError(DatabaseError::Kind::Other, path,
+                            "has " + std::to_string(paths.size()) + " shards, not " + std::to_string(shards) +
+                                "; change the count with --rebuild --shards " + std::to_string(shards));
+    }
+    std::vector<Xapian::WritableDatabase> opened;
+    for (const std::string& shard : paths) opened.push_back(open_writable(shard, lock_wait));
+    return opened;
 }
 
 Xapian::Database open_readable(const std::vector<std::string>& paths) {

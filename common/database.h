@@ -29,6 +29,25 @@ Xapian::WritableDatabase open_writable(const std::string& path,
                                        std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0),
                                        SchemaCheck schema_check = SchemaCheck::Check);
 
+// A sharded database is a directory holding shard databases "shard-0" ... "shard-N-1" and a
+// Xapian stub file named XAPIANDB that lists them, so that Xapian (and the searcher) opens the
+// directory as one database. docs/scaling.md describes it.
+inline constexpr const char* kStubFileName = "XAPIANDB";
+
+// True when path is a directory with a XAPIANDB stub in it.
+bool is_sharded(const std::string& path);
+
+// The absolute paths of the local shards the stub in path lists ("auto" lines), in order.
+// Throws DatabaseError when the stub cannot be read or lists a remote shard.
+std::vector<std::string> shard_paths(const std::string& path);
+
+// Opens every shard of a sharded database for writing, creating the directory, shards
+// and stub when path does not exist (shards > 0 is then required). With shards > 0 and an
+// existing database, the counts must agree. Waits for each shard's lock as open_writable().
+// Throws DatabaseError as open_writable(); Other when the shard counts disagree.
+std::vector<Xapian::WritableDatabase> open_writable_shards(const std::string& path, unsigned shards,
+                                                           std::chrono::milliseconds lock_wait);
+
 // Opens one or more databases (directories or Xapian stub files) as one, for searching.
 // Throws DatabaseError: Missing when a path does not exist; IncompatibleSchema when a database
 // was written by another schema version; Other when Xapian cannot open it.

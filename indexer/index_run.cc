@@ -303,15 +303,24 @@ private:
 };
 
 IndexSummary index_into(const std::string& path, const IndexOptions& options, const RunCallbacks& callbacks) {
+    std::error_code error;
+    const bool sharded = options.shards > 0 || is_sharded(path);
     if (options.dry_run) {
-        std::error_code error;
-        Xapian::Database reader;  // an empty database when there is none yet: all is new
-        if (fs::exists(path, error)) reader = open_readable({path});
-        IndexWriter writer(nullptr, reader, callbacks.messages, false);
+        std::vector<Xapian::Database> readers;
+        if (fs::exists(path, error)) {
+            for (const std::string& shard : sharded ? shard_paths(path) : std::vector<std::string>{path})
+                readers.push_back(open_readable({shard}));
+        } else {
+            readers.resize(std::max(1u, options.shards));  // empty databases: everything is new
+        }
+        IndexWriter writer(nullptr, readers, callbacks.messages, false);
         return Run(options, callbacks, writer).execute();
     }
-    Xapian::WritableDatabase db = open_writable(path, options.lock_wait);
-    IndexWriter writer(&db, db, callbacks.messages, options.spelling);
+    std::vector<Xapian::WritableDatabase> shards;
+    if (sharded) shards = open_writable_shards(path, options.shards, options.lock_wait);
+    else shards.push_back(open_writable(path, options.lock_wait));
+    std::vector<Xapian::Database> readers(shards.begin(), shards.end());
+    IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
     try {
         return Run(options, callbacks, writer).execute();
     } catch (const Xapian::Error& e) {
@@ -326,10 +335,13 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     const std::string building = target + ".rebuild";
     std::error_code error;
     const bool target_exists = fs::exists(target, error);
-    // Holding the old database's lock keeps other indexers from writing changes that the swap
-    // would throw away.
-    std::optional<Xapian::WritableDatabase> old_lock;
-    if (target_exists) old_lock.emplace(open_writable(target, options.lock_wait, SchemaCheck::Skip));
+    // Holding the old database's locks keeps other indexers from writing changes that the
+    // swap would throw away.
+    std::vector<Xapian::WritableDatabase> old_locks;
+    if (target_exists) {
+        for (const std::string& shard : is_sharded(target) ? shard_paths(target) : std::vector<std::string>{target})
+            old_locks.push_back(open_writable(shard, options.lock_wait, SchemaCheck::Skip));
+    }
     fs::remove_all(building, error);
     IndexOptions fresh = options;
     fresh.database_path = building;
@@ -345,7 +357,7 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
             throw DatabaseError(DatabaseError::Kind::Other, target,
                                 std::string("cannot swap in the rebuilt database: ") + std::strerror(errno));
         }
-        old_lock.reset();
+        old_locks.clear();
         fs::remove_all(building, error);  // now the old database
     } else {
         fs::rename(building, target);

@@ -28,6 +28,8 @@ struct IndexOptions {
     bool dry_run = false;             // change nothing; count what would change
     bool rebuild = false;             // build a new database and swap it in when complete
     bool spelling = true;             // record spelling data for "did you mean"
+    unsigned shards = 0;              // create a database of this many shards (0: one database,
+                                      // or the shards an existing sharded database has)
     std::size_t max_file_bytes = 256u << 20;
 };
 

@@ -108,6 +108,9 @@ int main(int argc, char** argv) {
          "version change)")
         ("dry-run,n", po::bool_switch(&options.dry_run), "change nothing; report what would change")
         ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
+        ("shards", po::value(&options.shards),
+         "create the database as this many shards (docs/scaling.md); an existing sharded "
+         "database keeps its count unless rebuilt with --rebuild --shards N")
         ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
          "changes between commits")
         ("summary", po::value(&summary_format)->default_value(summary_format),

@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <exception>
 #include <set>
+#include <thread>
 #include <vector>
 
 namespace newsindex::indexer {
@@ -28,13 +30,26 @@ bool is_regular_file(const std::string& path) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase* db, const Xapian::Database& reader,
+IndexWriter::IndexWriter(std::vector<Xapian::WritableDatabase>* shards, std::vector<Xapian::Database> readers,
                          WriterMessages messages, bool record_spelling)
-    : db_(db), reader_(reader), messages_(std::move(messages)), record_spelling_(record_spelling) {}
+    : shards_(shards), readers_(std::move(readers)), messages_(std::move(messages)), record_spelling_(record_spelling) {
+    for (const Xapian::Database& shard : readers_) reader_.add_database(shard);
+}
+
+std::size_t IndexWriter::shard_of(const std::string& key) const {
+    // The first 8 bytes of the FNV-1a hash: stable across runs, builds and machines.
+    return std::stoull(schema::content_hash(key).substr(0, 8), nullptr, 16) % readers_.size();
+}
+
+IndexWriter::Location IndexWriter::locate(Xapian::docid global) const {
+    // Xapian numbers the documents of several databases by interleaving them.
+    const std::size_t count = readers_.size();
+    return {(global - 1) % count, static_cast<Xapian::docid>((global - 1) / count + 1)};
+}
 
 std::optional<schema::FileState> IndexWriter::known_state(const std::string& path) const {
     schema::FileState state;
-    const std::string value = reader_.get_metadata(schema::file_key(path));
+    const std::string value = readers_[shard_of(path)].get_metadata(schema::file_key(path));
     if (value.empty() || !schema::decode_file_state(value, state) || state.path != path) return std::nullopt;
     return state;
 }
@@ -62,10 +77,11 @@ std::size_t IndexWriter::release_documents_of(const std::string& path, std::set<
     std::size_t deleted = 0;
     for (Xapian::docid docid : docids) {
         const std::string other = other_path_term(docid, own);
+        const Location where = locate(docid);
         if (other.empty()) {
-            if (db_) db_->delete_document(docid);
+            if (shards_) (*shards_)[where.shard].delete_document(where.docid);
             ++deleted;
-        } else if (db_) {
+        } else if (shards_) {
             if (detached) detached->insert(docid);
             // Another file holds the same article: keep the document, now as that file's.
             Xapian::Document doc = reader_.get_document(docid);
@@ -75,18 +91,18 @@ std::size_t IndexWriter::release_documents_of(const std::string& path, std::set<
                 record.source_path = other_path;
                 doc.set_data(schema::encode_record(record));
             }
-            db_->replace_document(docid, doc);
+            (*shards_)[where.shard].replace_document(where.docid, doc);
         }
         ++uncommitted_;
     }
     return deleted;
 }
 
-void IndexWriter::add_spelling(const Xapian::Document& document) {
+void IndexWriter::add_spelling(Xapian::WritableDatabase& shard, const Xapian::Document& document) {
     // Unprefixed, unstemmed terms are the words people type; prefixes are upper case.
     for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
         const std::string term = *it;
-        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) db_->add_spelling(term, it.get_wdf());
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) shard.add_spelling(term, it.get_wdf());
     }
 }
 
@@ -118,10 +134,11 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
             // The same text under another id: the document already there stays.
             if (!held_before)
                 messages_.note(path + ": same article text as " + other_name + "; kept " + other_name);
-            if (db_) {
+            if (shards_) {
                 Xapian::Document doc = reader_.get_document(*existing);
                 doc.add_boolean_term(own);
-                db_->replace_document(*existing, doc);
+                const Location where = locate(*existing);
+                (*shards_)[where.shard].replace_document(where.docid, doc);
             }
             ++uncommitted_;
             return;
@@ -130,25 +147,27 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
         // path terms of every file that holds it.
         if (!held_before)
             messages_.note(path + ": same URL as " + other_name + "; one document, text from " + path);
-        if (db_) {
+        if (shards_) {
             for (auto it = reader_.termlist_begin(*existing); it != reader_.termlist_end(*existing); ++it) {
                 if (is_path_term(*it)) prepared.document.add_boolean_term(*it);
             }
-            db_->replace_document(*existing, prepared.document);
+            const Location where = locate(*existing);
+            (*shards_)[where.shard].replace_document(where.docid, prepared.document);
         }
         ++uncommitted_;
         return;
     }
-    if (db_) {
-        db_->replace_document(prepared.id_term, prepared.document);
-        if (record_spelling_) add_spelling(prepared.document);
+    if (shards_) {
+        Xapian::WritableDatabase& shard = (*shards_)[shard_of(prepared.id_term)];
+        shard.replace_document(prepared.id_term, prepared.document);
+        if (record_spelling_) add_spelling(shard, prepared.document);
     }
     written_ids.insert(prepared.id_term);
     ++uncommitted_;
 }
 
 void IndexWriter::record_state(const schema::FileState& state) {
-    if (db_) db_->set_metadata(schema::file_key(state.path), schema::encode_file_state(state));
+    if (shards_) pending_states_.push_back({shard_of(state.path), schema::file_key(state.path), schema::encode_file_state(state)});
     ++uncommitted_;
 }
 
@@ -189,23 +208,58 @@ void IndexWriter::apply(FileOutcome&& outcome) {
 void IndexWriter::prune(const std::string& directory) {
     const std::string prefix = schema::file_key(directory + "/");
     if (prefix.find('#') != std::string::npos && prefix.size() > 180) return;  // shortened key
-    std::vector<std::pair<std::string, std::string>> vanished;  // key, path
-    for (auto it = reader_.metadata_keys_begin(prefix); it != reader_.metadata_keys_end(prefix); ++it) {
-        schema::FileState state;
-        if (!schema::decode_file_state(reader_.get_metadata(*it), state)) continue;
-        if (state.path.compare(0, directory.size() + 1, directory + "/") != 0) continue;
-        if (!is_regular_file(state.path)) vanished.emplace_back(*it, state.path);
+    struct Vanished {
+        std::size_t shard;
+        std::string key, path;
+    };
+    std::vector<Vanished> vanished;
+    for (std::size_t shard = 0; shard < readers_.size(); ++shard) {
+        const Xapian::Database& reader = readers_[shard];
+        for (auto it = reader.metadata_keys_begin(prefix); it != reader.metadata_keys_end(prefix); ++it) {
+            schema::FileState state;
+            if (!schema::decode_file_state(reader.get_metadata(*it), state)) continue;
+            if (state.path.compare(0, directory.size() + 1, directory + "/") != 0) continue;
+            if (!is_regular_file(state.path)) vanished.push_back({shard, *it, state.path});
+        }
     }
-    for (const auto& [key, path] : vanished) {
-        counts_.deleted += release_documents_of(path, nullptr);
-        if (db_) db_->set_metadata(key, "");
+    for (const Vanished& gone : vanished) {
+        counts_.deleted += release_documents_of(gone.path, nullptr);
+        if (shards_) pending_states_.push_back({gone.shard, gone.key, ""});
         ++uncommitted_;
     }
 }
 
+void IndexWriter::commit_all_shards() {
+    if (shards_->size() == 1) {
+        shards_->front().commit();
+        return;
+    }
+    // Each shard is its own database: their commits (the costly flush) run side by side.
+    std::vector<std::thread> threads;
+    std::vector<std::exception_ptr> failures(shards_->size());
+    for (std::size_t i = 0; i < shards_->size(); ++i) {
+        threads.emplace_back([this, i, &failures] {
+            try {
+                (*shards_)[i].commit();
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+    }
+}
+
 void IndexWriter::commit() {
-    if (db_) db_->commit();
     uncommitted_ = 0;
+    if (!shards_) return;
+    commit_all_shards();
+    if (pending_states_.empty()) return;
+    for (const PendingState& state : pending_states_) (*shards_)[state.shard].set_metadata(state.key, state.value);
+    pending_states_.clear();
+    commit_all_shards();
 }
 
 }  // namespace newsindex::indexer

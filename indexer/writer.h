@@ -1,7 +1,11 @@
 // IndexWriter: every change the indexer makes to a database goes through here, on one
-// thread. It keeps each document tied to the files that hold its article (path terms), keeps
-// each file's state in the metadata in the same commit, folds duplicate articles into one
-// document, and prunes the documents of files that vanished. Not thread-safe.
+// thread. It keeps each document tied to the files that hold its article (path terms), folds
+// duplicate articles into one document, prunes the documents of files that vanished, and
+// records each file's state in the metadata. A database may be split into shards: a new
+// document goes to the shard chosen by a stable hash of its id, lookups see all shards.
+// A file's state is written only after the commit that holds its documents has finished on
+// every shard, so a crash can leave a file to be read again but never recorded without its
+// documents. Not thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -57,9 +61,10 @@ struct WriterMessages {
 
 class IndexWriter {
 public:
-    // Writes to db; with db == nullptr (a dry run) only reads reader and counts what would
-    // change. reader must be db itself when db is given. Both must outlive the writer.
-    IndexWriter(Xapian::WritableDatabase* db, const Xapian::Database& reader,
+    // Writes to shards (one or more, in stub order); with shards == nullptr (a dry run) only
+    // reads readers (one per shard) and counts what would change. shards must outlive the
+    // writer.
+    IndexWriter(std::vector<Xapian::WritableDatabase>* shards, std::vector<Xapian::Database> readers,
                 WriterMessages messages, bool record_spelling);
 
     // What the database recorded of path when it was last indexed, if anything.
@@ -72,13 +77,26 @@ public:
     // directory must be absolute and lexically normal.
     void prune(const std::string& directory);
 
-    // Commits; a no-op in a dry run. Throws Xapian::Error.
+    // Commits every shard (in parallel when there are several), then records the states of
+    // the files whose documents that commit made durable, and commits again. A no-op in a
+    // dry run. Throws Xapian::Error.
     void commit();
 
     std::size_t uncommitted_changes() const { return uncommitted_; }
     const IndexCounts& counts() const { return counts_; }
 
 private:
+    struct PendingState {
+        std::size_t shard;
+        std::string key, value;  // an empty value deletes the key
+    };
+    struct Location {
+        std::size_t shard;
+        Xapian::docid docid;  // within the shard
+    };
+    std::size_t shard_of(const std::string& key) const;
+    Location locate(Xapian::docid global) const;
+    void commit_all_shards();
     std::optional<Xapian::docid> first_posting(const std::string& term) const;
     // Another file's path term on document docid, or empty.
     std::string other_path_term(Xapian::docid docid, const std::string& own_path_term) const;
@@ -88,10 +106,12 @@ private:
     void write_article(PreparedArticle& prepared, const std::string& path, std::set<std::string>& written_ids,
                        const std::set<Xapian::docid>& detached, std::size_t& reclaimed);
     void record_state(const schema::FileState& state);
-    void add_spelling(const Xapian::Document& document);
+    void add_spelling(Xapian::WritableDatabase& shard, const Xapian::Document& document);
 
-    Xapian::WritableDatabase* db_;
-    const Xapian::Database& reader_;
+    std::vector<Xapian::WritableDatabase>* shards_;
+    std::vector<Xapian::Database> readers_;
+    Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
+    std::vector<PendingState> pending_states_;
     WriterMessages messages_;
     bool record_spelling_;
     std::size_t uncommitted_ = 0;

@@ -123,8 +123,26 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         (!spies.empty() || request.exact_count) ? doccount : std::min(kCheckAtLeast, doccount);
     const Xapian::doccount limit = request.limit == 0 ? doccount : request.limit;
 
+    bool spies_on_client = false;
     auto run = [&](const Xapian::Query& q) {
         enquire.set_query(q);
+        if (!spies_on_client) {
+            try {
+                return enquire.get_mset(request.offset, limit, check_at_least);
+            } catch (const Xapian::InvalidArgumentError&) {
+                // A remote shard (xapian-tcpsrv) knows only Xapian's own match spies. Count
+                // the facets here instead, over every match: exact, but each matching
+                // document travels over the network (docs/scaling.md).
+                if (spies.empty()) throw;
+                spies_on_client = true;
+                enquire.clear_matchspies();
+            }
+        }
+        Xapian::MSet all = enquire.get_mset(0, doccount);
+        for (auto it = all.begin(); it != all.end(); ++it) {
+            const Xapian::Document doc = it.get_document();
+            for (auto& spy : spies) (*spy)(doc, it.get_weight());
+        }
         return enquire.get_mset(request.offset, limit, check_at_least);
     };
     Xapian::MSet mset = run(query);
