@@ -4,15 +4,17 @@
 # test suite in a normal and a sanitizer build (test). See README.md.
 #
 #   ./setup.sh demo    install, build, index corpus/ into the default database, search
-#   ./setup.sh test    install, build with warnings as errors and with ASan+UBSan, run all tests
+#   ./setup.sh test    install, build with warnings as errors and with ASan+UBSan, run all tests,
+#                      and run each input reader's fuzzer for a bounded time
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # Build dependencies; docs/dependencies.md says why each is here.
-build_packages=(g++ make cmake libxapian-dev libboost-program-options-dev nlohmann-json3-dev)
+build_packages=(g++ make cmake libxapian-dev libboost-program-options-dev nlohmann-json3-dev zlib1g-dev)
 # Test-only: Catch2 for unit tests; jq and xapian-tools (xapian-check, xapian-delve,
-# xapian-metadata) for the end-to-end tests.
-test_packages=(catch2 jq xapian-tools)
+# xapian-metadata, xapian-tcpsrv) for the end-to-end tests; clang and its runtime libraries
+# for the libFuzzer targets.
+test_packages=(catch2 jq xapian-tools clang libclang-rt-14-dev)
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -52,6 +54,12 @@ case "${1:-}" in
         build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DNEWSINDEX_TESTS=ON -DNEWSINDEX_WERROR=ON \
             -DNEWSINDEX_SANITIZE=ON
         (cd build-sanitize && ctest --output-on-failure -j "$jobs")
+        # The fuzzers need Clang's libFuzzer: only their targets are built there.
+        CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSINDEX_TESTS=ON \
+            -DNEWSINDEX_FUZZ=ON >/dev/null
+        cmake --build build-fuzz -j "$jobs" --target fuzz_plaintext fuzz_markdown fuzz_html fuzz_json \
+            fuzz_rfc822 fuzz_gzip
+        (cd build-fuzz && ctest --output-on-failure -j "$jobs" -L fuzz)
         ;;
     *)
         echo "usage: $0 demo|test" >&2

@@ -16,6 +16,15 @@ struct Article {
     std::vector<std::string> related;  // titles from "Related article:" lines (metadata only)
     std::vector<std::string> photo_credits;  // e.g. "AP / TASS" (metadata only)
     std::string source_path;                 // absolute path of the file it came from
+    std::vector<std::string> tags;  // keywords, categories or newsgroups, in source order, unique
+    // Which record of a many-article file this is, stable while the file is unchanged:
+    // "line 12" (JSON Lines, 1-based line), "record 3" (JSON array, 1-based), "message 2"
+    // (mbox, 1-based). Empty when the file holds one article. With source_path it tells
+    // articles apart that have no URL.
+    std::string record_key;
+    // The RFC 822 Message-ID without its angle brackets ("C4M8E5.AuD@csn.org"); empty for
+    // other formats. Unique per message by design, so usable as an id when url is empty.
+    std::string message_id;
 };
 
 }  // namespace newsindex

@@ -176,7 +176,11 @@ std::string normalise_boolean_value(const Field& field, std::string_view value) 
 }
 
 std::string article_id(const Article& article) {
-    return article.url.empty() ? article.source_path : article.url;
+    if (!article.url.empty()) return article.url;
+    if (!article.message_id.empty()) return "<" + article.message_id + ">";
+    if (!article.record_key.empty())
+        return (article.source_path.empty() ? std::string("stdin") : article.source_path) + "#" + article.record_key;
+    return article.source_path;
 }
 
 std::string site_of_url(std::string_view url) {
@@ -206,6 +210,9 @@ std::string encode_record(const Article& article) {
     for (const std::string& author : article.authors) put("author", author);
     for (const std::string& related : article.related) put("related", related);
     for (const std::string& credit : article.photo_credits) put("photo_credit", credit);
+    for (const std::string& tag : article.tags) put("tag", tag);
+    put("record_key", article.record_key);
+    put("message_id", article.message_id);
     put("body", article.body);  // last: the largest, so the others are quick to reach
     return data;
 }
@@ -231,6 +238,12 @@ Article decode_record(std::string_view data) {
             article.related.push_back(std::move(value));
         else if (key == "photo_credit")
             article.photo_credits.push_back(std::move(value));
+        else if (key == "tag")
+            article.tags.push_back(std::move(value));
+        else if (key == "record_key")
+            article.record_key = std::move(value);
+        else if (key == "message_id")
+            article.message_id = std::move(value);
         else if (key == "body")
             article.body = std::move(value);
     }

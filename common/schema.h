@@ -108,7 +108,8 @@ std::string boolean_term(std::string_view prefix, std::string_view value);
 // are lowercased and lose a leading "www.").
 std::string normalise_boolean_value(const Field& field, std::string_view value);
 
-// The article's unique id: its URL when it has one, else its source path.
+// The article's unique id: its URL when it has one; else its Message-ID in angle brackets;
+// else its source path, followed by "#" and its record key when the file holds many articles.
 std::string article_id(const Article& article);
 
 // Host name of an http(s) URL without a leading "www.", lowercased; empty when none.

@@ -5,6 +5,7 @@
 
 #include "schema.h"
 #include "text/dates.h"
+#include "text/fold.h"
 #include "text/strings.h"
 
 namespace newsindex::indexer {
@@ -24,23 +25,34 @@ void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
     doc.add_value(schema::kDateSlot, day);
 }
 
-// Words as people type them are often not words as written: "Scholz" for "Scholz's". Each
-// positional term that has such a variant gets the variant too, at the same positions, so
-// that a search finds it as a word and inside phrases.
+// Words as people type them are often not words as written: "Scholz" for "Scholz's", "Jose"
+// for "José". Each term that has such a variant gets the variant too, at the same positions
+// (or with the same frequency, for stems, which have no positions), so that a search finds it
+// as a word and inside phrases. Prefixes are ASCII capitals, which folding leaves alone.
 std::string variant_of(const std::string& term) {
-    if (term.size() > 3 && term.compare(term.size() - 2, 2, "'s") == 0) return term.substr(0, term.size() - 2);
-    return {};
+    std::string variant = text::fold_accents(term);
+    if (variant.size() > 3 && variant.compare(variant.size() - 2, 2, "'s") == 0) variant.resize(variant.size() - 2);
+    return variant == term ? std::string() : variant;
 }
 
 void add_term_variants(Xapian::Document& doc) {
-    std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> additions;
+    struct Addition {
+        std::string variant;
+        Xapian::termcount wdf;
+        std::vector<Xapian::termpos> positions;
+    };
+    std::vector<Addition> additions;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        const std::string variant = variant_of(*it);
-        if (variant.empty() || it.positionlist_count() == 0) continue;
-        additions.push_back({variant, {it.positionlist_begin(), it.positionlist_end()}});
+        // Boolean terms (ids, paths, URLs, sites) have no within-document frequency; they
+        // must match exactly and get no variants.
+        if (it.get_wdf() == 0) continue;
+        std::string variant = variant_of(*it);
+        if (variant.empty()) continue;
+        additions.push_back({std::move(variant), it.get_wdf(), {it.positionlist_begin(), it.positionlist_end()}});
     }
-    for (const auto& [variant, positions] : additions) {
-        for (Xapian::termpos position : positions) doc.add_posting(variant, position);
+    for (const Addition& addition : additions) {
+        if (addition.positions.empty()) doc.add_term(addition.variant, addition.wdf);
+        for (Xapian::termpos position : addition.positions) doc.add_posting(addition.variant, position);
     }
 }
 

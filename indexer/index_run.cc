@@ -22,7 +22,8 @@
 #include "database.h"
 #include "document_builder.h"
 #include "errors.h"
-#include "formats/plaintext.h"
+#include "formats/gzip.h"
+#include "formats/reader.h"
 #include "scan.h"
 #include "signals.h"
 
@@ -34,7 +35,9 @@ namespace {
 
 struct FileJob {
     std::uint64_t sequence;
-    std::string path;
+    std::string path;             // empty for a record read from standard input
+    std::string record;           // that record's text
+    std::size_t record_line = 0;  // its line number on standard input
     schema::FileState found;  // size and time as stat() saw them
     std::optional<schema::FileState> known;
     bool full;
@@ -57,26 +60,70 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     return bytes;
 }
 
+// The problem an InputError describes, without the "source:line: " it starts with.
+std::string problem_text(const InputError& error) {
+    const std::string message = error.what();
+    std::string prefix = error.source() + ":";
+    if (error.line() > 0) prefix += std::to_string(error.line()) + ":";
+    prefix += " ";
+    return message.compare(0, prefix.size(), prefix) == 0 ? message.substr(prefix.size()) : message;
+}
+
+PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
+    PreparedArticle prepared;
+    prepared.id_term = DocumentBuilder::id_term(article);
+    prepared.content_term = DocumentBuilder::content_term(article);
+    prepared.document = builder.build(article);
+    prepared.article = std::move(article);
+    return prepared;
+}
+
+// One line of a JSON Lines stream on standard input. Such articles have no file: their id is
+// their URL, else a hash of their text, so that sending the same stream again updates them.
+FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder, const ReadOptions& read_options) {
+    FileOutcome outcome;
+    outcome.kind = FileOutcome::Kind::Prepared;
+    const std::string where = "stdin:" + std::to_string(job.record_line);
+    try {
+        read_articles(
+            job.record, "stdin", read_options.forced_format.value_or(Format::JsonLines), read_options,
+            [&](Article&& article) {
+                article.source_path.clear();
+                article.record_key = schema::content_hash(article.title + "\n" + article.body);
+                outcome.articles.push_back(prepare_article(std::move(article), builder));
+            },
+            [&](const InputError& problem) {
+                outcome.record_problems.push_back(where + ": " + problem_text(problem));
+            });
+    } catch (const InputError& e) {
+        // A malformed line is reported to on_problem first; that says more than "no article".
+        outcome.kind = FileOutcome::Kind::Failed;
+        outcome.problem = outcome.record_problems.empty() ? where + ": " + problem_text(e) : outcome.record_problems.front();
+        outcome.record_problems.clear();
+    }
+    return outcome;
+}
+
 // Worker side: everything that needs no database.
-FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, std::size_t max_bytes) {
+FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, const ReadOptions& read_options) {
     FileOutcome outcome;
     outcome.path = job.path;
     outcome.state = job.found;
+    if (job.path.empty()) return prepare_record(job, builder, read_options);
     try {
-        const std::string bytes = read_file_bytes(job.path, max_bytes);
+        const std::string bytes = read_file_bytes(job.path, read_options.max_file_bytes);
         outcome.state.size = bytes.size();
         outcome.state.content_hash = schema::content_hash(bytes);
         if (!job.full && job.known && job.known->content_hash == outcome.state.content_hash) {
             outcome.kind = FileOutcome::Kind::Unchanged;
             return outcome;
         }
-        Article article = read_plaintext_article(bytes, job.path);
-        PreparedArticle prepared;
-        prepared.id_term = DocumentBuilder::id_term(article);
-        prepared.content_term = DocumentBuilder::content_term(article);
-        prepared.document = builder.build(article);
-        prepared.article = std::move(article);
-        outcome.articles.push_back(std::move(prepared));
+        const std::string text = is_gzip(bytes) ? gunzip(bytes, job.path, read_options.max_file_bytes) : bytes;
+        const Format format = read_options.forced_format ? *read_options.forced_format : detect_format(job.path, text);
+        read_articles(
+            text, job.path, format, read_options,
+            [&](Article&& article) { outcome.articles.push_back(prepare_article(std::move(article), builder)); },
+            [&](const InputError& problem) { outcome.record_problems.push_back(problem.what()); });
         outcome.kind = FileOutcome::Kind::Prepared;
     } catch (const InputError& e) {
         outcome.kind = FileOutcome::Kind::Failed;
@@ -93,7 +140,7 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, std::size
 // max_in_flight files are between scan and database at once, which bounds memory.
 class Pipeline {
 public:
-    Pipeline(unsigned workers, std::size_t max_file_bytes) : max_in_flight_(workers * 4) {
+    Pipeline(unsigned workers, const ReadOptions& read_options) : max_in_flight_(workers * 4) {
         // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
         // thread and interrupt what it is waiting on.
         sigset_t stop_signals, previous;
@@ -102,7 +149,7 @@ public:
         sigaddset(&stop_signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
         for (unsigned i = 0; i < workers; ++i) {
-            threads_.emplace_back([this, max_file_bytes] { work(max_file_bytes); });
+            threads_.emplace_back([this, read_options] { work(read_options); });
         }
         pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     }
@@ -141,7 +188,7 @@ public:
     }
 
 private:
-    void work(std::size_t max_file_bytes) {
+    void work(ReadOptions read_options) {
         DocumentBuilder builder;
         for (;;) {
             FileJob job;
@@ -152,7 +199,7 @@ private:
                 job = std::move(jobs_.front());
                 jobs_.pop_front();
             }
-            FileOutcome outcome = prepare_file(job, builder, max_file_bytes);
+            FileOutcome outcome = prepare_file(job, builder, read_options);
             {
                 std::lock_guard<std::mutex> lock(mutex_);
                 outcomes_.emplace(job.sequence, std::move(outcome));
@@ -188,7 +235,7 @@ void read_input_list(const std::string& list, bool nul_separated,
         pending.append(buffer, static_cast<std::size_t>(got));
         std::size_t start = 0;
         for (std::size_t end; (end = pending.find(separator, start)) != std::string::npos; start = end + 1) {
-            if (end > start) on_input(pending.substr(start, end - start));
+            on_input(pending.substr(start, end - start));
         }
         pending.erase(0, start);
     }
@@ -200,7 +247,7 @@ class Run {
 public:
     Run(const IndexOptions& options, const RunCallbacks& callbacks, IndexWriter& writer)
         : options_(options), callbacks_(callbacks), writer_(writer),
-          pipeline_(std::max(1u, options.jobs), options.max_file_bytes) {}
+          pipeline_(std::max(1u, options.jobs), options.read_options) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();
@@ -218,6 +265,10 @@ public:
         std::vector<std::string> complete_directories;
         try {
             for (const std::string& root : options_.inputs) {
+                if (root == "-") {
+                    read_stdin_records();
+                    continue;
+                }
                 scan_errors_in_root_ = false;
                 scan_inputs({root}, scan_options, scan_callbacks);
                 std::error_code error;
@@ -226,7 +277,7 @@ public:
             }
             if (!options_.files_from.empty()) {
                 read_input_list(options_.files_from, options_.files_from_nul, [&](const std::string& path) {
-                    scan_inputs({path}, scan_options, scan_callbacks);
+                    if (!path.empty()) scan_inputs({path}, scan_options, scan_callbacks);
                 });
             }
         } catch (const ScanStopped&) {
@@ -249,13 +300,35 @@ public:
     }
 
 private:
+    void read_stdin_records() {
+        std::size_t line = 0;
+        read_input_list("-", false, [&](const std::string& record) {
+            ++line;
+            if (record.find_first_not_of(" \t\r") == std::string::npos) return;
+            FileJob job;
+            job.record = record;
+            job.record_line = line;
+            submit(std::move(job));
+        });
+    }
+
+    void submit(FileJob job) {
+        while (pipeline_.full()) apply(*pipeline_.next(true));
+        pipeline_.submit(std::move(job));
+        while (auto ready = pipeline_.next(false)) apply(std::move(*ready));
+    }
+
     void on_file(const std::string& path) {
         if (stop_signal()) throw ScanStopped();
         ++summary_.files;
         struct stat info;
-        if (::stat(path.c_str(), &info) != 0) {
+        std::string problem;
+        if (::stat(path.c_str(), &info) != 0) problem = std::string("cannot read file status: ") + std::strerror(errno);
+        // A FIFO or device named on the command line would block or never end.
+        else if (!S_ISREG(info.st_mode)) problem = "not a regular file (a pipe, device or socket); skipped";
+        if (!problem.empty()) {
             FileOutcome failed;
-            failed.problem = path + ": cannot read file status";
+            failed.problem = path + ": " + problem;
             writer_.apply(std::move(failed));
             return;
         }
@@ -275,9 +348,7 @@ private:
             apply(std::move(unchanged));
             return;
         }
-        while (pipeline_.full()) apply(*pipeline_.next(true));
-        pipeline_.submit(std::move(job));
-        while (auto ready = pipeline_.next(false)) apply(std::move(*ready));
+        submit(std::move(job));
     }
 
     void apply(FileOutcome&& outcome) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/reader.h"
 #include "writer.h"
 
 namespace newsindex::indexer {
@@ -30,7 +31,7 @@ struct IndexOptions {
     bool spelling = true;             // record spelling data for "did you mean"
     unsigned shards = 0;              // create a database of this many shards (0: one database,
                                       // or the shards an existing sharded database has)
-    std::size_t max_file_bytes = 256u << 20;
+    ReadOptions read_options;         // --format, --field, the size limit
 };
 
 struct IndexSummary {

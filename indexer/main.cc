@@ -12,6 +12,7 @@
 #include "database.h"
 #include "errors.h"
 #include "index_run.h"
+#include "inspect.h"
 #include "signals.h"
 
 namespace po = boost::program_options;
@@ -83,7 +84,9 @@ int main(int argc, char** argv) {
     IndexOptions options;
     bool verbose = false, quiet = false, no_prune = false, no_spelling = false;
     double lock_timeout_seconds = 30;
-    std::string summary_format = "text";
+    std::string summary_format = "text", format_name;
+    std::vector<std::string> field_mappings;
+    bool inspect = false;
     options.jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description visible("Options");
     visible.add_options()
@@ -108,6 +111,14 @@ int main(int argc, char** argv) {
          "version change)")
         ("dry-run,n", po::bool_switch(&options.dry_run), "change nothing; report what would change")
         ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
+        ("format", po::value(&format_name),
+         "read every input as this format: text, markdown, html, json, jsonl or email "
+         "(default: detected per file from its name and content)")
+        ("field", po::value(&field_mappings),
+         "for JSON input, read an article field from another key: NAME=SOURCE, e.g. "
+         "body=story.text; NAME is title, authors, date, url, body or tags; repeatable")
+        ("inspect", po::bool_switch(&inspect),
+         "print what each file holds, one JSON object per article, and touch no database")
         ("shards", po::value(&options.shards),
          "create the database as this many shards (docs/scaling.md); an existing sharded "
          "database keeps its count unless rebuilt with --rebuild --shards N")
@@ -140,6 +151,22 @@ int main(int argc, char** argv) {
         std::cerr << "indexer: " << message << "\nTry 'indexer --help'.\n";
         return kUsageError;
     };
+    if (!format_name.empty()) {
+        options.read_options.forced_format = newsindex::parse_format_name(format_name);
+        if (!options.read_options.forced_format)
+            return usage_error("unknown --format '" + format_name + "' (use text, markdown, html, json, jsonl or email)");
+    }
+    for (const std::string& mapping : field_mappings) {
+        std::string error;
+        if (!options.read_options.json_fields.add_mapping(mapping, error)) return usage_error("--field " + mapping + ": " + error);
+    }
+    if (inspect) {
+        if (options.inputs.empty()) return usage_error("--inspect needs files");
+        const std::size_t problems = newsindex::indexer::inspect_files(
+            options.inputs, options.read_options, std::cout,
+            [](const std::string& message) { std::cerr << "indexer: " << message << '\n'; });
+        return problems > 0 ? kSomeInputsSkipped : kSuccess;
+    }
     if (options.inputs.empty() && options.files_from.empty())
         return usage_error("no files or directories to index");
     if (options.batch_size == 0) return usage_error("--batch-size must be at least 1");

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <system_error>
 
+#include "text/strings.h"
+
 namespace newsindex::indexer {
 
 namespace fs = std::filesystem;
@@ -91,7 +93,19 @@ bool is_skipped_name(const std::string& name) {
            ends_with(name, ".swp") || ends_with(name, ".bak");
 }
 
-bool is_article_file_name(const std::string& name) { return ends_with(name, ".txt"); }
+bool is_article_file_name(const std::string& name) {
+    // README and LICENSE files describe an archive; they are not part of it.
+    const std::string lower = text::ascii_lower(name);
+    if (lower.rfind("readme", 0) == 0 || lower.rfind("license", 0) == 0) return false;
+    std::string stem = lower;
+    if (ends_with(stem, ".gz")) stem.resize(stem.size() - 3);
+    static const char* const kExtensions[] = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
+                                              ".json", ".jsonl", ".ndjson", ".eml", ".mbox", ".mail", ".news"};
+    for (const char* extension : kExtensions) {
+        if (ends_with(stem, extension)) return true;
+    }
+    return false;
+}
 
 void scan_inputs(const std::vector<std::string>& roots, const ScanOptions& options,
                  const ScanCallbacks& callbacks) {

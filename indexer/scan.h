@@ -13,8 +13,9 @@ namespace newsindex::indexer {
 // (".name"), editor backups and swap files ("name~", "#name#", "name.swp", "name.bak").
 bool is_skipped_name(const std::string& name);
 
-// True for files a scan indexes inside directories: plain-text exports ("*.txt").
-// Files named on the command line are read whatever their name.
+// True for files a scan indexes inside directories: the extensions of the formats the
+// readers know (docs/formats.md), optionally followed by ".gz", except README and LICENSE
+// files. Files named on the command line are read whatever their name.
 bool is_article_file_name(const std::string& name);
 
 struct ScanOptions {

@@ -192,6 +192,19 @@ void IndexWriter::apply(FileOutcome&& outcome) {
         messages_.problem(problem);
         ++counts_.failed;
     }
+    if (outcome.path.empty()) {
+        // Records from standard input: no file to release or remember.
+        std::set<std::string> written_ids;
+        std::set<Xapian::docid> none;
+        std::size_t reclaimed = 0;
+        for (PreparedArticle& prepared : outcome.articles) {
+            const bool existed = first_posting(prepared.id_term).has_value();
+            const std::size_t before = written_ids.size();
+            write_article(prepared, outcome.path, written_ids, none, reclaimed);
+            if (written_ids.size() > before) ++(existed ? counts_.updated : counts_.added);
+        }
+        return;
+    }
     std::set<Xapian::docid> detached;
     const std::size_t released = release_documents_of(outcome.path, &detached);
     std::set<std::string> written_ids;

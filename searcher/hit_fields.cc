@@ -43,7 +43,7 @@ std::string number_text(double value) {
     return text;
 }
 
-const std::string& id_of(const Hit& hit) { return hit.article.url.empty() ? hit.article.source_path : hit.article.url; }
+std::string id_of(const Hit& hit) { return schema::article_id(hit.article); }
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include "errors.h"
 #include "schema.h"
 #include "text/dates.h"
+#include "text/fold.h"
 #include "text/strings.h"
 
 namespace newsindex::searcher {
@@ -272,7 +273,34 @@ Xapian::Query QueryBuilder::proximity_boost(const std::string& text) {
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
 }
 
-ParsedQuery QueryBuilder::parse(const std::string& text, MatchMode mode, bool with_proximity_boost) {
+// The query with accents folded ("Mélenchon" -> "Melenchon"), except in the values of
+// boolean fields, which must match exactly. The index holds folded variants of every word,
+// so a folded query finds text written with or without the accents.
+namespace {
+std::string fold_query(const std::string& text) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = pos;
+        bool quoted = false;
+        while (end < text.size() && (quoted || text[end] != ' ')) {
+            if (text[end] == '"') quoted = !quoted;
+            ++end;
+        }
+        const std::string token = text.substr(pos, end - pos);
+        const std::size_t colon = token.find(':');
+        const schema::Field* field = colon == std::string::npos ? nullptr : schema::find_field(token.substr(0, colon));
+        const bool exact = field && field->kind == schema::FieldKind::Boolean;
+        out += exact ? token : text::fold_accents(token);
+        if (end < text.size()) out += ' ';
+        pos = end + 1;
+    }
+    return out;
+}
+}  // namespace
+
+ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode, bool with_proximity_boost) {
+    const std::string text = fold_query(original);
     ParsedQuery parsed;
     parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     auto attempt = [&](unsigned flags) {
@@ -297,12 +325,12 @@ ParsedQuery QueryBuilder::parse(const std::string& text, MatchMode mode, bool wi
             parsed.read_as_plain_words = true;
         }
     } catch (const Xapian::QueryParserError& e) {
-        throw QueryError(text, e.get_msg());
+        throw QueryError(original, e.get_msg());
     } catch (const Xapian::Error& e) {
-        throw QueryError(text, e.get_description());
+        throw QueryError(original, e.get_description());
     }
-    if (!field_problem_.empty()) throw QueryError(text, field_problem_);
-    if (parsed.query.empty()) throw QueryError(text, "has no words to search for");
+    if (!field_problem_.empty()) throw QueryError(original, field_problem_);
+    if (parsed.query.empty()) throw QueryError(original, "has no words to search for");
     Xapian::Query boost = with_proximity_boost ? proximity_boost(text) : Xapian::Query();
     if (!boost.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
     return parsed;

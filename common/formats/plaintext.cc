@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "errors.h"
+#include "formats/article_text.h"
 #include "text/byline.h"
-#include "text/dates.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -13,8 +13,17 @@ namespace newsindex {
 namespace {
 
 struct Paragraph {
-    std::string text;  // its lines joined by single spaces
+    std::vector<std::string_view> lines;  // trimmed, non-empty; views into the cleaned text
     unsigned first_line;
+
+    std::string joined(std::size_t from = 0) const {
+        std::string text;
+        for (std::size_t i = from; i < lines.size(); ++i) {
+            if (!text.empty()) text += ' ';
+            text.append(lines[i]);
+        }
+        return text;
+    }
 };
 
 std::vector<Paragraph> paragraphs_of(const std::string& text) {
@@ -28,13 +37,9 @@ std::vector<Paragraph> paragraphs_of(const std::string& text) {
             in_paragraph = false;
             continue;
         }
-        if (in_paragraph) {
-            paragraphs.back().text += ' ';
-            paragraphs.back().text.append(trimmed);
-        } else {
-            paragraphs.push_back({std::string(trimmed), line_number});
-            in_paragraph = true;
-        }
+        if (!in_paragraph) paragraphs.push_back({{}, line_number});
+        paragraphs.back().lines.push_back(trimmed);
+        in_paragraph = true;
     }
     return paragraphs;
 }
@@ -65,6 +70,18 @@ bool split_caption(std::string_view paragraph, std::string& caption, std::string
     return true;
 }
 
+// A header paragraph is one header line, or lines that each are one.
+bool read_header_paragraph(const Paragraph& paragraph, formats::HeaderLines& header) {
+    if (formats::read_header_line(paragraph.joined(), header)) return true;
+    if (paragraph.lines.size() < 2) return false;
+    formats::HeaderLines trial = header;
+    for (std::string_view line : paragraph.lines) {
+        if (!formats::read_header_line(line, trial)) return false;
+    }
+    header = trial;
+    return true;
+}
+
 constexpr std::string_view kUrlLabel = "original url:";
 constexpr std::string_view kRelatedLabel = "related article:";
 // The byline and date line stand within this many paragraphs after the title.
@@ -75,37 +92,56 @@ constexpr std::size_t kHeaderParagraphs = 3;
 Article read_plaintext_article(std::string_view bytes, const std::string& source) {
     if (bytes.find('\0') != std::string_view::npos)
         throw InputError(source, 0, "looks binary (contains a NUL byte), not a text article");
-    const std::vector<Paragraph> paragraphs = paragraphs_of(text::clean_text(bytes));
+    const std::string text = text::clean_text(text::decode_text(bytes));
+    const std::vector<Paragraph> paragraphs = paragraphs_of(text);
     if (paragraphs.empty()) throw InputError(source, 0, "empty file: no title line");
 
     Article article;
     article.source_path = source;
-    std::string_view title = paragraphs[0].text;
-    while (!title.empty() && title.front() == '#') title.remove_prefix(1);  // "# Title"
-    article.title = text::collapse_spaces(text::strip_markdown_inline(title));
+    formats::HeaderLines header;
+    std::vector<std::string> body;
 
-    std::size_t next = 1;
-    bool have_byline = false, have_date = false;
-    for (; next < paragraphs.size() && next <= kHeaderParagraphs; ++next) {
-        const std::string& candidate = paragraphs[next].text;
-        if (!have_byline && text::is_byline(candidate)) {
-            article.authors = text::parse_byline(candidate);
-            have_byline = true;
-        } else if (auto date = text::parse_date(candidate); !have_date && date) {
-            article.date = date->iso();
-            have_date = true;
-        } else {
-            break;
+    // The title paragraph: its first line, and any further lines up to a header line.
+    const Paragraph& first = paragraphs[0];
+    std::string title(first.lines[0]);
+    std::size_t line = 1;
+    for (; line < first.lines.size(); ++line) {
+        if (formats::read_header_line(first.lines[line], header)) break;
+        title += ' ';
+        title.append(first.lines[line]);
+    }
+    if (line < first.lines.size()) {
+        for (++line; line < first.lines.size(); ++line) {
+            if (!formats::read_header_line(first.lines[line], header)) break;
         }
     }
+    const std::string rest_of_first = first.joined(line);
+    std::string_view title_text = title;
+    while (!title_text.empty() && title_text.front() == '#') title_text.remove_prefix(1);
+    article.title = text::collapse_spaces(text::strip_markdown_inline(title_text));
 
-    std::vector<std::string> body;
+    std::size_t next = 1;
+    if (rest_of_first.empty()) {
+        for (; next < paragraphs.size() && next <= kHeaderParagraphs; ++next) {
+            if (!read_header_paragraph(paragraphs[next], header)) break;
+        }
+    } else {
+        body.push_back(text::collapse_spaces(text::strip_markdown_inline(rest_of_first)));
+    }
+    article.authors = header.authors;
+    article.date = header.date;
+
     for (; next < paragraphs.size(); ++next) {
-        std::string_view paragraph = paragraphs[next].text;
+        const std::string joined = paragraphs[next].joined();
+        std::string_view paragraph = joined;
         std::string caption, credit;
         if (text::starts_with_nocase(paragraph, kUrlLabel)) {
             std::string_view rest = text::trim(paragraph.substr(kUrlLabel.size()));
-            if (rest.empty() && next + 1 < paragraphs.size()) rest = paragraphs[++next].text;
+            std::string following;
+            if (rest.empty() && next + 1 < paragraphs.size()) {
+                following = paragraphs[++next].joined();
+                rest = following;
+            }
             article.url = strip_angle_brackets(rest);
         } else if (text::starts_with_nocase(paragraph, kRelatedLabel)) {
             std::string related = text::collapse_spaces(
@@ -118,10 +154,13 @@ Article read_plaintext_article(std::string_view bytes, const std::string& source
             body.push_back(text::collapse_spaces(text::strip_markdown_inline(paragraph)));
         }
     }
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        if (i > 0) article.body += "\n\n";
-        article.body += body[i];
+    if (!header.have_byline && !body.empty()) {
+        std::string agency = text::dateline_agency(body.front());
+        if (!agency.empty()) article.authors.push_back(agency);
     }
+    article.body = formats::join_paragraphs(body);
+    // A title of markup alone ("#") and nothing after it leaves nothing to call the article.
+    if (!formats::finish_article(article)) throw InputError(source, 0, "no title and no text");
     return article;
 }
 

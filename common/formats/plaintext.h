@@ -10,9 +10,15 @@
 
 namespace newsindex {
 
-// Reads one article from the bytes of a file. Invalid UTF-8 is repaired and control
-// characters removed first. The byline, date and URL are optional; a date line that cannot be
-// read leaves date empty. source names the file in errors and fills Article::source_path.
+// Reads one article from the bytes of a file. The bytes are decoded first (UTF-8, or
+// Windows-1252 where they are not UTF-8; see text::decode_text) and control characters
+// removed. The title is the first line, or the first paragraph's lines up to a byline or date
+// line. Within the three paragraphs after it (or on the lines after the title in its own
+// paragraph) stand the optional byline ("By Jane Doe and John Roe", "By Jane Doe, Reuters |
+// Updated: Jan. 29, 2022"), agency credit ("Reuters") and date line ("January 29, 2022"). With
+// no byline, a wire dateline opening the body ("MOSCOW (Reuters) - ...") gives the agency as
+// author. A date that cannot be read leaves date empty. source names the file in errors and
+// fills Article::source_path.
 // Throws InputError when the bytes hold no text at all or look binary (a NUL byte).
 Article read_plaintext_article(std::string_view bytes, const std::string& source);
 

@@ -1,5 +1,24 @@
-// Reading bylines ("By [AFP](#)", "By Jane Doe and John Roe", "By Lena Brandt, Reuters")
-// into clean author names. Pure functions; thread-safe.
+// Reading bylines ("By [AFP](#)", "By Jane Doe and John Roe", "By Lena Brandt, Reuters",
+// "By JANE DOE, Associated Press Writer") and author fields of structured metadata into clean
+// author names. Pure functions; thread-safe.
+//
+// The rules, in order, for each name list:
+// - Markdown links and emphasis are removed; so are words that are URLs, e-mail addresses or
+//   @handles.
+// - Names are split at "and", "&", ",", ";", "|", "/", parentheses and spaced dashes
+//   (" - ", " – ", " — "); " in ..." and " for ..." after a name are dropped ("Jane Doe in
+//   Kyiv").
+// - A piece whose last word is a job title ("Staff Writer", "Senior Correspondent",
+//   "Editorial Partner") is dropped, unless it starts with a news agency, which is kept alone:
+//   "Associated Press Writer" and "AP Business Writer" give the agency, "Reuters Staff" gives
+//   "Reuters".
+// - Agencies are kept as authors wherever they stand, so "By Lena Brandt, Reuters" gives both
+//   names: the reporter wrote it and the agency distributed it, and searches for either should
+//   find it. A leading "The" is dropped from an agency ("The Associated Press").
+// - A name written in capitals ("JILL LAWLESS") is put in title case ("Jill Lawless"), except
+//   agencies and words without a vowel ("BBC").
+// - Duplicates are dropped, counting an agency's names as one ("AP" after "Associated Press").
+// - At most 100 names are returned.
 #pragma once
 
 #include <string>
@@ -12,9 +31,28 @@ namespace newsindex::text {
 // name.
 bool is_byline(std::string_view line);
 
-// Returns the names in a byline, in order and without duplicates: the leading "By" and
-// Markdown links and emphasis are removed, and names are split at "and", "&", "," and ";".
-// A line that is not a byline gives an empty list.
+// Returns the names in a byline by the rules above, in order. A line that is not a byline
+// gives an empty list.
 std::vector<std::string> parse_byline(std::string_view line);
+
+// Returns the names in an author field of structured metadata (JSON "authors", an HTML
+// "author" meta tag, a YAML "author" key) by the rules above. A leading "By" is allowed but
+// not needed.
+std::vector<std::string> parse_author_names(std::string_view names);
+
+// True when name is a news agency (AFP, AP, Associated Press, Reuters, Bloomberg, dpa, Xinhua,
+// TASS, Interfax, EFE, ANSA, Kyodo, Yonhap, UPI, PA, ...), ignoring case and a leading "The".
+bool is_news_agency(std::string_view name);
+
+// Returns the agency names when line is an agency credit standing alone, as some exports
+// print it instead of a byline: "Reuters", "(AFP)", "— AP", "Reuters staff", "AFP / dpa".
+// Returns an empty list for anything else, including a sentence that starts with an agency.
+std::vector<std::string> agency_credit(std::string_view line);
+
+// Returns the agency of a wire-story dateline that opens a paragraph, "MOSCOW (Reuters) -
+// ...", "KYIV, Ukraine (AP) — ...", "PARIS (AFP) : ...", as written inside the parentheses;
+// empty when paragraph does not open so. The place must open with a word in capitals and be
+// short (at most 60 bytes).
+std::string dateline_agency(std::string_view paragraph);
 
 }  // namespace newsindex::text

@@ -24,23 +24,14 @@ struct ZoneName {
     std::string_view name;
     int offset_minutes;
 };
-constexpr std::array<ZoneName, 17> kZones = {{{"gmt", 0},
-                                              {"utc", 0},
-                                              {"z", 0},
-                                              {"bst", 60},
-                                              {"cet", 60},
-                                              {"cest", 120},
-                                              {"eet", 120},
-                                              {"eest", 180},
-                                              {"msk", 180},
-                                              {"est", -300},
-                                              {"edt", -240},
-                                              {"cst", -360},
-                                              {"cdt", -300},
-                                              {"mst", -420},
-                                              {"mdt", -360},
-                                              {"pst", -480},
-                                              {"pdt", -420}}};
+constexpr ZoneName kZones[] = {
+    {"gmt", 0},     {"utc", 0},     {"ut", 0},     {"z", 0},      {"wet", 0},    {"west", 60},
+    {"bst", 60},    {"cet", 60},    {"met", 60},   {"mez", 60},   {"cest", 120}, {"mest", 120},
+    {"mesz", 120},  {"eet", 120},   {"eest", 180}, {"msk", 180},  {"jst", 540},  {"kst", 540},
+    {"aest", 600},  {"aedt", 660},  {"nzst", 720}, {"nzdt", 780}, {"est", -300}, {"edt", -240},
+    {"cst", -360},  {"cdt", -300},  {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420},
+    {"akst", -540}, {"akdt", -480}, {"hst", -600},
+};
 
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
@@ -130,8 +121,14 @@ bool parse_clock(std::string_view word, DateTime& dt) {
     return true;
 }
 
-// Parses "YYYY-MM-DD" optionally followed by "tHH:MM[:SS[.f]][zone]" (already lowercased).
+// Parses "YYYY-MM-DD" optionally followed by "tHH:MM[:SS[.f]][zone]" (already lowercased),
+// or "YYYY/MM/DD" alone.
 bool parse_iso_token(std::string_view word, DateTime& dt) {
+    if (word.size() == 10 && word[4] == '/' && word[7] == '/') {
+        std::string dashed(word);
+        dashed[4] = dashed[7] = '-';
+        return parse_iso_token(dashed, dt);
+    }
     if (word.size() < 10 || word[4] != '-' || word[7] != '-') return false;
     if (!all_digits(word.substr(0, 4)) || !all_digits(word.substr(5, 2)) ||
         !all_digits(word.substr(8, 2)))
@@ -283,6 +280,62 @@ std::optional<DateTime> parse_date(std::string_view line) {
         return std::nullopt;
     if (dt.has_offset && !dt.has_time) return std::nullopt;  // "January 29, 2022 GMT" is odd
     return dt;
+}
+
+std::optional<DateTime> from_unix_seconds(long long seconds) {
+    // Beyond these the year leaves 1000..2999 anyway; checking first keeps the arithmetic safe.
+    constexpr long long kLimit = 40000000000LL;
+    if (seconds < -kLimit || seconds > kLimit) return std::nullopt;
+    long long days = seconds / 86400;
+    long long rest = seconds % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --days;
+    }
+    // Civil date from days since 1970-01-01, counting in 400-year eras of 146097 days, each
+    // starting on 1 March so that the leap day falls at the end.
+    days += 719468;
+    const long long era = (days >= 0 ? days : days - 146096) / 146097;
+    const long long day_of_era = days - era * 146097;
+    const long long year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const long long day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const long long mp = (5 * day_of_year + 2) / 153;
+    DateTime dt;
+    dt.day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
+    dt.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    dt.year = static_cast<int>(year_of_era + era * 400 + (dt.month <= 2 ? 1 : 0));
+    if (dt.year < 1000 || dt.year > 2999) return std::nullopt;
+    dt.has_time = dt.has_seconds = dt.has_offset = true;
+    dt.hour = static_cast<int>(rest / 3600);
+    dt.minute = static_cast<int>(rest / 60 % 60);
+    dt.second = static_cast<int>(rest % 60);
+    dt.offset_minutes = 0;
+    return dt;
+}
+
+std::optional<DateTime> parse_rfc822_date(std::string_view header) {
+    std::string without_comments;
+    without_comments.reserve(header.size());
+    int depth = 0;
+    for (char c : header) {
+        if (c == '(') {
+            ++depth;
+        } else if (c == ')' && depth > 0) {
+            --depth;
+        } else if (depth == 0) {
+            without_comments.push_back(c);
+        }
+    }
+    if (auto date = parse_date(without_comments)) return date;
+    // RFC 5322 reads an unknown zone as "no zone information"; so do we, keeping the time.
+    std::string_view kept = trim(without_comments);
+    const std::size_t space = kept.find_last_of(" \t");
+    if (space == std::string_view::npos) return std::nullopt;
+    auto date = parse_date(kept.substr(0, space));
+    if (!date || !date->has_time || date->has_offset) return std::nullopt;
+    return date;
 }
 
 }  // namespace newsindex::text

@@ -33,7 +33,20 @@ bool is_valid_day(int year, int month, int day);
 // part of a date (so "May is a month" is not a date line), when a part is missing, or when
 // the day does not exist. Two-digit years below 70 mean 20xx, others 19xx. Accepts an
 // optional leading label ("Updated:", "Published"), weekday names, ordinal days ("29th"),
-// times with am/pm, and zones (GMT, UTC, Z, CET, EST..., +01:00, +0100).
+// times with am/pm, zones (GMT, UT, UTC, Z, the common European, North American, Japanese,
+// Korean, Australian and New Zealand abbreviations, +01:00, +0100), ISO 8601 with a
+// "T" or a space before the time, and "YYYY/MM/DD". Linear in the length of line.
 std::optional<DateTime> parse_date(std::string_view line);
+
+// The UTC date and time of a Unix timestamp in seconds, with offset "Z". Returns nullopt
+// outside the years 1000..2999.
+std::optional<DateTime> from_unix_seconds(long long seconds);
+
+// Parses the Date header of an RFC 822 message ("Tue, 6 Apr 1993 15:32:11 GMT",
+// "6 Apr 93 15:32 -0500 (EST)"): comments in parentheses are dropped and parse_date reads the
+// rest, so its rules for two-digit years and zones apply. An unknown or impossible zone after
+// the time ("MEZ+1", "+3000", "TUR") is dropped: date and time without offset, as RFC 5322
+// reads such zones.
+std::optional<DateTime> parse_rfc822_date(std::string_view header);
 
 }  // namespace newsindex::text

@@ -35,7 +35,101 @@ std::size_t sequence_length(std::string_view bytes, std::size_t pos) {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
+// Unicode code points of Windows-1252 bytes 0x80..0x9F; 0 where the code page defines none.
+constexpr char32_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80..87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88..8F
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90..97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98..9F
+};
+
+void append_cp1252(std::string& out, unsigned char byte) {
+    if (byte < 0x80) {
+        out.push_back(static_cast<char>(byte));
+    } else if (byte < 0xA0) {
+        char32_t mapped = kCp1252High[byte - 0x80];
+        if (mapped == 0)
+            out.append(kReplacement);
+        else
+            append_utf8(out, mapped);
+    } else {
+        append_utf8(out, byte);
+    }
+}
+
 }  // namespace
+
+void append_utf8(std::string& out, char32_t cp) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        out.append(kReplacement);
+    } else if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::string_view truncate_utf8(std::string_view utf8, std::size_t max_bytes) {
+    if (utf8.size() <= max_bytes) return utf8;
+    std::size_t end = max_bytes;
+    // Step back over continuation bytes to the start of the character that would be cut.
+    while (end > 0 && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80) --end;
+    return utf8.substr(0, end);
+}
+
+std::string decode_text(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        std::size_t length = sequence_length(bytes, pos);
+        if (length == 0) {
+            append_cp1252(out, static_cast<unsigned char>(bytes[pos]));
+            ++pos;
+        } else {
+            out.append(bytes.substr(pos, length));
+            pos += length;
+        }
+    }
+    return out;
+}
+
+std::string cp1252_to_utf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (char c : bytes) append_cp1252(out, static_cast<unsigned char>(c));
+    return out;
+}
+
+std::string latin1_to_utf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (char c : bytes) append_utf8(out, static_cast<unsigned char>(c));
+    return out;
+}
+
+bool looks_binary(std::string_view bytes) {
+    if (bytes.find('\0') != std::string_view::npos) return true;
+    std::string_view head = bytes.substr(0, 8192);
+    std::size_t controls = 0;
+    for (char c : head) {
+        const unsigned char byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\f' && byte != '\r' &&
+            byte != 0x1B)
+            ++controls;
+    }
+    return controls * 10 > head.size();
+}
 
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t pos = 0; pos < bytes.size();) {

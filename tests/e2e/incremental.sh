@@ -8,11 +8,12 @@ for i in 1 2 3 4 5; do
     make_article "$news/a/article-$i.txt" "Harbour Story $i" "https://news.example/$i" "The harbour story number $i."
 done
 make_article "$news/b/other.txt" "Other Story" "https://news.example/other" "Another tale of the harbour."
-# Passed over: hidden files and folders, editor backups, files of other types.
+# Passed over: hidden files and folders, editor backups, files of other types, READMEs.
 make_article "$news/a/.hidden.txt" "Hidden" "https://news.example/hidden" "hidden"
 make_article "$news/.git/x.txt" "Hidden Folder" "https://news.example/hidden-folder" "hidden"
 make_article "$news/a/draft.txt~" "Backup" "https://news.example/backup" "backup"
-make_article "$news/a/notes.md" "Notes" "https://news.example/notes" "notes"
+make_article "$news/a/photo.jpg" "Notes" "https://news.example/notes" "notes"
+make_article "$news/a/README.txt" "Readme" "https://news.example/readme" "readme"
 
 index() { run "$INDEXER" --db "$db" --summary json "$@"; }
 
@@ -107,6 +108,27 @@ find "$news/a" -name 'article-7.txt' >"$SCRATCH/list"
 index --files-from - <"$SCRATCH/list"
 expect_status 0
 expect_counts "1 0 0 0 0 0"
+
+# A JSON Lines stream on standard input: one article per line; sent again, it updates.
+stream="$SCRATCH/stream.jsonl"
+printf '%s\n' '{"headline":"Stream One","link":"https://stream.example/1","short_description":"First streamed harbour tale.","authors":"Ann Lee, AP","date":"2022-09-23"}' \
+    '{"headline":"Stream Two","short_description":"Second streamed harbour tale, without a link."}' \
+    '{"headline": broken' '' >"$stream"
+index - <"$stream"
+expect_status 1
+expect_counts "2 0 0 0 0 1"
+expect_stderr_has "stdin:3: malformed JSON"
+printf '%s\n' '{"headline":"Stream One","link":"https://stream.example/1","short_description":"First streamed harbour tale, revised."}' \
+    '{"headline":"Stream Two","short_description":"Second streamed harbour tale, without a link."}' >"$stream"
+index - <"$stream"
+expect_status 0
+expect_counts "0 2 0 0 0 0"
+run "$SEARCHER" --db "$db" --format jsonl --fields id,path 'streamed revised'
+expect_equal "updated article from the stream" "$(cat "$SCRATCH/stdout")" '{"id":"https://stream.example/1","path":null}'
+run "$SEARCHER" --db "$db" --format jsonl --fields id 'without a link'
+case "$(jq -r .id "$SCRATCH/stdout")" in stdin#*) ;; *) fail "id of a streamed article without a URL: $(cat "$SCRATCH/stdout")" ;; esac
+run "$SEARCHER" --db "$db" --count 'streamed'
+expect_equal "streamed article count" "$(cat "$SCRATCH/stdout")" 2
 
 # Quiet on success without a terminal; the text summary only with --verbose.
 run "$INDEXER" --db "$db" "$news/a"

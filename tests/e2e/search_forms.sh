@@ -60,7 +60,10 @@ date:2022-06.. Milley|1|Donbas
 date:..2021-10 chips|2|
 site:kyiv-monitor.example Milley|2|
 url:https://www.baltic-ledger.example/energy/2022/02/22/scholz-halts-nord-stream-2-approval|1|Scholz Halts
-Mélenchon|4|
+Mélenchon|5|
+Melenchon|5|
+"Eric Zemmour"|5|
+"Éric Zemmour"|5|
 TABLE
 
 # Golden outputs: text and every machine-readable format, volatile fields normalised.

@@ -17,6 +17,21 @@ TEST_CASE("bylines give clean author names", "[byline]") {
         {"By **Sofia Marquez** & Ben Okafor", {"Sofia Marquez", "Ben Okafor"}},
         {"By Ann Anderson and Ann Anderson", {"Ann Anderson"}},
         {"By  Jane   Doe ; Reuters", {"Jane Doe", "Reuters"}},
+        {"By Jane Doe, Staff Writer", {"Jane Doe"}},
+        {"By Jane Doe | Senior Correspondent", {"Jane Doe"}},
+        {"By JANE DOE, Associated Press Writer", {"Jane Doe", "Associated Press"}},
+        {"By STEVE ROE and AMY LEE, AP Business Writers", {"Steve Roe", "Amy Lee", "AP"}},
+        {"By Reuters Staff", {"Reuters"}},
+        {"By The Associated Press", {"Associated Press"}},
+        {"By Jane Doe in Kyiv and John Roe for Example News", {"Jane Doe", "John Roe"}},
+        {"By Jane Doe (AFP)", {"Jane Doe", "AFP"}},
+        {"By Jane Doe - Reuters", {"Jane Doe", "Reuters"}},
+        {"By Jane Doe \xE2\x80\x94 dpa", {"Jane Doe", "dpa"}},
+        {"By Jane Doe https://example.com/jane @janedoe jane@example.com", {"Jane Doe"}},
+        {"By John Roe, Jr.", {"John Roe Jr."}},
+        {"By BBC NEWS", {"BBC News"}},
+        {"By DANICA \xC3\x81LVAREZ", {"Danica \xC3\x81lvarez"}},
+        {"By Staff", {}},
     }));
     CAPTURE(line);
     CHECK(parse_byline(line) == names);
@@ -27,4 +42,63 @@ TEST_CASE("lines that are not bylines give no names", "[byline]") {
                          "January 29, 2022");
     CAPTURE(line);
     CHECK(parse_byline(line).empty());
+}
+
+TEST_CASE("author fields of structured metadata", "[byline]") {
+    auto [field, names] = GENERATE(table<std::string, Names>({
+        {"Carla K. Johnson, AP", {"Carla K. Johnson", "AP"}},
+        {"The Associated Press, AP", {"Associated Press"}},
+        {"Reuters Staff, Reuters", {"Reuters"}},
+        {"REUTERS", {"Reuters"}},
+        {"Stateline, Editorial Partner", {"Stateline"}},
+        {"Variety via Reuters", {"Variety", "Reuters"}},
+        {"Reporting by Ann Lee; Editing by Tom Roe", {"Ann Lee"}},
+        {"Mark Harris, On Assignment For Example", {"Mark Harris"}},
+        {"By Jane Doe", {"Jane Doe"}},
+        {"Jane Doe | March 3, 2023", {"Jane Doe"}},
+        {"https://social.example/jane", {}},
+        {"", {}},
+    }));
+    CAPTURE(field);
+    CHECK(newsindex::text::parse_author_names(field) == names);
+}
+
+TEST_CASE("agencies are recognised by any of their names", "[byline]") {
+    auto name = GENERATE(as<std::string>{}, "AFP", "afp", "Reuters", "AP", "The Associated Press",
+                         "Bloomberg", "dpa", "Xinhua", "TASS", "Agence France-Presse");
+    CAPTURE(name);
+    CHECK(newsindex::text::is_news_agency(name));
+    CHECK_FALSE(newsindex::text::is_news_agency("Jane Doe"));
+    CHECK_FALSE(newsindex::text::is_news_agency("Reuters Foundation"));
+}
+
+TEST_CASE("agency credits standing alone", "[byline]") {
+    auto [line, names] = GENERATE(table<std::string, Names>({
+        {"Reuters", {"Reuters"}},
+        {"(AFP)", {"AFP"}},
+        {"\xE2\x80\x94 AP", {"AP"}},
+        {"Reuters staff", {"Reuters"}},
+        {"AFP / dpa", {"AFP", "dpa"}},
+        {"**TASS**", {"TASS"}},
+        {"Reuters reported on Tuesday", {}},
+        {"AP Business Writer and poet", {}},
+        {"Jane Doe", {}},
+        {"", {}},
+    }));
+    CAPTURE(line);
+    CHECK(newsindex::text::agency_credit(line) == names);
+}
+
+TEST_CASE("wire datelines name their agency", "[byline]") {
+    auto [paragraph, agency] = GENERATE(table<std::string, std::string>({
+        {"MOSCOW (Reuters) - The central bank raised rates.", "Reuters"},
+        {"KYIV, Ukraine (AP) \xE2\x80\x94 Air raid sirens sounded.", "AP"},
+        {"PARIS (AFP): Talks resumed.", "AFP"},
+        {"The bank (Reuters) - said", ""},
+        {"MOSCOW (Interfax) said", ""},
+        {"(Reuters) - no place", ""},
+        {"LONDON (Jane Doe) - not an agency", ""},
+    }));
+    CAPTURE(paragraph);
+    CHECK(newsindex::text::dateline_agency(paragraph) == agency);
 }

@@ -16,31 +16,28 @@ Article read(const std::string& fixture) {
 }  // namespace
 
 TEST_CASE("plain-text exports give title, authors, date and URL", "[plaintext]") {
-    auto [fixture, title, authors, date, url] =
-        GENERATE(table<std::string, std::string, Names, std::string, std::string>({
-            {"full-export.txt",
-             "Pipeline Regulator Pauses Review",
-             {"Reuters"},
-             "2021-11-16",
-             "https://news.example.org/2021/11/16/regulator-pauses-review"},
-            {"title-only.txt", "Title Only Article", {}, "", ""},
-            {"no-date.txt",
-             "Markets Slide on Rate Fears",
-             {"Priya Raman", "Ben Okafor"},
-             "",
-             "https://markets.example.com/slide"},
-            {"crlf-agency-suffix.txt",
-             "Chancellor Visits Port",
-             {"Lena Brandt", "Reuters"},
-             "2022-01-29",
-             ""},
-            {"date-before-byline.txt", "Saturday Night Talks", {"AFP"}, "2022-01-29T10:05Z", ""},
-            {"latin1-bytes.txt",
-             "Caf\xEF\xBF\xBD Owners Protest",
-             {"Jos\xEF\xBF\xBD Ruiz"},
-             "2022-03-01",
-             ""},
-        }));
+    auto [fixture, title, authors, date,
+          url] = GENERATE(table<std::string, std::string, Names, std::string, std::string>({
+        {"full-export.txt",
+         "Pipeline Regulator Pauses Review",
+         {"Reuters"},
+         "2021-11-16",
+         "https://news.example.org/2021/11/16/regulator-pauses-review"},
+        {"title-only.txt", "Title Only Article", {}, "", ""},
+        {"no-date.txt",
+         "Markets Slide on Rate Fears",
+         {"Priya Raman", "Ben Okafor"},
+         "",
+         "https://markets.example.com/slide"},
+        {"crlf-agency-suffix.txt",
+         "Chancellor Visits Port",
+         {"Lena Brandt", "Reuters"},
+         "2022-01-29",
+         ""},
+        {"date-before-byline.txt", "Saturday Night Talks", {"AFP"}, "2022-01-29T10:05Z", ""},
+        // Not UTF-8: read as Latin-1 / Windows-1252, not replaced by U+FFFD.
+        {"latin1-bytes.txt", "Caf\xC3\xA9 Owners Protest", {"Jos\xC3\xA9 Ruiz"}, "2022-03-01", ""},
+    }));
     CAPTURE(fixture);
     Article article = read(fixture);
     CHECK(article.title == title);
@@ -99,4 +96,67 @@ TEST_CASE("files that hold no article are refused with the file named", "[plaint
     CAPTURE(fixture);
     REQUIRE_THROWS_AS(read(fixture), InputError);
     REQUIRE_THROWS_WITH(read(fixture), problem);
+}
+
+namespace {
+Article read_format_fixture(const std::string& fixture) {
+    return read_plaintext_article(read_fixture("formats/plaintext/" + fixture), fixture);
+}
+}  // namespace
+
+TEST_CASE("bylines, agency credits and date lines in their usual places", "[plaintext]") {
+    auto [fixture, title, authors, date] =
+        GENERATE(table<std::string, std::string, Names, std::string>({
+            {"two-authors.txt",
+             "Harbour Authority Approves Night Ferries",
+             {"Marta Kowalczyk", "Daniel Osei"},
+             "2023-03-03"},
+            {"agency-suffix-updated.txt",
+             "Grain Shipments Resume From Southern Ports",
+             {"Hana Sato", "Reuters"},
+             "2023-02-14T08:30Z"},
+            {"agency-only.txt", "Museum Returns Bronze Figures", {"AFP"}, "2023-05-06"},
+            {"byline-date-one-line.txt",
+             "City Council Delays Tram Vote",
+             {"Tom Reyes"},
+             "2023-01-09T16:45-05:00"},
+            {"header-in-title-paragraph.txt",
+             "Water Prices Rise for Third Year",
+             {"Ines Varga"},
+             "2023-02-02"},
+            {"dateline-agency.txt", "Rail Strike Halts Freight Traffic", {"dpa"}, "2023-04-12"},
+            {"two-digit-year.txt", "Observatory Opens to Visitors", {"Lars Nyberg"}, "2023-01-09"},
+            {"impossible-date.txt", "Leap Day Festival Cancelled", {}, ""},
+            {"cp1252.txt", "Caf\xC3\xA9 Owners Win Appeal", {"Jos\xC3\xA9 Ruiz"}, "2023-03-01"},
+        }));
+    CAPTURE(fixture);
+    Article article = read_format_fixture(fixture);
+    CHECK(article.title == title);
+    CHECK(article.authors == authors);
+    CHECK(article.date == date);
+    CHECK(article.url.empty());
+    CHECK(article.tags.empty());
+    CHECK(article.body.find("By ") == std::string::npos);
+}
+
+TEST_CASE("plain-text bodies keep what is not header", "[plaintext]") {
+    auto [fixture, body] = GENERATE(table<std::string, std::string>({
+        {"two-authors.txt",
+         "The harbour authority voted on Friday to allow ferries to run after midnight.\n\n"
+         "Residents of the old town had asked for quieter engines first."},
+        {"header-in-title-paragraph.txt", "The regional utility raised prices by four percent."},
+        // The dateline stays: it is the first sentence of the story.
+        {"dateline-agency.txt",
+         "BERLIN (dpa) - Freight trains stood still across the country on Wednesday as drivers "
+         "walked out.\n\nThe union said the strike would last two days."},
+        // A date line that names no real day is text.
+        {"impossible-date.txt",
+         "February 30, 2023\n\nOrganisers said the festival would not take place this year."},
+        // Windows-1252 quotes and dash become their Unicode characters.
+        {"cp1252.txt",
+         "\xE2\x80\x9CWe are relieved,\xE2\x80\x9D said one owner \xE2\x80\x93 the ruling came "
+         "late."},
+    }));
+    CAPTURE(fixture);
+    CHECK(read_format_fixture(fixture).body == body);
 }

@@ -15,6 +15,9 @@ TEST_CASE("the stored record round-trips every field, newlines and backslashes i
     article.related = {"Other story"};
     article.photo_credits = {"AP / TASS"};
     article.source_path = "/tmp/x.txt";
+    article.tags = {"energy", "europe"};
+    article.record_key = "line 12";
+    article.message_id = "abc@example.org";
     Article back = schema::decode_record(schema::encode_record(article));
     CHECK(back.title == article.title);
     CHECK(back.authors == article.authors);
@@ -24,6 +27,10 @@ TEST_CASE("the stored record round-trips every field, newlines and backslashes i
     CHECK(back.related == article.related);
     CHECK(back.photo_credits == article.photo_credits);
     CHECK(back.source_path == article.source_path);
+    CHECK(back.tags == article.tags);
+    CHECK(back.record_key == article.record_key);
+    CHECK(back.message_id == article.message_id);
+    CHECK(schema::article_id(back) == schema::article_id(article));
 }
 
 TEST_CASE("unknown record keys are ignored", "[schema]") {
@@ -62,6 +69,22 @@ TEST_CASE("sites come from http URLs without www and case", "[schema]") {
         {"not a url", ""},
     }));
     CHECK(schema::site_of_url(url) == site);
+}
+
+TEST_CASE("ids of articles without a URL: Message-ID, record key, standard input", "[schema]") {
+    auto [url, message_id, path, record_key, id] = GENERATE(table<std::string, std::string, std::string, std::string, std::string>({
+        {"https://x.example/a", "m@x", "/d/a.jsonl", "line 3", "https://x.example/a"},
+        {"", "m@x", "/d/a.eml", "", "<m@x>"},
+        {"", "", "/d/a.jsonl", "line 3", "/d/a.jsonl#line 3"},
+        {"", "", "", "0123abcd", "stdin#0123abcd"},
+        {"", "", "/d/a.txt", "", "/d/a.txt"},
+    }));
+    Article article;
+    article.url = url;
+    article.message_id = message_id;
+    article.source_path = path;
+    article.record_key = record_key;
+    CHECK(schema::article_id(article) == id);
 }
 
 TEST_CASE("an article's id is its URL, else its path", "[schema]") {

@@ -1,0 +1,90 @@
+#include "formats/gzip.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "errors.h"
+
+namespace newsindex {
+
+namespace {
+
+constexpr std::size_t kOutputStep = 64 * 1024;
+
+// Owns one z_stream set up for gzip decoding.
+class Inflater {
+  public:
+    Inflater() {
+        // 16 + MAX_WBITS: expect a gzip header and trailer, not a raw zlib stream.
+        ok_ = inflateInit2(&stream_, 16 + MAX_WBITS) == Z_OK;
+    }
+    ~Inflater() {
+        if (ok_) inflateEnd(&stream_);
+    }
+    Inflater(const Inflater&) = delete;
+    Inflater& operator=(const Inflater&) = delete;
+    bool ok() const { return ok_; }
+    z_stream& stream() { return stream_; }
+
+  private:
+    z_stream stream_{};
+    bool ok_ = false;
+};
+
+std::string size_text(std::size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+}  // namespace
+
+bool is_gzip(std::string_view bytes) {
+    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F &&
+           static_cast<unsigned char>(bytes[1]) == 0x8B;
+}
+
+std::string gunzip(std::string_view bytes, const std::string& source, std::size_t max_bytes) {
+    Inflater inflater;
+    if (!inflater.ok()) throw InputError(source, 0, "cannot start gzip decompression");
+    z_stream& zs = inflater.stream();
+    std::string out;
+    std::size_t consumed = 0;  // bytes of input handed to zlib and used
+    for (;;) {
+        // One member: feed input in pieces zlib's 32-bit counters can hold.
+        int status = Z_OK;
+        while (status != Z_STREAM_END) {
+            const std::size_t piece =
+                std::min<std::size_t>(bytes.size() - consumed, std::numeric_limits<uInt>::max());
+            zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + consumed));
+            zs.avail_in = static_cast<uInt>(piece);
+            const std::size_t before = out.size();
+            out.resize(before + kOutputStep);
+            zs.next_out = reinterpret_cast<Bytef*>(&out[before]);
+            zs.avail_out = static_cast<uInt>(kOutputStep);
+            status = inflate(&zs, Z_NO_FLUSH);
+            out.resize(before + (kOutputStep - zs.avail_out));
+            consumed += piece - zs.avail_in;
+            if (out.size() > max_bytes)
+                throw InputError(
+                    source, 0,
+                    "larger than the limit of " + size_text(max_bytes) + " when decompressed");
+            if (status == Z_DATA_ERROR || status == Z_NEED_DICT)
+                throw InputError(source, 0,
+                                 std::string("corrupt gzip: ") + (zs.msg ? zs.msg : "bad data"));
+            if (status == Z_MEM_ERROR) throw InputError(source, 0, "out of memory in gunzip");
+            // No progress possible: input is used up and more output room did not help.
+            if (status == Z_BUF_ERROR ||
+                (status == Z_OK && consumed == bytes.size() && zs.avail_out != 0)) {
+                throw InputError(source, 0, "truncated gzip");
+            }
+        }
+        // Another member follows only if its magic number does.
+        if (!is_gzip(bytes.substr(consumed))) break;
+        if (inflateReset(&zs) != Z_OK) throw InputError(source, 0, "cannot restart gunzip");
+    }
+    return out;
+}
+
+}  // namespace newsindex

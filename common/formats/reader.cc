@@ -1,0 +1,283 @@
+#include "formats/reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <system_error>
+
+#include "formats/gzip.h"
+#include "formats/html.h"
+#include "formats/markdown.h"
+#include "formats/plaintext.h"
+#include "formats/rfc822.h"
+#include "text/strings.h"
+#include "text/utf8.h"
+
+namespace newsindex {
+
+namespace {
+
+struct NamedFormat {
+    std::string_view name;
+    Format format;
+};
+
+constexpr NamedFormat kFormatNames[] = {
+    {"text", Format::PlainText}, {"markdown", Format::Markdown},   {"html", Format::Html},
+    {"json", Format::Json},      {"jsonl", Format::JsonLines},     {"email", Format::Rfc822},
+    {"txt", Format::PlainText},  {"plaintext", Format::PlainText}, {"md", Format::Markdown},
+    {"htm", Format::Html},       {"ndjson", Format::JsonLines},    {"rfc822", Format::Rfc822},
+    {"eml", Format::Rfc822},     {"mbox", Format::Rfc822},
+};
+
+struct Extension {
+    std::string_view suffix;  // with the dot
+    Format format;
+};
+
+constexpr Extension kExtensions[] = {
+    {".txt", Format::PlainText},     {".text", Format::PlainText}, {".md", Format::Markdown},
+    {".markdown", Format::Markdown}, {".mdown", Format::Markdown}, {".mkd", Format::Markdown},
+    {".html", Format::Html},         {".htm", Format::Html},       {".xhtml", Format::Html},
+    {".shtml", Format::Html},        {".json", Format::Json},      {".jsonl", Format::JsonLines},
+    {".ndjson", Format::JsonLines},  {".eml", Format::Rfc822},     {".mbox", Format::Rfc822},
+    {".mail", Format::Rfc822},       {".news", Format::Rfc822},
+};
+
+constexpr std::string_view kHtmlOpeners[] = {
+    "<!doctype html", "<html", "<head", "<body", "<meta", "<title",
+    "<article",       "<div",  "<p>",   "<p ",   "<!--"};
+
+std::string_view skip_space(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    return text::trim(bytes);
+}
+
+// JSON Lines when the first line is one whole object and the next non-blank line starts
+// another; JSON otherwise.
+Format json_kind(std::string_view bytes) {
+    bytes = skip_space(bytes);
+    const std::size_t newline = bytes.find('\n');
+    if (newline == std::string_view::npos) return Format::Json;
+    const std::string_view first = text::trim(bytes.substr(0, newline));
+    const std::string_view rest = text::trim(bytes.substr(newline + 1));
+    if (first.size() >= 2 && first.front() == '{' && first.back() == '}' && !rest.empty() &&
+        rest.front() == '{')
+        return Format::JsonLines;
+    return Format::Json;
+}
+
+// A block of at least two mail header lines, one of them a header every message or post
+// has, ended by a blank line.
+bool looks_like_mail_headers(std::string_view bytes) {
+    constexpr std::string_view kKey[] = {
+        "from:", "subject:", "newsgroups:", "message-id:", "date:", "path:"};
+    bytes = bytes.substr(0, 16384);
+    std::size_t headers = 0;
+    bool key = false;
+    for (std::string_view line : text::split(bytes, "\n")) {
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty()) return headers >= 2 && key;
+        if (line[0] == ' ' || line[0] == '\t') {
+            if (headers == 0) return false;
+            continue;
+        }
+        const std::size_t colon = line.find(':');
+        if (colon == 0 || colon == std::string_view::npos || colon > 76) return false;
+        for (char c : line.substr(0, colon)) {
+            if (c <= ' ' || c > '~') return false;
+        }
+        ++headers;
+        const std::string lowered = text::ascii_lower(line.substr(0, colon + 1));
+        for (std::string_view name : kKey) key = key || lowered == name;
+    }
+    return false;  // no blank line in sight: not a header block
+}
+
+Format sniff(std::string_view bytes) {
+    const std::string_view start = skip_space(bytes);
+    if (start.empty()) return Format::PlainText;
+    if (start.front() == '{' || start.front() == '[') return json_kind(start);
+    if (start.front() == '<') {
+        const std::string head = text::ascii_lower(start.substr(0, 1024));
+        for (std::string_view opener : kHtmlOpeners) {
+            if (head.find(opener) != std::string::npos) return Format::Html;
+        }
+    }
+    std::string_view first_line = bytes.substr(0, bytes.find('\n'));
+    if (first_line.substr(0, 3) == "\xEF\xBB\xBF") first_line.remove_prefix(3);
+    if (!first_line.empty() && first_line.back() == '\r') first_line.remove_suffix(1);
+    if (first_line == "---") return Format::Markdown;
+    if (first_line.substr(0, 5) == "From ") return Format::Rfc822;
+    if (looks_like_mail_headers(bytes)) return Format::Rfc822;
+    return Format::PlainText;
+}
+
+std::string size_text(std::size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+std::string error_text(int error) {
+    return std::error_code(error, std::generic_category()).message();
+}
+
+// Owns a file descriptor.
+class Descriptor {
+  public:
+    explicit Descriptor(int fd) : fd_(fd) {}
+    ~Descriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    int get() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway.
+    Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0) {
+        const int error = errno;
+        struct stat link;
+        if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+            throw InputError(path, 0, "broken symbolic link");
+        if (error == ENOENT) throw InputError(path, 0, "no such file");
+        throw InputError(path, 0, "cannot open for reading: " + error_text(error));
+    }
+    struct stat info;
+    if (::fstat(fd.get(), &info) != 0)
+        throw InputError(path, 0, "cannot read: " + error_text(errno));
+    if (S_ISDIR(info.st_mode)) throw InputError(path, 0, "is a directory");
+    if (!S_ISREG(info.st_mode)) throw InputError(path, 0, "not a regular file");
+    if (static_cast<unsigned long long>(info.st_size) > max_bytes)
+        throw InputError(path, 0,
+                         "larger than the limit of " + size_text(max_bytes) + " (" +
+                             std::to_string(info.st_size) + " bytes)");
+    std::string bytes;
+    bytes.resize(static_cast<std::size_t>(info.st_size));
+    std::size_t filled = 0;
+    for (;;) {
+        // The file may grow while we read: stop one byte past the limit.
+        if (filled == bytes.size()) {
+            if (bytes.size() > max_bytes) break;
+            bytes.resize(std::min(max_bytes + 1, bytes.size() + 65536));
+        }
+        const ssize_t got = ::read(fd.get(), &bytes[filled], bytes.size() - filled);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw InputError(path, 0, "read error: " + error_text(errno));
+        }
+        if (got == 0) break;
+        filled += static_cast<std::size_t>(got);
+    }
+    bytes.resize(filled);
+    if (bytes.size() > max_bytes)
+        throw InputError(path, 0, "larger than the limit of " + size_text(max_bytes));
+    return bytes;
+}
+
+std::string lowered_name(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    std::string name =
+        text::ascii_lower(slash == std::string::npos ? path : path.substr(slash + 1));
+    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0)
+        name.resize(name.size() - 3);
+    return name;
+}
+
+}  // namespace
+
+std::string_view format_name(Format format) {
+    for (const NamedFormat& entry : kFormatNames) {
+        if (entry.format == format) return entry.name;
+    }
+    return "text";
+}
+
+std::optional<Format> parse_format_name(std::string_view name) {
+    const std::string lowered = text::ascii_lower(text::trim(name));
+    for (const NamedFormat& entry : kFormatNames) {
+        if (entry.name == lowered) return entry.format;
+    }
+    return std::nullopt;
+}
+
+Format detect_format(const std::string& path, std::string_view first_bytes) {
+    const std::string name = lowered_name(path);
+    for (const Extension& extension : kExtensions) {
+        const std::string_view suffix = extension.suffix;
+        if (name.size() > suffix.size() &&
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            return extension.format == Format::Json ? json_kind(first_bytes) : extension.format;
+        }
+    }
+    return sniff(first_bytes);
+}
+
+void read_articles(std::string_view bytes, const std::string& source, Format format,
+                   const ReadOptions& options, const ArticleSink& on_article,
+                   const ProblemSink& on_problem) {
+    if (bytes.size() > options.max_file_bytes)
+        throw InputError(source, 0,
+                         "larger than the limit of " + size_text(options.max_file_bytes));
+    if (text::trim(bytes).empty()) throw InputError(source, 0, "empty file: no text");
+    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
+        throw InputError(source, 0, "UTF-16 text is not supported; convert it to UTF-8");
+    if (bytes.find('\0') != std::string_view::npos)
+        throw InputError(source, 0, "looks binary (contains a NUL byte), not a text article");
+    if (text::looks_binary(bytes))
+        throw InputError(source, 0, "looks binary (control characters), not a text article");
+
+    std::size_t delivered = 0;
+    const ArticleSink counting = [&](Article&& article) {
+        ++delivered;
+        article.source_path = source;
+        on_article(std::move(article));
+    };
+    switch (format) {
+        case Format::PlainText:
+            counting(read_plaintext_article(bytes, source));
+            break;
+        case Format::Markdown:
+            counting(read_markdown_article(bytes, source));
+            break;
+        case Format::Html:
+            counting(read_html_article(bytes, source));
+            break;
+        case Format::Json:
+            read_json_articles(text::decode_text(bytes), source, options.json_fields, counting,
+                               on_problem);
+            break;
+        case Format::JsonLines:
+            read_json_lines_articles(text::decode_text(bytes), source, options.json_fields,
+                                     counting, on_problem);
+            break;
+        case Format::Rfc822:
+            read_rfc822_articles(bytes, source, counting, on_problem);
+            break;
+    }
+    if (delivered == 0) throw InputError(source, 0, "no article found");
+}
+
+Format read_article_file(const std::string& path, const ReadOptions& options,
+                         const ArticleSink& on_article, const ProblemSink& on_problem) {
+    std::string bytes = read_whole_file(path, options.max_file_bytes);
+    if (bytes.empty()) throw InputError(path, 0, "empty file");
+    if (is_gzip(bytes)) {
+        bytes = gunzip(bytes, path, options.max_file_bytes);
+        if (bytes.empty()) throw InputError(path, 0, "empty file (after gunzip)");
+    }
+    const Format format =
+        options.forced_format ? *options.forced_format : detect_format(path, bytes);
+    read_articles(bytes, path, format, options, on_article, on_problem);
+    return format;
+}
+
+}  // namespace newsindex

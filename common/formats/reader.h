@@ -1,0 +1,68 @@
+// The one entry point for reading article files in any supported format: plain-text exports,
+// Markdown, HTML, JSON, JSON Lines and RFC 822 messages, each possibly gzipped. Detects the
+// format, applies the limits, and turns everything that can go wrong into InputError naming
+// the file (and line). docs/formats.md describes the formats and the rules. All functions
+// are thread-safe and keep no state; the callbacks run on the calling thread.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "formats/json.h"
+#include "formats/sinks.h"
+
+namespace newsindex {
+
+enum class Format { PlainText, Markdown, Html, Json, JsonLines, Rfc822 };
+
+// "text", "markdown", "html", "json", "jsonl", "email".
+std::string_view format_name(Format format);
+
+// The inverse of format_name, for --format; also accepts "txt", "plaintext", "md", "htm",
+// "ndjson", "rfc822", "eml" and "mbox". Case-insensitive. nullopt for anything else.
+std::optional<Format> parse_format_name(std::string_view name);
+
+// The format of a file, from its name and content. The extension decides, after a final
+// ".gz" is removed: .txt .text; .md .markdown .mdown .mkd; .html .htm .xhtml .shtml; .json
+// (JSON Lines when first_bytes hold one whole object on the first line and another line
+// starting with "{" follows); .jsonl .ndjson; .eml .mbox .mail .news. Any other name is
+// decided by first_bytes: "{" or "[" -> JSON or JSON Lines as above; an HTML tag among the
+// first 1 KiB -> HTML; a first line "---" -> Markdown; a "From " line or a block of mail
+// headers (From:, Subject:, Newsgroups:, ...) ended by a blank line -> email; anything else
+// -> plain text. Pass at least the first 16 KiB, and the whole first line for JSON; more is
+// harmless.
+Format detect_format(const std::string& path, std::string_view first_bytes);
+
+struct ReadOptions {
+    std::optional<Format> forced_format;  // --format; nullopt: detect_format
+    JsonFieldMap json_fields;             // --field mappings for JSON and JSON Lines
+    // Files larger than this, before or after gunzip, are refused whole.
+    std::size_t max_file_bytes = 256u << 20;
+};
+
+// Reads every article of the file at path. Reads it whole (refusing special files such as
+// FIFOs and devices, so that nothing blocks), gunzips it when it starts with the gzip magic
+// number, detects or applies the format, and calls on_article for each article, whose
+// source_path is path and whose text is valid UTF-8. For a bad record inside a many-record
+// file (a malformed JSON Lines line, a bad element of a JSON array, an empty mbox message)
+// it calls on_problem with an InputError naming the file and line, and goes on. Returns the
+// format used.
+// Throws InputError naming path when the whole file is unusable: missing, a broken symbolic
+// link, unreadable, a directory or special file, empty, binary, larger than
+// options.max_file_bytes (before or after gunzip), a truncated or corrupt gzip stream,
+// malformed JSON (one document), or no article found in it. Exceptions from the callbacks
+// propagate.
+Format read_article_file(const std::string& path, const ReadOptions& options,
+                         const ArticleSink& on_article, const ProblemSink& on_problem);
+
+// Reads every article in bytes already in memory (and already decompressed) as format,
+// naming source in errors and Article::source_path; options.forced_format is not used.
+// Otherwise as read_article_file, including its errors for empty, binary, oversized input
+// and for no article found. For tests and fuzzers.
+void read_articles(std::string_view bytes, const std::string& source, Format format,
+                   const ReadOptions& options, const ArticleSink& on_article,
+                   const ProblemSink& on_problem);
+
+}  // namespace newsindex

@@ -1,0 +1,67 @@
+#include "inspect.h"
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "errors.h"
+#include "schema.h"
+#include "text/dates.h"
+
+namespace newsindex::indexer {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json string_or_null(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
+
+std::size_t utf8_characters(const std::string& text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+}  // namespace
+
+std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptions& options, std::ostream& out,
+                          const std::function<void(const std::string&)>& report) {
+    std::size_t problems = 0;
+    for (const std::string& given : paths) {
+        const std::string path = std::filesystem::absolute(given).lexically_normal().string();
+        std::vector<Article> articles;
+        try {
+            const Format format = read_article_file(
+                path, options, [&](Article&& article) { articles.push_back(std::move(article)); },
+                [&](const InputError& e) {
+                    report(e.what());
+                    ++problems;
+                });
+            for (const Article& a : articles) {
+                auto date = text::parse_date(a.date);
+                Json line = {
+                    {"path", a.source_path},
+                    {"id", schema::article_id(a)},
+                    {"format", std::string(format_name(format))},
+                    {"title", a.title},
+                    {"date", date ? Json(date->iso().substr(0, 10)) : Json(nullptr)},
+                    {"datetime", date && date->has_time ? Json(date->iso()) : Json(nullptr)},
+                    {"authors", a.authors},
+                    {"url", string_or_null(a.url)},
+                    {"site", string_or_null(schema::site_of_url(a.url))},
+                    {"tags", a.tags},
+                    {"body_chars", utf8_characters(a.body)},
+                    // Named entities come with the entity extractor (issue 4); until then none.
+                    {"entities", Json::array()},
+                };
+                out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+            }
+        } catch (const InputError& e) {
+            report(e.what());
+            ++problems;
+        }
+    }
+    return problems;
+}
+
+}  // namespace newsindex::indexer
