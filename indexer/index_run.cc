@@ -34,13 +34,13 @@ namespace fs = std::filesystem;
 namespace {
 
 struct FileJob {
-    std::uint64_t sequence;
+    std::uint64_t sequence = 0;
     std::string path;             // empty for a record read from standard input
     std::string record;           // that record's text
     std::size_t record_line = 0;  // its line number on standard input
     schema::FileState found;  // size and time as stat() saw them
     std::optional<schema::FileState> known;
-    bool full;
+    bool full = false;
 };
 
 // Thrown from the scan callback to end the scan when a stop signal arrived.
