@@ -326,7 +326,16 @@ bool is_byline(std::string_view line) {
     std::string_view trimmed = trim(line);
     if (!starts_with_nocase(trimmed, "by") || trimmed.size() < 4) return false;
     char after = trimmed[2];
-    return (after == ' ' || after == ':' || after == '\t') && !trim(trimmed.substr(3)).empty();
+    if (after != ' ' && after != ':' && after != '\t') return false;
+    std::string_view names = trim(trimmed.substr(3));
+    if (names.empty()) return false;
+    // Sentences open with "By" too: "By 2025, 40% of ...", "By any measure, ... a winner."
+    if (names.front() >= '0' && names.front() <= '9') return false;
+    std::size_t words = 0;
+    for (std::string_view word : split(names, " ")) words += word.empty() ? 0 : 1;
+    const char last = names.back();
+    const bool ends_sentence = last == '.' || last == '!' || last == '?';
+    return words <= 30 && !(ends_sentence && words > 6);
 }
 
 std::vector<std::string> parse_byline(std::string_view line) {

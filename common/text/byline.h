@@ -28,7 +28,8 @@
 namespace newsindex::text {
 
 // True when line reads as a byline: it starts with the word "By" (any case) followed by a
-// name.
+// name, not by a number, and it is not a sentence (more than 30 words, or more than 6 ending
+// in ".", "!" or "?"): "By 2025, most homes will ..." is body text.
 bool is_byline(std::string_view line);
 
 // Returns the names in a byline by the rules above, in order. A line that is not a byline

@@ -114,6 +114,8 @@ const HostileCase kLongLines[] = {
      [] { return "T\n\nBy " + distinct_names(1000000) + "\n\nx"; }},
     {"html: distinct keywords", Format::Html,
      [] { return "<meta name=\"keywords\" content=\"" + distinct_names(1000000) + "\"><p>x</p>"; }},
+    {"json: distinct authors", Format::Json,
+     [] { return "{\"title\": \"t\", \"authors\": \"" + distinct_names(1000000) + "\"}"; }},
     {"json: distinct tags", Format::Json,
      [] { return "{\"title\": \"t\", \"tags\": \"" + distinct_names(1000000) + "\"}"; }},
     {"email: parentheses in From", Format::Rfc822,
