@@ -20,7 +20,8 @@ struct Article {
     // Which record of a many-article file this is, stable while the file is unchanged:
     // "line 12" (JSON Lines, 1-based line), "record 3" (JSON array, 1-based), "message 2"
     // (mbox, 1-based). Empty when the file holds one article. With source_path it tells
-    // articles apart that have no URL.
+    // articles apart that have no URL. For an article the indexer reads from standard input
+    // (no file), the indexer sets it to a hash of the title and body instead.
     std::string record_key;
     // The RFC 822 Message-ID without its angle brackets ("C4M8E5.AuD@csn.org"); empty for
     // other formats. Unique per message by design, so usable as an id when url is empty.

@@ -160,3 +160,11 @@ TEST_CASE("plain-text bodies keep what is not header", "[plaintext]") {
     CAPTURE(fixture);
     CHECK(read_format_fixture(fixture).body == body);
 }
+
+TEST_CASE("a file of markup alone is no article", "[plaintext]") {
+    // Found while writing the fuzz checks: "#" made an article with an empty title.
+    for (const char* bytes : {"#", "##\n\n", "**\n"}) {
+        CAPTURE(bytes);
+        REQUIRE_THROWS_WITH(read_plaintext_article(bytes, "x.txt"), "x.txt: no title and no text");
+    }
+}
