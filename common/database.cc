@@ -34,7 +34,8 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
     }
     throw DatabaseError(DatabaseError::Kind::IncompatibleSchema, path,
                         "written with schema version " + recorded + ", but this build uses " +
-                            ours + "; rebuild it with: indexer --rebuild --db " + path + " PATH...");
+                            ours + "; rebuild it with: indexer --rebuild --db " + path +
+                            " PATH...");
 }
 
 std::string seconds_text(std::chrono::milliseconds duration) {
@@ -82,9 +83,9 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
         }
         return db;
     } catch (const Xapian::DatabaseLockError& e) {
-        throw DatabaseError(DatabaseError::Kind::Locked, path,
-                            "locked by another indexer (waited " + seconds_text(lock_wait) +
-                                " s): " + e.get_msg());
+        throw DatabaseError(
+            DatabaseError::Kind::Locked, path,
+            "locked by another indexer (waited " + seconds_text(lock_wait) + " s): " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
     } catch (const fs::filesystem_error& e) {
@@ -94,12 +95,14 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
 
 bool is_sharded(const std::string& path) {
     std::error_code ignored;
-    return fs::is_directory(path, ignored) && fs::is_regular_file(fs::path(path) / kStubFileName, ignored);
+    return fs::is_directory(path, ignored) &&
+           fs::is_regular_file(fs::path(path) / kStubFileName, ignored);
 }
 
 std::vector<std::string> shard_paths(const std::string& path) {
     std::ifstream stub(fs::path(path) / kStubFileName);
-    if (!stub) throw DatabaseError(DatabaseError::Kind::Other, path, "cannot read its XAPIANDB stub");
+    if (!stub)
+        throw DatabaseError(DatabaseError::Kind::Other, path, "cannot read its XAPIANDB stub");
     std::vector<std::string> shards;
     std::string line;
     while (std::getline(stub, line)) {
@@ -109,9 +112,11 @@ std::vector<std::string> shard_paths(const std::string& path) {
                                 "its stub names a shard the indexer cannot write locally: " + line);
         }
         fs::path shard = line.substr(5);
-        shards.push_back((shard.is_absolute() ? shard : fs::path(path) / shard).lexically_normal().string());
+        shards.push_back(
+            (shard.is_absolute() ? shard : fs::path(path) / shard).lexically_normal().string());
     }
-    if (shards.empty()) throw DatabaseError(DatabaseError::Kind::Other, path, "its stub lists no shards");
+    if (shards.empty())
+        throw DatabaseError(DatabaseError::Kind::Other, path, "its stub lists no shards");
     return shards;
 }
 
@@ -119,20 +124,23 @@ std::vector<Xapian::WritableDatabase> open_writable_shards(const std::string& pa
                                                            std::chrono::milliseconds lock_wait) {
     std::error_code ignored;
     if (!fs::exists(path, ignored)) {
-        if (shards == 0) throw DatabaseError(DatabaseError::Kind::Other, path, "no shard count given");
+        if (shards == 0)
+            throw DatabaseError(DatabaseError::Kind::Other, path, "no shard count given");
         fs::create_directories(path);
         std::ofstream stub(fs::path(path) / kStubFileName);
         for (unsigned i = 0; i < shards; ++i) stub << "auto shard-" << i << '\n';
-        if (!stub.flush()) throw DatabaseError(DatabaseError::Kind::Other, path, "cannot write its XAPIANDB stub");
+        if (!stub.flush())
+            throw DatabaseError(DatabaseError::Kind::Other, path, "cannot write its XAPIANDB stub");
     } else if (!is_sharded(path)) {
         throw DatabaseError(DatabaseError::Kind::Other, path,
                             "is not a sharded database; rebuild it with --rebuild --shards N");
     }
     const std::vector<std::string> paths = shard_paths(path);
     if (shards != 0 && paths.size() != shards) {
-        throw DatabaseError(DatabaseError::Kind::Other, path,
-                            "has " + std::to_string(paths.size()) + " shards, not " + std::to_string(shards) +
-                                "; change the count with --rebuild --shards " + std::to_string(shards));
+        throw DatabaseError(
+            DatabaseError::Kind::Other, path,
+            "has " + std::to_string(paths.size()) + " shards, not " + std::to_string(shards) +
+                "; change the count with --rebuild --shards " + std::to_string(shards));
     }
     std::vector<Xapian::WritableDatabase> opened;
     for (const std::string& shard : paths) opened.push_back(open_writable(shard, lock_wait));
@@ -160,9 +168,11 @@ Xapian::Database open_readable(const std::vector<std::string>& paths) {
                 combined.add_database(one);
                 break;
             } catch (const Xapian::DatabaseModifiedError& e) {
-                if (attempt == kAttempts) throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+                if (attempt == kAttempts)
+                    throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
             } catch (const Xapian::DatabaseCorruptError& e) {
-                if (attempt == kAttempts) throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+                if (attempt == kAttempts)
+                    throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
             } catch (const Xapian::Error& e) {
                 throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
             }

@@ -25,9 +25,9 @@ std::string default_database_path();
 // With SchemaCheck::Skip the schema version is neither checked nor recorded: for holding the
 // lock on a database that is about to be rebuilt.
 enum class SchemaCheck { Check, Skip };
-Xapian::WritableDatabase open_writable(const std::string& path,
-                                       std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0),
-                                       SchemaCheck schema_check = SchemaCheck::Check);
+Xapian::WritableDatabase open_writable(
+    const std::string& path, std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0),
+    SchemaCheck schema_check = SchemaCheck::Check);
 
 // A sharded database is a directory holding shard databases "shard-0" ... "shard-N-1" and a
 // Xapian stub file named XAPIANDB that lists them, so that Xapian (and the searcher) opens the

@@ -113,8 +113,10 @@ std::string story_key(std::string_view title) {
     std::string reduced;
     for (char c : title) {
         const unsigned char u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) reduced += c;
-        else if (u >= 'A' && u <= 'Z') reduced += static_cast<char>(u - 'A' + 'a');
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
+            reduced += c;
+        else if (u >= 'A' && u <= 'Z')
+            reduced += static_cast<char>(u - 'A' + 'a');
     }
     return content_hash(reduced);
 }
@@ -163,7 +165,9 @@ bool decode_file_state(std::string_view value, FileState& state) {
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     if (prefix.size() + value.size() <= kMaxTermBytes) return term.append(value);
-    return term.append(value.substr(0, kKeptBytesOfLongValue)).append("#").append(content_hash(value));
+    return term.append(value.substr(0, kKeptBytesOfLongValue))
+        .append("#")
+        .append(content_hash(value));
 }
 
 std::string normalise_boolean_value(const Field& field, std::string_view value) {
@@ -179,7 +183,8 @@ std::string article_id(const Article& article) {
     if (!article.url.empty()) return article.url;
     if (!article.message_id.empty()) return "<" + article.message_id + ">";
     if (!article.record_key.empty())
-        return (article.source_path.empty() ? std::string("stdin") : article.source_path) + "#" + article.record_key;
+        return (article.source_path.empty() ? std::string("stdin") : article.source_path) + "#" +
+               article.record_key;
     return article.source_path;
 }
 

@@ -31,7 +31,8 @@ void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
 // as a word and inside phrases. Prefixes are ASCII capitals, which folding leaves alone.
 std::string variant_of(const std::string& term) {
     std::string variant = text::fold_accents(term);
-    if (variant.size() > 3 && variant.compare(variant.size() - 2, 2, "'s") == 0) variant.resize(variant.size() - 2);
+    if (variant.size() > 3 && variant.compare(variant.size() - 2, 2, "'s") == 0)
+        variant.resize(variant.size() - 2);
     return variant == term ? std::string() : variant;
 }
 
@@ -48,11 +49,13 @@ void add_term_variants(Xapian::Document& doc) {
         if (it.get_wdf() == 0) continue;
         std::string variant = variant_of(*it);
         if (variant.empty()) continue;
-        additions.push_back({std::move(variant), it.get_wdf(), {it.positionlist_begin(), it.positionlist_end()}});
+        additions.push_back(
+            {std::move(variant), it.get_wdf(), {it.positionlist_begin(), it.positionlist_end()}});
     }
     for (const Addition& addition : additions) {
         if (addition.positions.empty()) doc.add_term(addition.variant, addition.wdf);
-        for (Xapian::termpos position : addition.positions) doc.add_posting(addition.variant, position);
+        for (Xapian::termpos position : addition.positions)
+            doc.add_posting(addition.variant, position);
     }
 }
 

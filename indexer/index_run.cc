@@ -1,9 +1,9 @@
 #include "index_run.h"
 
-#include <stdio.h>  // renameat2
 #include <fcntl.h>  // AT_FDCWD
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,7 +38,7 @@ struct FileJob {
     std::string path;             // empty for a record read from standard input
     std::string record;           // that record's text
     std::size_t record_line = 0;  // its line number on standard input
-    schema::FileState found;  // size and time as stat() saw them
+    schema::FileState found;      // size and time as stat() saw them
     std::optional<schema::FileState> known;
     bool full = false;
 };
@@ -54,7 +54,8 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (bytes.size() > max_bytes)
-            throw InputError(path, 0, "larger than " + std::to_string(max_bytes >> 20) + " MiB; skipped");
+            throw InputError(path, 0,
+                             "larger than " + std::to_string(max_bytes >> 20) + " MiB; skipped");
     }
     if (in.bad()) throw InputError(path, 0, "read error");
     return bytes;
@@ -80,13 +81,15 @@ PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
 
 // One line of a JSON Lines stream on standard input. Such articles have no file: their id is
 // their URL, else a hash of their text, so that sending the same stream again updates them.
-FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder, const ReadOptions& read_options) {
+FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
+                           const ReadOptions& read_options) {
     FileOutcome outcome;
     outcome.kind = FileOutcome::Kind::Prepared;
     const std::string where = "stdin:" + std::to_string(job.record_line);
     try {
         read_articles(
-            job.record, "stdin", read_options.forced_format.value_or(Format::JsonLines), read_options,
+            job.record, "stdin", read_options.forced_format.value_or(Format::JsonLines),
+            read_options,
             [&](Article&& article) {
                 article.source_path.clear();
                 article.record_key = schema::content_hash(article.title + "\n" + article.body);
@@ -98,14 +101,16 @@ FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder, const R
     } catch (const InputError& e) {
         // A malformed line is reported to on_problem first; that says more than "no article".
         outcome.kind = FileOutcome::Kind::Failed;
-        outcome.problem = outcome.record_problems.empty() ? where + ": " + problem_text(e) : outcome.record_problems.front();
+        outcome.problem = outcome.record_problems.empty() ? where + ": " + problem_text(e)
+                                                          : outcome.record_problems.front();
         outcome.record_problems.clear();
     }
     return outcome;
 }
 
 // Worker side: everything that needs no database.
-FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, const ReadOptions& read_options) {
+FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
+                         const ReadOptions& read_options) {
     FileOutcome outcome;
     outcome.path = job.path;
     outcome.state = job.found;
@@ -118,11 +123,15 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, const Rea
             outcome.kind = FileOutcome::Kind::Unchanged;
             return outcome;
         }
-        const std::string text = is_gzip(bytes) ? gunzip(bytes, job.path, read_options.max_file_bytes) : bytes;
-        const Format format = read_options.forced_format ? *read_options.forced_format : detect_format(job.path, text);
+        const std::string text =
+            is_gzip(bytes) ? gunzip(bytes, job.path, read_options.max_file_bytes) : bytes;
+        const Format format = read_options.forced_format ? *read_options.forced_format
+                                                         : detect_format(job.path, text);
         read_articles(
             text, job.path, format, read_options,
-            [&](Article&& article) { outcome.articles.push_back(prepare_article(std::move(article), builder)); },
+            [&](Article&& article) {
+                outcome.articles.push_back(prepare_article(std::move(article), builder));
+            },
             [&](const InputError& problem) { outcome.record_problems.push_back(problem.what()); });
         outcome.kind = FileOutcome::Kind::Prepared;
     } catch (const InputError& e) {
@@ -139,7 +148,7 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder, const Rea
 // them in sequence order, so the result does not depend on thread timing. At most
 // max_in_flight files are between scan and database at once, which bounds memory.
 class Pipeline {
-public:
+  public:
     Pipeline(unsigned workers, const ReadOptions& read_options) : max_in_flight_(workers * 4) {
         // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
         // thread and interrupt what it is waiting on.
@@ -178,7 +187,8 @@ public:
     // nullopt when it is not ready.
     std::optional<FileOutcome> next(bool wait) {
         std::unique_lock<std::mutex> lock(mutex_);
-        if (wait) outcomes_ready_.wait(lock, [this] { return outcomes_.count(next_to_apply_) > 0; });
+        if (wait)
+            outcomes_ready_.wait(lock, [this] { return outcomes_.count(next_to_apply_) > 0; });
         auto found = outcomes_.find(next_to_apply_);
         if (found == outcomes_.end()) return std::nullopt;
         FileOutcome outcome = std::move(found->second);
@@ -187,7 +197,7 @@ public:
         return outcome;
     }
 
-private:
+  private:
     void work(ReadOptions read_options) {
         DocumentBuilder builder;
         for (;;) {
@@ -224,7 +234,9 @@ private:
 void read_input_list(const std::string& list, bool nul_separated,
                      const std::function<void(const std::string&)>& on_input) {
     const int fd = list == "-" ? STDIN_FILENO : ::open(list.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(list, 0, std::string("cannot open the --files-from list: ") + std::strerror(errno));
+    if (fd < 0)
+        throw InputError(list, 0,
+                         std::string("cannot open the --files-from list: ") + std::strerror(errno));
     const char separator = nul_separated ? '\0' : '\n';
     std::string pending;
     char buffer[1 << 14];
@@ -234,7 +246,8 @@ void read_input_list(const std::string& list, bool nul_separated,
         if (got <= 0) break;
         pending.append(buffer, static_cast<std::size_t>(got));
         std::size_t start = 0;
-        for (std::size_t end; (end = pending.find(separator, start)) != std::string::npos; start = end + 1) {
+        for (std::size_t end; (end = pending.find(separator, start)) != std::string::npos;
+             start = end + 1) {
             on_input(pending.substr(start, end - start));
         }
         pending.erase(0, start);
@@ -244,22 +257,23 @@ void read_input_list(const std::string& list, bool nul_separated,
 }
 
 class Run {
-public:
+  public:
     Run(const IndexOptions& options, const RunCallbacks& callbacks, IndexWriter& writer)
-        : options_(options), callbacks_(callbacks), writer_(writer),
+        : options_(options),
+          callbacks_(callbacks),
+          writer_(writer),
           pipeline_(std::max(1u, options.jobs), options.read_options) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();
-        ScanCallbacks scan_callbacks{
-            [this](const fs::path& file, bool) { on_file(file.string()); },
-            [this](const std::string& path, const std::string& problem) {
-                scan_errors_in_root_ = true;
-                FileOutcome failed;
-                failed.path = path;
-                failed.problem = path + ": " + problem;
-                writer_.apply(std::move(failed));
-            }};
+        ScanCallbacks scan_callbacks{[this](const fs::path& file, bool) { on_file(file.string()); },
+                                     [this](const std::string& path, const std::string& problem) {
+                                         scan_errors_in_root_ = true;
+                                         FileOutcome failed;
+                                         failed.path = path;
+                                         failed.problem = path + ": " + problem;
+                                         writer_.apply(std::move(failed));
+                                     }};
         ScanOptions scan_options;
         scan_options.follow_symlinks = options_.follow_symlinks;
         std::vector<std::string> complete_directories;
@@ -276,9 +290,11 @@ public:
                     complete_directories.push_back(fs::absolute(root).lexically_normal().string());
             }
             if (!options_.files_from.empty()) {
-                read_input_list(options_.files_from, options_.files_from_nul, [&](const std::string& path) {
-                    if (!path.empty()) scan_inputs({path}, scan_options, scan_callbacks);
-                });
+                read_input_list(options_.files_from, options_.files_from_nul,
+                                [&](const std::string& path) {
+                                    if (!path.empty())
+                                        scan_inputs({path}, scan_options, scan_callbacks);
+                                });
             }
         } catch (const ScanStopped&) {
         } catch (const InputError& e) {
@@ -295,11 +311,12 @@ public:
         }
         writer_.commit();
         summary_.counts = writer_.counts();
-        summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        summary_.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return summary_;
     }
 
-private:
+  private:
     void read_stdin_records() {
         std::size_t line = 0;
         read_input_list("-", false, [&](const std::string& record) {
@@ -323,9 +340,11 @@ private:
         ++summary_.files;
         struct stat info;
         std::string problem;
-        if (::stat(path.c_str(), &info) != 0) problem = std::string("cannot read file status: ") + std::strerror(errno);
+        if (::stat(path.c_str(), &info) != 0)
+            problem = std::string("cannot read file status: ") + std::strerror(errno);
         // A FIFO or device named on the command line would block or never end.
-        else if (!S_ISREG(info.st_mode)) problem = "not a regular file (a pipe, device or socket); skipped";
+        else if (!S_ISREG(info.st_mode))
+            problem = "not a regular file (a pipe, device or socket); skipped";
         if (!problem.empty()) {
             FileOutcome failed;
             failed.problem = path + ": " + problem;
@@ -336,10 +355,12 @@ private:
         job.path = path;
         job.found.path = path;
         job.found.size = static_cast<std::uint64_t>(info.st_size);
-        job.found.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+        job.found.mtime_ns =
+            static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
         job.known = writer_.known_state(path);
         job.full = options_.full;
-        if (!job.full && job.known && job.known->size == job.found.size && job.known->mtime_ns == job.found.mtime_ns) {
+        if (!job.full && job.known && job.known->size == job.found.size &&
+            job.known->mtime_ns == job.found.mtime_ns) {
             // Size and time unchanged: trusted without reading, as make and rsync do.
             FileOutcome unchanged;
             unchanged.kind = FileOutcome::Kind::Unchanged;
@@ -373,13 +394,15 @@ private:
     std::chrono::steady_clock::time_point last_progress_{};
 };
 
-IndexSummary index_into(const std::string& path, const IndexOptions& options, const RunCallbacks& callbacks) {
+IndexSummary index_into(const std::string& path, const IndexOptions& options,
+                        const RunCallbacks& callbacks) {
     std::error_code error;
     const bool sharded = options.shards > 0 || is_sharded(path);
     if (options.dry_run) {
         std::vector<Xapian::Database> readers;
         if (fs::exists(path, error)) {
-            for (const std::string& shard : sharded ? shard_paths(path) : std::vector<std::string>{path})
+            for (const std::string& shard :
+                 sharded ? shard_paths(path) : std::vector<std::string>{path})
                 readers.push_back(open_readable({shard}));
         } else {
             readers.resize(std::max(1u, options.shards));  // empty databases: everything is new
@@ -388,8 +411,10 @@ IndexSummary index_into(const std::string& path, const IndexOptions& options, co
         return Run(options, callbacks, writer).execute();
     }
     std::vector<Xapian::WritableDatabase> shards;
-    if (sharded) shards = open_writable_shards(path, options.shards, options.lock_wait);
-    else shards.push_back(open_writable(path, options.lock_wait));
+    if (sharded)
+        shards = open_writable_shards(path, options.shards, options.lock_wait);
+    else
+        shards.push_back(open_writable(path, options.lock_wait));
     std::vector<Xapian::Database> readers(shards.begin(), shards.end());
     IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
     try {
@@ -410,7 +435,8 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     // swap would throw away.
     std::vector<Xapian::WritableDatabase> old_locks;
     if (target_exists) {
-        for (const std::string& shard : is_sharded(target) ? shard_paths(target) : std::vector<std::string>{target})
+        for (const std::string& shard :
+             is_sharded(target) ? shard_paths(target) : std::vector<std::string>{target})
             old_locks.push_back(open_writable(shard, options.lock_wait, SchemaCheck::Skip));
     }
     fs::remove_all(building, error);
@@ -424,9 +450,11 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
         return summary;
     }
     if (target_exists) {
-        if (::renameat2(AT_FDCWD, building.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
-            throw DatabaseError(DatabaseError::Kind::Other, target,
-                                std::string("cannot swap in the rebuilt database: ") + std::strerror(errno));
+        if (::renameat2(AT_FDCWD, building.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) !=
+            0) {
+            throw DatabaseError(
+                DatabaseError::Kind::Other, target,
+                std::string("cannot swap in the rebuilt database: ") + std::strerror(errno));
         }
         old_locks.clear();
         fs::remove_all(building, error);  // now the old database

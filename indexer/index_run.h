@@ -23,15 +23,15 @@ struct IndexOptions {
     std::size_t batch_size = 1000;    // changes between commits
     unsigned jobs = 1;                // worker threads reading and parsing
     std::chrono::milliseconds lock_wait{30000};
-    bool full = false;                // read every file, changed or not
-    bool prune = true;                // delete documents of vanished files under directory inputs
+    bool full = false;  // read every file, changed or not
+    bool prune = true;  // delete documents of vanished files under directory inputs
     bool follow_symlinks = false;
-    bool dry_run = false;             // change nothing; count what would change
-    bool rebuild = false;             // build a new database and swap it in when complete
-    bool spelling = true;             // record spelling data for "did you mean"
-    unsigned shards = 0;              // create a database of this many shards (0: one database,
-                                      // or the shards an existing sharded database has)
-    ReadOptions read_options;         // --format, --field, the size limit
+    bool dry_run = false;      // change nothing; count what would change
+    bool rebuild = false;      // build a new database and swap it in when complete
+    bool spelling = true;      // record spelling data for "did you mean"
+    unsigned shards = 0;       // create a database of this many shards (0: one database,
+                               // or the shards an existing sharded database has)
+    ReadOptions read_options;  // --format, --field, the size limit
 };
 
 struct IndexSummary {

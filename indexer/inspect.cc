@@ -1,7 +1,6 @@
 #include "inspect.h"
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "errors.h"
@@ -14,7 +13,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json string_or_null(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
+Json string_or_null(const std::string& value) {
+    return value.empty() ? Json(nullptr) : Json(value);
+}
 
 std::size_t utf8_characters(const std::string& text) {
     std::size_t count = 0;
@@ -24,7 +25,8 @@ std::size_t utf8_characters(const std::string& text) {
 
 }  // namespace
 
-std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptions& options, std::ostream& out,
+std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptions& options,
+                          std::ostream& out,
                           const std::function<void(const std::string&)>& report) {
     std::size_t problems = 0;
     for (const std::string& given : paths) {

@@ -14,7 +14,7 @@ namespace newsindex::indexer {
 // Reads each file with read_article_file() and writes one line per article to out. Calls
 // report with the message of each problem (a file that cannot be read, a bad record) and
 // goes on. Returns the number of problems.
-std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptions& options, std::ostream& out,
-                          const std::function<void(const std::string&)>& report);
+std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptions& options,
+                          std::ostream& out, const std::function<void(const std::string&)>& report);
 
 }  // namespace newsindex::indexer

@@ -2,12 +2,11 @@
 // index_run.
 #include <unistd.h>
 
+#include <boost/program_options.hpp>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <thread>
-
-#include <boost/program_options.hpp>
 
 #include "database.h"
 #include "errors.h"
@@ -89,45 +88,45 @@ int main(int argc, char** argv) {
     bool inspect = false;
     options.jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description visible("Options");
-    visible.add_options()
-        ("help,h", "show this help and exit")
-        ("db,d", po::value(&options.database_path),
-         "database directory (default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")
-        ("files-from", po::value(&options.files_from),
-         "read the paths to index from this file, one per line ('-': standard input)")
-        ("null,0", po::bool_switch(&options.files_from_nul),
-         "paths in the --files-from list end with NUL (find -print0)")
-        ("jobs,j", po::value(&options.jobs)->default_value(options.jobs),
-         "threads reading and parsing files (default: all cores)")
-        ("lock-timeout", po::value(&lock_timeout_seconds)->default_value(lock_timeout_seconds),
-         "seconds to wait for another indexer to finish with the database")
-        ("full", po::bool_switch(&options.full), "read every file again, changed or not")
-        ("no-prune", po::bool_switch(&no_prune),
-         "keep the documents of files that vanished from the directories named")
-        ("follow", po::bool_switch(&options.follow_symlinks),
-         "follow symbolic links inside directories (loops are detected)")
-        ("rebuild", po::bool_switch(&options.rebuild),
-         "index into a new database and swap it in when complete (also the way past a schema "
-         "version change)")
-        ("dry-run,n", po::bool_switch(&options.dry_run), "change nothing; report what would change")
-        ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
-        ("format", po::value(&format_name),
-         "read every input as this format: text, markdown, html, json, jsonl or email "
-         "(default: detected per file from its name and content)")
-        ("field", po::value(&field_mappings),
-         "for JSON input, read an article field from another key: NAME=SOURCE, e.g. "
-         "body=story.text; NAME is title, authors, date, url, body or tags; repeatable")
-        ("inspect", po::bool_switch(&inspect),
-         "print what each file holds, one JSON object per article, and touch no database")
-        ("shards", po::value(&options.shards),
-         "create the database as this many shards (docs/scaling.md); an existing sharded "
-         "database keeps its count unless rebuilt with --rebuild --shards N")
-        ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
-         "changes between commits")
-        ("summary", po::value(&summary_format)->default_value(summary_format),
-         "text: a line on stderr (on a terminal or with --verbose); json: an object on stdout")
-        ("verbose,v", po::bool_switch(&verbose), "print the summary line even when not on a terminal")
-        ("quiet,q", po::bool_switch(&quiet), "print nothing but problems");
+    visible.add_options()("help,h", "show this help and exit")(
+        "db,d", po::value(&options.database_path),
+        "database directory (default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")(
+        "files-from", po::value(&options.files_from),
+        "read the paths to index from this file, one per line ('-': standard input)")(
+        "null,0", po::bool_switch(&options.files_from_nul),
+        "paths in the --files-from list end with NUL (find -print0)")(
+        "jobs,j", po::value(&options.jobs)->default_value(options.jobs),
+        "threads reading and parsing files (default: all cores)")(
+        "lock-timeout", po::value(&lock_timeout_seconds)->default_value(lock_timeout_seconds),
+        "seconds to wait for another indexer to finish with the database")(
+        "full", po::bool_switch(&options.full), "read every file again, changed or not")(
+        "no-prune", po::bool_switch(&no_prune),
+        "keep the documents of files that vanished from the directories named")(
+        "follow", po::bool_switch(&options.follow_symlinks),
+        "follow symbolic links inside directories (loops are detected)")(
+        "rebuild", po::bool_switch(&options.rebuild),
+        "index into a new database and swap it in when complete (also the way past a schema "
+        "version change)")("dry-run,n", po::bool_switch(&options.dry_run),
+                           "change nothing; report what would change")(
+        "no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")(
+        "format", po::value(&format_name),
+        "read every input as this format: text, markdown, html, json, jsonl or email "
+        "(default: detected per file from its name and content)")(
+        "field", po::value(&field_mappings),
+        "for JSON input, read an article field from another key: NAME=SOURCE, e.g. "
+        "body=story.text; NAME is title, authors, date, url, body or tags; repeatable")(
+        "inspect", po::bool_switch(&inspect),
+        "print what each file holds, one JSON object per article, and touch no database")(
+        "shards", po::value(&options.shards),
+        "create the database as this many shards (docs/scaling.md); an existing sharded "
+        "database keeps its count unless rebuilt with --rebuild --shards N")(
+        "batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
+        "changes between commits")(
+        "summary", po::value(&summary_format)->default_value(summary_format),
+        "text: a line on stderr (on a terminal or with --verbose); json: an object on stdout")(
+        "verbose,v", po::bool_switch(&verbose),
+        "print the summary line even when not on a terminal")("quiet,q", po::bool_switch(&quiet),
+                                                              "print nothing but problems");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
     po::options_description all;
@@ -137,7 +136,8 @@ int main(int argc, char** argv) {
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "indexer: " << e.what() << "\nTry 'indexer --help'.\n";
@@ -154,11 +154,13 @@ int main(int argc, char** argv) {
     if (!format_name.empty()) {
         options.read_options.forced_format = newsindex::parse_format_name(format_name);
         if (!options.read_options.forced_format)
-            return usage_error("unknown --format '" + format_name + "' (use text, markdown, html, json, jsonl or email)");
+            return usage_error("unknown --format '" + format_name +
+                               "' (use text, markdown, html, json, jsonl or email)");
     }
     for (const std::string& mapping : field_mappings) {
         std::string error;
-        if (!options.read_options.json_fields.add_mapping(mapping, error)) return usage_error("--field " + mapping + ": " + error);
+        if (!options.read_options.json_fields.add_mapping(mapping, error))
+            return usage_error("--field " + mapping + ": " + error);
     }
     if (inspect) {
         if (options.inputs.empty()) return usage_error("--inspect needs files");
@@ -177,7 +179,8 @@ int main(int argc, char** argv) {
     if (options.database_path.empty()) options.database_path = newsindex::default_database_path();
     options.prune = !no_prune;
     options.spelling = !no_spelling;
-    options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_timeout_seconds * 1000));
+    options.lock_wait =
+        std::chrono::milliseconds(static_cast<long long>(lock_timeout_seconds * 1000));
 
     const bool on_terminal = isatty(STDERR_FILENO);
     newsindex::indexer::RunCallbacks callbacks;
@@ -192,7 +195,8 @@ int main(int argc, char** argv) {
     };
     if (on_terminal && !quiet) {
         callbacks.progress = [](const IndexSummary& s) {
-            std::fprintf(stderr, "\r\033[Kindexer: %zu files, %zu added, %zu updated, %zu unchanged...",
+            std::fprintf(stderr,
+                         "\r\033[Kindexer: %zu files, %zu added, %zu updated, %zu unchanged...",
                          s.files, s.counts.added, s.counts.updated, s.counts.unchanged);
         };
     }
@@ -201,8 +205,10 @@ int main(int argc, char** argv) {
     try {
         const IndexSummary summary = newsindex::indexer::run_index(options, callbacks);
         if (on_terminal && !quiet) std::fputs("\r\033[K", stderr);
-        if (summary_format == "json") print_summary_json(summary, options);
-        else if (!quiet && (verbose || on_terminal)) print_summary_line(summary, options);
+        if (summary_format == "json")
+            print_summary_json(summary, options);
+        else if (!quiet && (verbose || on_terminal))
+            print_summary_line(summary, options);
         if (summary.stopped_by_signal) {
             std::fprintf(stderr, "indexer: stopped by %s; the work done so far is committed\n",
                          strsignal(summary.stopped_by_signal));
@@ -211,6 +217,7 @@ int main(int argc, char** argv) {
         return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;
     } catch (const newsindex::DatabaseError& e) {
         std::cerr << "indexer: " << e.what() << '\n';
-        return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked : kDatabaseError;
+        return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
+                                                                  : kDatabaseError;
     }
 }

@@ -27,7 +27,7 @@ struct DirectoryIdentity {
 };
 
 class Walker {
-public:
+  public:
     Walker(const ScanOptions& options, const ScanCallbacks& callbacks)
         : options_(options), callbacks_(callbacks) {}
 
@@ -63,7 +63,7 @@ public:
         ancestors_.pop_back();
     }
 
-private:
+  private:
     void visit(const fs::directory_entry& entry) {
         const std::string name = entry.path().filename().string();
         if (is_skipped_name(name)) return;
@@ -99,8 +99,9 @@ bool is_article_file_name(const std::string& name) {
     if (lower.rfind("readme", 0) == 0 || lower.rfind("license", 0) == 0) return false;
     std::string stem = lower;
     if (ends_with(stem, ".gz")) stem.resize(stem.size() - 3);
-    static const char* const kExtensions[] = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
-                                              ".json", ".jsonl", ".ndjson", ".eml", ".mbox", ".mail", ".news"};
+    static const char* const kExtensions[] = {".txt", ".text",  ".md",   ".markdown", ".html",
+                                              ".htm", ".xhtml", ".json", ".jsonl",    ".ndjson",
+                                              ".eml", ".mbox",  ".mail", ".news"};
     for (const char* extension : kExtensions) {
         if (ends_with(stem, extension)) return true;
     }
@@ -115,8 +116,8 @@ void scan_inputs(const std::vector<std::string>& roots, const ScanOptions& optio
         const fs::file_status status = fs::status(absolute, error);
         if (!fs::exists(status)) {
             fs::file_status link = fs::symlink_status(absolute, error);
-            callbacks.on_error(root, fs::is_symlink(link) ? "broken symbolic link"
-                                                          : "no such file or directory");
+            callbacks.on_error(
+                root, fs::is_symlink(link) ? "broken symbolic link" : "no such file or directory");
         } else if (fs::is_directory(status)) {
             Walker(options, callbacks).walk(absolute);
         } else {

@@ -7,7 +7,9 @@ namespace newsindex::indexer {
 namespace {
 volatile std::sig_atomic_t received_signal = 0;
 
-extern "C" void record_signal(int number) { received_signal = number; }
+extern "C" void record_signal(int number) {
+    received_signal = number;
+}
 }  // namespace
 
 void install_stop_handlers() {
@@ -21,6 +23,8 @@ void install_stop_handlers() {
     std::signal(SIGPIPE, SIG_IGN);
 }
 
-int stop_signal() { return received_signal; }
+int stop_signal() {
+    return received_signal;
+}
 
 }  // namespace newsindex::indexer

@@ -11,10 +11,13 @@ namespace newsindex::indexer {
 
 namespace {
 
-std::string path_term(const std::string& path) { return schema::boolean_term(schema::kPathPrefix, path); }
+std::string path_term(const std::string& path) {
+    return schema::boolean_term(schema::kPathPrefix, path);
+}
 
 bool is_path_term(const std::string& term) {
-    return term.size() > schema::kPathPrefix.size() && term.compare(0, schema::kPathPrefix.size(), schema::kPathPrefix) == 0;
+    return term.size() > schema::kPathPrefix.size() &&
+           term.compare(0, schema::kPathPrefix.size(), schema::kPathPrefix) == 0;
 }
 
 // The path a path term names; empty when the term was shortened (very long paths).
@@ -30,9 +33,13 @@ bool is_regular_file(const std::string& path) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(std::vector<Xapian::WritableDatabase>* shards, std::vector<Xapian::Database> readers,
-                         WriterMessages messages, bool record_spelling)
-    : shards_(shards), readers_(std::move(readers)), messages_(std::move(messages)), record_spelling_(record_spelling) {
+IndexWriter::IndexWriter(std::vector<Xapian::WritableDatabase>* shards,
+                         std::vector<Xapian::Database> readers, WriterMessages messages,
+                         bool record_spelling)
+    : shards_(shards),
+      readers_(std::move(readers)),
+      messages_(std::move(messages)),
+      record_spelling_(record_spelling) {
     for (const Xapian::Database& shard : readers_) reader_.add_database(shard);
 }
 
@@ -50,7 +57,8 @@ IndexWriter::Location IndexWriter::locate(Xapian::docid global) const {
 std::optional<schema::FileState> IndexWriter::known_state(const std::string& path) const {
     schema::FileState state;
     const std::string value = readers_[shard_of(path)].get_metadata(schema::file_key(path));
-    if (value.empty() || !schema::decode_file_state(value, state) || state.path != path) return std::nullopt;
+    if (value.empty() || !schema::decode_file_state(value, state) || state.path != path)
+        return std::nullopt;
     return state;
 }
 
@@ -60,7 +68,8 @@ std::optional<Xapian::docid> IndexWriter::first_posting(const std::string& term)
     return *it;
 }
 
-std::string IndexWriter::other_path_term(Xapian::docid docid, const std::string& own_path_term) const {
+std::string IndexWriter::other_path_term(Xapian::docid docid,
+                                         const std::string& own_path_term) const {
     Xapian::TermIterator it = reader_.termlist_begin(docid);
     for (it.skip_to(std::string(schema::kPathPrefix)); it != reader_.termlist_end(docid); ++it) {
         const std::string term = *it;
@@ -70,10 +79,12 @@ std::string IndexWriter::other_path_term(Xapian::docid docid, const std::string&
     return {};
 }
 
-std::size_t IndexWriter::release_documents_of(const std::string& path, std::set<Xapian::docid>* detached) {
+std::size_t IndexWriter::release_documents_of(const std::string& path,
+                                              std::set<Xapian::docid>* detached) {
     const std::string own = path_term(path);
     std::vector<Xapian::docid> docids;
-    for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it) docids.push_back(*it);
+    for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it)
+        docids.push_back(*it);
     std::size_t deleted = 0;
     for (Xapian::docid docid : docids) {
         const std::string other = other_path_term(docid, own);
@@ -102,13 +113,14 @@ void IndexWriter::add_spelling(Xapian::WritableDatabase& shard, const Xapian::Do
     // Unprefixed, unstemmed terms are the words people type; prefixes are upper case.
     for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
         const std::string term = *it;
-        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) shard.add_spelling(term, it.get_wdf());
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))
+            shard.add_spelling(term, it.get_wdf());
     }
 }
 
 void IndexWriter::write_article(PreparedArticle& prepared, const std::string& path,
-                                std::set<std::string>& written_ids, const std::set<Xapian::docid>& detached,
-                                std::size_t& reclaimed) {
+                                std::set<std::string>& written_ids,
+                                const std::set<Xapian::docid>& detached, std::size_t& reclaimed) {
     const std::string own = path_term(path);
     if (written_ids.count(prepared.id_term)) {
         messages_.note(path + ": holds the same article twice; kept the first");
@@ -122,18 +134,22 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     if (existing && other_path_term(*existing, own).empty()) existing.reset();
     if (existing) {
         // Name the file the document's text came from.
-        const std::string other_path = schema::decode_record(reader_.get_document(*existing).get_data()).source_path;
+        const std::string other_path =
+            schema::decode_record(reader_.get_document(*existing).get_data()).source_path;
         const std::string other_name = other_path.empty() ? "another file" : other_path;
         // This file held the document a moment ago, together with other files: with the same
         // URL it is this file's article, updated; with the same text it was and stays a
         // duplicate, already reported.
         const bool held_before = detached.count(*existing) > 0;
-        if (held_before && same_url) ++reclaimed;
-        else ++counts_.duplicates;
+        if (held_before && same_url)
+            ++reclaimed;
+        else
+            ++counts_.duplicates;
         if (!same_url) {
             // The same text under another id: the document already there stays.
             if (!held_before)
-                messages_.note(path + ": same article text as " + other_name + "; kept " + other_name);
+                messages_.note(path + ": same article text as " + other_name + "; kept " +
+                               other_name);
             if (shards_) {
                 Xapian::Document doc = reader_.get_document(*existing);
                 doc.add_boolean_term(own);
@@ -146,9 +162,11 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
         // The same URL: this is the newer version of the article; the document keeps the
         // path terms of every file that holds it.
         if (!held_before)
-            messages_.note(path + ": same URL as " + other_name + "; one document, text from " + path);
+            messages_.note(path + ": same URL as " + other_name + "; one document, text from " +
+                           path);
         if (shards_) {
-            for (auto it = reader_.termlist_begin(*existing); it != reader_.termlist_end(*existing); ++it) {
+            for (auto it = reader_.termlist_begin(*existing); it != reader_.termlist_end(*existing);
+                 ++it) {
                 if (is_path_term(*it)) prepared.document.add_boolean_term(*it);
             }
             const Location where = locate(*existing);
@@ -167,7 +185,9 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
 }
 
 void IndexWriter::record_state(const schema::FileState& state) {
-    if (shards_) pending_states_.push_back({shard_of(state.path), schema::file_key(state.path), schema::encode_file_state(state)});
+    if (shards_)
+        pending_states_.push_back(
+            {shard_of(state.path), schema::file_key(state.path), schema::encode_file_state(state)});
     ++uncommitted_;
 }
 
@@ -181,7 +201,8 @@ void IndexWriter::apply(FileOutcome&& outcome) {
             auto known = known_state(outcome.path);
             counts_.unchanged += reader_.get_termfreq(path_term(outcome.path));
             // Touched but not changed: remember the new time so the next run need not read it.
-            if (known && (known->mtime_ns != outcome.state.mtime_ns || known->size != outcome.state.size))
+            if (known &&
+                (known->mtime_ns != outcome.state.mtime_ns || known->size != outcome.state.size))
                 record_state(outcome.state);
             return;
         }
@@ -228,7 +249,8 @@ void IndexWriter::prune(const std::string& directory) {
     std::vector<Vanished> vanished;
     for (std::size_t shard = 0; shard < readers_.size(); ++shard) {
         const Xapian::Database& reader = readers_[shard];
-        for (auto it = reader.metadata_keys_begin(prefix); it != reader.metadata_keys_end(prefix); ++it) {
+        for (auto it = reader.metadata_keys_begin(prefix); it != reader.metadata_keys_end(prefix);
+             ++it) {
             schema::FileState state;
             if (!schema::decode_file_state(reader.get_metadata(*it), state)) continue;
             if (state.path.compare(0, directory.size() + 1, directory + "/") != 0) continue;
@@ -270,7 +292,8 @@ void IndexWriter::commit() {
     if (!shards_) return;
     commit_all_shards();
     if (pending_states_.empty()) return;
-    for (const PendingState& state : pending_states_) (*shards_)[state.shard].set_metadata(state.key, state.value);
+    for (const PendingState& state : pending_states_)
+        (*shards_)[state.shard].set_metadata(state.key, state.value);
     pending_states_.clear();
     commit_all_shards();
 }

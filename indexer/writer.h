@@ -8,14 +8,14 @@
 // documents. Not thread-safe.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <functional>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "article.h"
 #include "schema.h"
@@ -39,9 +39,9 @@ struct FileOutcome {
     };
     Kind kind = Kind::Failed;
     std::string path;
-    schema::FileState state;                 // as found now (Unchanged, Prepared)
-    std::vector<PreparedArticle> articles;   // Prepared
-    std::string problem;                     // Failed: the complete message
+    schema::FileState state;                   // as found now (Unchanged, Prepared)
+    std::vector<PreparedArticle> articles;     // Prepared
+    std::string problem;                       // Failed: the complete message
     std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
 };
 
@@ -60,12 +60,13 @@ struct WriterMessages {
 };
 
 class IndexWriter {
-public:
+  public:
     // Writes to shards (one or more, in stub order); with shards == nullptr (a dry run) only
     // reads readers (one per shard) and counts what would change. shards must outlive the
     // writer.
-    IndexWriter(std::vector<Xapian::WritableDatabase>* shards, std::vector<Xapian::Database> readers,
-                WriterMessages messages, bool record_spelling);
+    IndexWriter(std::vector<Xapian::WritableDatabase>* shards,
+                std::vector<Xapian::Database> readers, WriterMessages messages,
+                bool record_spelling);
 
     // What the database recorded of path when it was last indexed, if anything.
     std::optional<schema::FileState> known_state(const std::string& path) const;
@@ -85,7 +86,7 @@ public:
     std::size_t uncommitted_changes() const { return uncommitted_; }
     const IndexCounts& counts() const { return counts_; }
 
-private:
+  private:
     struct PendingState {
         std::size_t shard;
         std::string key, value;  // an empty value deletes the key
@@ -103,8 +104,9 @@ private:
     // Unties path from its documents: deletes those that only it held and returns how many;
     // adds the ids of those that other files still hold to detached, when given.
     std::size_t release_documents_of(const std::string& path, std::set<Xapian::docid>* detached);
-    void write_article(PreparedArticle& prepared, const std::string& path, std::set<std::string>& written_ids,
-                       const std::set<Xapian::docid>& detached, std::size_t& reclaimed);
+    void write_article(PreparedArticle& prepared, const std::string& path,
+                       std::set<std::string>& written_ids, const std::set<Xapian::docid>& detached,
+                       std::size_t& reclaimed);
     void record_state(const schema::FileState& state);
     void add_spelling(Xapian::WritableDatabase& shard, const Xapian::Document& document);
 

@@ -27,8 +27,8 @@ void TermFacetSpy::merge_results(const std::string& serialised) {
         if (value_end == std::string::npos) break;
         const std::size_t count_end = serialised.find('\0', value_end + 1);
         if (count_end == std::string::npos) break;
-        counts_[serialised.substr(pos, value_end - pos)] +=
-            static_cast<Xapian::doccount>(std::stoul(serialised.substr(value_end + 1, count_end - value_end - 1)));
+        counts_[serialised.substr(pos, value_end - pos)] += static_cast<Xapian::doccount>(
+            std::stoul(serialised.substr(value_end + 1, count_end - value_end - 1)));
         pos = count_end + 1;
     }
 }

@@ -2,11 +2,11 @@
 // matching document, the terms under one prefix (authors, sites, years, months).
 #pragma once
 
+#include <xapian.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace newsindex::searcher {
 
@@ -16,14 +16,15 @@ struct FacetCount {
 };
 
 class TermFacetSpy : public Xapian::MatchSpy {
-public:
+  public:
     explicit TermFacetSpy(std::string prefix) : prefix_(std::move(prefix)) {}
 
     void operator()(const Xapian::Document& doc, double weight) override;
     Xapian::MatchSpy* clone() const override { return new TermFacetSpy(prefix_); }
     std::string name() const override { return "newsindex::TermFacetSpy"; }
     std::string serialise() const override { return prefix_; }
-    Xapian::MatchSpy* unserialise(const std::string& serialised, const Xapian::Registry&) const override {
+    Xapian::MatchSpy* unserialise(const std::string& serialised,
+                                  const Xapian::Registry&) const override {
         return new TermFacetSpy(serialised);
     }
     std::string serialise_results() const override;
@@ -36,7 +37,7 @@ public:
     // Every value seen, most frequent first, ties in value order.
     std::vector<FacetCount> counts() const;
 
-private:
+  private:
     std::string prefix_;
     std::map<std::string, Xapian::doccount> counts_;
 };

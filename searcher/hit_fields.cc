@@ -7,17 +7,28 @@ namespace newsindex::searcher {
 
 namespace {
 
-Json string_or_null(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
+Json string_or_null(const std::string& value) {
+    return value.empty() ? Json(nullptr) : Json(value);
+}
 
 std::string html_escape(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -26,7 +37,8 @@ std::string html_escape(const std::string& text) {
 std::string snippet_html(const Hit& hit) {
     std::string html;
     for (const SnippetPart& part : hit.snippet) {
-        html += part.matched ? "<mark>" + html_escape(part.text) + "</mark>" : html_escape(part.text);
+        html +=
+            part.matched ? "<mark>" + html_escape(part.text) + "</mark>" : html_escape(part.text);
     }
     return html;
 }
@@ -43,23 +55,31 @@ std::string number_text(double value) {
     return text;
 }
 
-std::string id_of(const Hit& hit) { return schema::article_id(hit.article); }
+std::string id_of(const Hit& hit) {
+    return schema::article_id(hit.article);
+}
 
 }  // namespace
 
 const std::vector<HitField>& hit_fields() {
     static const std::vector<HitField> table = {
-        {"rank", [](const Hit& h) { return Json(h.rank); }, [](const Hit& h) { return std::to_string(h.rank); }},
-        {"score", [](const Hit& h) { return Json(h.score); }, [](const Hit& h) { return number_text(h.score); }},
-        {"docid", [](const Hit& h) { return Json(h.docid); }, [](const Hit& h) { return std::to_string(h.docid); }},
+        {"rank", [](const Hit& h) { return Json(h.rank); },
+         [](const Hit& h) { return std::to_string(h.rank); }},
+        {"score", [](const Hit& h) { return Json(h.score); },
+         [](const Hit& h) { return number_text(h.score); }},
+        {"docid", [](const Hit& h) { return Json(h.docid); },
+         [](const Hit& h) { return std::to_string(h.docid); }},
         {"id", [](const Hit& h) { return Json(id_of(h)); }, [](const Hit& h) { return id_of(h); }},
         {"path", [](const Hit& h) { return string_or_null(h.article.source_path); },
          [](const Hit& h) { return h.article.source_path; }},
-        {"url", [](const Hit& h) { return string_or_null(h.article.url); }, [](const Hit& h) { return h.article.url; }},
+        {"url", [](const Hit& h) { return string_or_null(h.article.url); },
+         [](const Hit& h) { return h.article.url; }},
         {"site", [](const Hit& h) { return string_or_null(schema::site_of_url(h.article.url)); },
          [](const Hit& h) { return schema::site_of_url(h.article.url); }},
-        {"title", [](const Hit& h) { return Json(h.article.title); }, [](const Hit& h) { return h.article.title; }},
-        {"date", [](const Hit& h) { return string_or_null(h.article.date); }, [](const Hit& h) { return h.article.date; }},
+        {"title", [](const Hit& h) { return Json(h.article.title); },
+         [](const Hit& h) { return h.article.title; }},
+        {"date", [](const Hit& h) { return string_or_null(h.article.date); },
+         [](const Hit& h) { return h.article.date; }},
         {"authors", [](const Hit& h) { return Json(h.article.authors); },
          [](const Hit& h) { return joined(h.article.authors); }},
         {"snippet", [](const Hit& h) { return Json(plain_text(h.snippet)); },
@@ -71,7 +91,8 @@ const std::vector<HitField>& hit_fields() {
     return table;
 }
 
-bool select_hit_fields(const std::string& list, std::vector<const HitField*>& selected, std::string& unknown) {
+bool select_hit_fields(const std::string& list, std::vector<const HitField*>& selected,
+                       std::string& unknown) {
     selected.clear();
     for (std::string_view name : text::split(list, ",")) {
         name = text::trim(name);

@@ -2,11 +2,10 @@
 // JSON Lines and TSV printers and by --fields. docs/output.md lists the same fields.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "search.h"
 
@@ -26,7 +25,8 @@ const std::vector<HitField>& hit_fields();
 
 // The fields named in a comma-separated list ("rank,title,date"), in that order. Returns
 // false and names the first unknown field in unknown when one is not a hit field.
-bool select_hit_fields(const std::string& list, std::vector<const HitField*>& selected, std::string& unknown);
+bool select_hit_fields(const std::string& list, std::vector<const HitField*>& selected,
+                       std::string& unknown);
 
 // The fields TSV prints when --fields is not given.
 std::vector<const HitField*> default_tsv_fields();

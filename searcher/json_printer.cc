@@ -10,7 +10,8 @@ Json facets_to_json(const SearchResults& results) {
     Json facets = Json::object();
     for (const auto& [name, counts] : results.facets) {
         Json values = Json::array();
-        for (const FacetCount& c : counts) values.push_back(Json{{"value", c.value}, {"count", c.count}});
+        for (const FacetCount& c : counts)
+            values.push_back(Json{{"value", c.value}, {"count", c.count}});
         facets[name] = values;
     }
     return facets;
@@ -19,7 +20,8 @@ Json facets_to_json(const SearchResults& results) {
 Json hit_to_json(const Hit& hit, const std::vector<const HitField*>& fields) {
     Json object = Json::object();
     if (fields.empty()) {
-        for (const HitField& field : hit_fields()) object[std::string(field.name)] = field.to_json(hit);
+        for (const HitField& field : hit_fields())
+            object[std::string(field.name)] = field.to_json(hit);
     } else {
         for (const HitField* field : fields) object[std::string(field->name)] = field->to_json(hit);
     }
@@ -27,10 +29,12 @@ Json hit_to_json(const Hit& hit, const std::vector<const HitField*>& fields) {
 }
 
 // Stored text is valid UTF-8, but a database written by other tools may not be.
-std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 class JsonPrinter : public ResultPrinter {
-public:
+  public:
     JsonPrinter(std::ostream& out, const PrintOptions& options) : out_(out), options_(options) {}
 
     void print(const SearchResults& results) override {
@@ -46,7 +50,8 @@ public:
               {"upper_bound", results.matches_upper_bound}}},
             {"fell_back_to_any", results.fell_back_to_any},
             {"read_as_plain_words", results.read_as_plain_words},
-            {"did_you_mean", results.did_you_mean.empty() ? Json(nullptr) : Json(results.did_you_mean)},
+            {"did_you_mean",
+             results.did_you_mean.empty() ? Json(nullptr) : Json(results.did_you_mean)},
             {"hits", hits},
             {"facets", facets_to_json(results)},
         };
@@ -54,20 +59,21 @@ public:
         out_ << dump(document) << '\n';
     }
 
-private:
+  private:
     std::ostream& out_;
     PrintOptions options_;
 };
 
 class JsonLinesPrinter : public ResultPrinter {
-public:
-    JsonLinesPrinter(std::ostream& out, const PrintOptions& options) : out_(out), options_(options) {}
+  public:
+    JsonLinesPrinter(std::ostream& out, const PrintOptions& options)
+        : out_(out), options_(options) {}
 
     void print(const SearchResults& results) override {
         for (const Hit& hit : results.hits) out_ << dump(hit_to_json(hit, options_.fields)) << '\n';
     }
 
-private:
+  private:
     std::ostream& out_;
     PrintOptions options_;
 };
@@ -78,7 +84,8 @@ std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out, const PrintO
     return std::make_unique<JsonPrinter>(out, options);
 }
 
-std::unique_ptr<ResultPrinter> make_json_lines_printer(std::ostream& out, const PrintOptions& options) {
+std::unique_ptr<ResultPrinter> make_json_lines_printer(std::ostream& out,
+                                                       const PrintOptions& options) {
     return std::make_unique<JsonLinesPrinter>(out, options);
 }
 

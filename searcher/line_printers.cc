@@ -11,36 +11,42 @@ namespace {
 std::string tsv_escape(const std::string& value) {
     std::string out;
     for (char c : text::clean_text(value)) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else out += c;
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
     }
     return out;
 }
 
 class TsvPrinter : public ResultPrinter {
-public:
+  public:
     TsvPrinter(std::ostream& out, const PrintOptions& options)
         : out_(out), fields_(options.fields.empty() ? default_tsv_fields() : options.fields) {}
 
     void print(const SearchResults& results) override {
-        for (std::size_t i = 0; i < fields_.size(); ++i) out_ << (i ? "\t" : "") << fields_[i]->name;
+        for (std::size_t i = 0; i < fields_.size(); ++i)
+            out_ << (i ? "\t" : "") << fields_[i]->name;
         out_ << '\n';
         for (const Hit& hit : results.hits) {
-            for (std::size_t i = 0; i < fields_.size(); ++i) out_ << (i ? "\t" : "") << tsv_escape(fields_[i]->to_text(hit));
+            for (std::size_t i = 0; i < fields_.size(); ++i)
+                out_ << (i ? "\t" : "") << tsv_escape(fields_[i]->to_text(hit));
             out_ << '\n';
         }
     }
 
-private:
+  private:
     std::ostream& out_;
     std::vector<const HitField*> fields_;
 };
 
 // Hits without a source file (read from standard input) have no path and are left out.
 class PathsPrinter : public ResultPrinter {
-public:
+  public:
     PathsPrinter(std::ostream& out, const PrintOptions& options)
         : out_(out), terminator_(options.nul_separated ? '\0' : '\n') {}
 
@@ -50,17 +56,17 @@ public:
         }
     }
 
-private:
+  private:
     std::ostream& out_;
     char terminator_;
 };
 
 class CountPrinter : public ResultPrinter {
-public:
+  public:
     explicit CountPrinter(std::ostream& out) : out_(out) {}
     void print(const SearchResults& results) override { out_ << results.matches_estimated << '\n'; }
 
-private:
+  private:
     std::ostream& out_;
 };
 

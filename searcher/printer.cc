@@ -5,7 +5,8 @@ namespace newsindex::searcher {
 // Each defined in the file of its format.
 std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, const PrintOptions& options);
 std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out, const PrintOptions& options);
-std::unique_ptr<ResultPrinter> make_json_lines_printer(std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_json_lines_printer(std::ostream& out,
+                                                       const PrintOptions& options);
 std::unique_ptr<ResultPrinter> make_tsv_printer(std::ostream& out, const PrintOptions& options);
 std::unique_ptr<ResultPrinter> make_paths_printer(std::ostream& out, const PrintOptions& options);
 std::unique_ptr<ResultPrinter> make_count_printer(std::ostream& out, const PrintOptions& options);
@@ -17,13 +18,17 @@ struct FormatEntry {
     std::unique_ptr<ResultPrinter> (*make)(std::ostream&, const PrintOptions&);
 };
 const FormatEntry kFormats[] = {
-    {"text", OutputFormat::Text, make_text_printer},         {"json", OutputFormat::Json, make_json_printer},
-    {"jsonl", OutputFormat::JsonLines, make_json_lines_printer}, {"tsv", OutputFormat::Tsv, make_tsv_printer},
-    {"paths", OutputFormat::Paths, make_paths_printer},      {"count", OutputFormat::Count, make_count_printer},
+    {"text", OutputFormat::Text, make_text_printer},
+    {"json", OutputFormat::Json, make_json_printer},
+    {"jsonl", OutputFormat::JsonLines, make_json_lines_printer},
+    {"tsv", OutputFormat::Tsv, make_tsv_printer},
+    {"paths", OutputFormat::Paths, make_paths_printer},
+    {"count", OutputFormat::Count, make_count_printer},
 };
 }  // namespace
 
-std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, const PrintOptions& options) {
+std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
+                                            const PrintOptions& options) {
     for (const FormatEntry& entry : kFormats) {
         if (entry.format == format) return entry.make(out, options);
     }

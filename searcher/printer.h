@@ -26,21 +26,22 @@ enum class OutputFormat {
 inline constexpr int kOutputVersion = 1;
 
 struct PrintOptions {
-    bool color = false;                      // ANSI highlighting in text output
-    bool nul_separated = false;              // Paths: end each path with NUL instead of newline
-    bool explain = false;                    // include how the query was understood
-    std::vector<const HitField*> fields;     // JsonLines, Tsv: the fields to print; empty: default
+    bool color = false;                   // ANSI highlighting in text output
+    bool nul_separated = false;           // Paths: end each path with NUL instead of newline
+    bool explain = false;                 // include how the query was understood
+    std::vector<const HitField*> fields;  // JsonLines, Tsv: the fields to print; empty: default
 };
 
 class ResultPrinter {
-public:
+  public:
     virtual ~ResultPrinter() = default;
     // Writes one result set to the stream the printer was made with.
     virtual void print(const SearchResults& results) = 0;
 };
 
 // Returns the printer for format writing to out; out must outlive the printer.
-std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
+                                            const PrintOptions& options);
 
 // Parses a --format value ("text", "json", "jsonl", "tsv", "paths", "count"); returns false
 // for an unknown name.

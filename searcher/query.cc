@@ -16,13 +16,13 @@ namespace {
 // Common English function words: dropped from queries unless quoted or marked with +, so
 // that long questions rank by the words that carry meaning.
 constexpr const char* kStopWords[] = {
-    "a",     "about", "an",    "and",   "are",   "as",    "at",    "be",    "been",  "but",
-    "by",    "can",   "did",   "do",    "does",  "for",   "from",  "had",   "has",   "have",
-    "he",    "her",   "his",   "how",   "i",     "if",    "in",    "into",  "is",    "it",
-    "its",   "me",    "my",    "of",    "on",    "or",    "our",   "she",   "so",    "than",
-    "that",  "the",   "their", "them",  "then",  "there", "these", "they",  "this",  "those",
-    "to",    "us",    "was",   "we",    "were",  "what",  "when",  "where", "which", "who",
-    "whom",  "why",   "will",  "with",  "would", "you",   "your"};
+    "a",    "about", "an",    "and",  "are",   "as",    "at",    "be",    "been",  "but",
+    "by",   "can",   "did",   "do",   "does",  "for",   "from",  "had",   "has",   "have",
+    "he",   "her",   "his",   "how",  "i",     "if",    "in",    "into",  "is",    "it",
+    "its",  "me",    "my",    "of",   "on",    "or",    "our",   "she",   "so",    "than",
+    "that", "the",   "their", "them", "then",  "there", "these", "they",  "this",  "those",
+    "to",   "us",    "was",   "we",   "were",  "what",  "when",  "where", "which", "who",
+    "whom", "why",   "will",  "with", "would", "you",   "your"};
 
 // A partial date as typed in a query, widened to the first and last day it covers.
 struct Period {
@@ -39,7 +39,9 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
-bool digits(std::string_view s, std::size_t count) { return s.size() == count && all_digits(s); }
+bool digits(std::string_view s, std::size_t count) {
+    return s.size() == count && all_digits(s);
+}
 
 std::string compact(const std::tm& tm) {
     char text[40];  // room for any int, though dates here have four-digit years
@@ -69,7 +71,9 @@ std::string days_before(const std::string& today, long amount, char unit) {
     return compact(tm);
 }
 
-Period day_period(const std::string& day) { return {day, day, std::string(schema::kDayPrefix) + day}; }
+Period day_period(const std::string& day) {
+    return {day, day, std::string(schema::kDayPrefix) + day};
+}
 
 // Relative forms: "today", "yesterday", "30d", "2w", "6m", "1y". Returns false otherwise.
 bool parse_relative(const std::string& value, const std::string& today, Period& period) {
@@ -84,7 +88,8 @@ bool parse_relative(const std::string& value, const std::string& today, Period& 
     if (value.size() < 2 || value.size() > 6) return false;
     const char unit = value.back();
     const std::string amount = value.substr(0, value.size() - 1);
-    if ((unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y') || !all_digits(amount)) return false;
+    if ((unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y') || !all_digits(amount))
+        return false;
     period = day_period(days_before(today, std::stol(amount), unit));
     return true;
 }
@@ -100,13 +105,15 @@ Period parse_period(const std::string& value, const std::string& whole, const st
     auto parts = text::split(value, "-");
     if (parts.empty() || parts.size() > 3 || !digits(parts[0], 4)) throw bad();
     const std::string year(parts[0]);
-    if (parts.size() == 1) return {year + "0101", year + "1231", std::string(schema::kYearPrefix) + year};
+    if (parts.size() == 1)
+        return {year + "0101", year + "1231", std::string(schema::kYearPrefix) + year};
     if (!digits(parts[1], 2)) throw bad();
     const std::string month(parts[1]);
     if (month < "01" || month > "12") throw bad();
     if (parts.size() == 2) {
         // "31" sorts after every real last day, so it closes any month.
-        return {year + month + "01", year + month + "31", std::string(schema::kMonthPrefix) + year + month};
+        return {year + month + "01", year + month + "31",
+                std::string(schema::kMonthPrefix) + year + month};
     }
     if (!digits(parts[2], 2)) throw bad();
     const std::string day(parts[2]);
@@ -118,8 +125,9 @@ Period parse_period(const std::string& value, const std::string& whole, const st
 // Xapian 1.4.22), so field processors record the first problem and match nothing instead;
 // QueryBuilder::parse() then throws.
 class DateFieldProcessor : public Xapian::FieldProcessor {
-public:
-    DateFieldProcessor(std::string& problem, std::string today) : problem_(problem), today_(std::move(today)) {}
+  public:
+    DateFieldProcessor(std::string& problem, std::string today)
+        : problem_(problem), today_(std::move(today)) {}
     Xapian::Query operator()(const std::string& value) override {
         try {
             return date_query(value, today_);
@@ -129,7 +137,7 @@ public:
         }
     }
 
-private:
+  private:
     std::string& problem_;
     std::string today_;
 };
@@ -137,13 +145,14 @@ private:
 // Boolean fields are normalised as the indexer normalised them, so "site:WWW.Example.com"
 // finds what "site:example.com" finds.
 class BooleanFieldProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit BooleanFieldProcessor(const schema::Field& field) : field_(field) {}
     Xapian::Query operator()(const std::string& value) override {
-        return Xapian::Query(schema::boolean_term(field_.prefix, schema::normalise_boolean_value(field_, value)));
+        return Xapian::Query(
+            schema::boolean_term(field_.prefix, schema::normalise_boolean_value(field_, value)));
     }
 
-private:
+  private:
     const schema::Field& field_;
 };
 
@@ -151,7 +160,7 @@ private:
 // of the value, as a phrase, within the field's prefix. A filter adds no weight, and
 // repeated filters on one field are ORed by the parser.
 class TextFilterProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit TextFilterProcessor(const schema::Field& field) {
         parser_.set_default_op(Xapian::Query::OP_PHRASE);
         prefix_ = std::string(field.prefix);
@@ -161,13 +170,14 @@ public:
         return words.empty() ? Xapian::Query::MatchNothing : words;
     }
 
-private:
+  private:
     Xapian::QueryParser parser_;
     std::string prefix_;
 };
 
-constexpr unsigned kOperatorFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
+constexpr unsigned kOperatorFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
 constexpr unsigned kPlainWordFlags = 0;
 
 }  // namespace
@@ -179,18 +189,25 @@ Xapian::Query date_query(const std::string& value, const std::string& today) {
         // "30d" alone means the last 30 days, not the one day 30 days ago.
         const bool span = value.size() >= 2 && all_digits(value.substr(0, value.size() - 1)) &&
                           std::string_view("dwmy").find(value.back()) != std::string_view::npos;
-        if (span) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, period.first_day, today);
+        if (span)
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, period.first_day,
+                                 today);
         return Xapian::Query(period.term);
     }
     const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
-    if (from.empty() && to.empty()) throw Xapian::QueryParserError("date:.. needs at least one end");
+    if (from.empty() && to.empty())
+        throw Xapian::QueryParserError("date:.. needs at least one end");
     if (to.empty())
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, parse_period(from, value, today).first_day);
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
+                             parse_period(from, value, today).first_day);
     if (from.empty())
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, parse_period(to, value, today).last_day);
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
+                             parse_period(to, value, today).last_day);
     const Period first = parse_period(from, value, today), last = parse_period(to, value, today);
-    if (first.first_day > last.last_day) throw Xapian::QueryParserError("date:" + value + " ends before it starts");
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, first.first_day, last.last_day);
+    if (first.first_day > last.last_day)
+        throw Xapian::QueryParserError("date:" + value + " ends before it starts");
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, first.first_day,
+                         last.last_day);
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : stemmer_("english") {
@@ -213,7 +230,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : stem
                 parser_.add_boolean_prefix(name, (new BooleanFieldProcessor(field))->release());
                 break;
             case schema::FieldKind::Date:
-                parser_.add_boolean_prefix(name, (new DateFieldProcessor(field_problem_, today))->release());
+                parser_.add_boolean_prefix(
+                    name, (new DateFieldProcessor(field_problem_, today))->release());
                 break;
         }
     }
@@ -239,7 +257,8 @@ Xapian::Query QueryBuilder::proximity_boost(const std::string& text) {
         std::string word, as_typed;
         for (; it != end; ++it) {
             unsigned ch = *it;
-            // An apostrophe between letters belongs to the word ("Scholz's"), as the indexer has it.
+            // An apostrophe between letters belongs to the word ("Scholz's"), as the indexer has
+            // it.
             if ((ch == '\'' || ch == 0x2019) && word.size()) {
                 Xapian::Utf8Iterator next = it;
                 ++next;
@@ -289,7 +308,8 @@ std::string fold_query(const std::string& text) {
         }
         const std::string token = text.substr(pos, end - pos);
         const std::size_t colon = token.find(':');
-        const schema::Field* field = colon == std::string::npos ? nullptr : schema::find_field(token.substr(0, colon));
+        const schema::Field* field =
+            colon == std::string::npos ? nullptr : schema::find_field(token.substr(0, colon));
         const bool exact = field && field->kind == schema::FieldKind::Boolean;
         out += exact ? token : text::fold_accents(token);
         if (end < text.size()) out += ' ';
@@ -299,15 +319,18 @@ std::string fold_query(const std::string& text) {
 }
 }  // namespace
 
-ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode, bool with_proximity_boost) {
+ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
+                                bool with_proximity_boost) {
     const std::string text = fold_query(original);
     ParsedQuery parsed;
-    parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND
+                                                       : Xapian::Query::OP_OR);
     auto attempt = [&](unsigned flags) {
         field_problem_.clear();
         if (spelling_available_) {
             try {
-                Xapian::Query query = parser_.parse_query(text, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+                Xapian::Query query = parser_.parse_query(
+                    text, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
                 parsed.corrected = parser_.get_corrected_query_string();
                 return query;
             } catch (const Xapian::UnimplementedError&) {
@@ -332,7 +355,8 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode, boo
     if (!field_problem_.empty()) throw QueryError(original, field_problem_);
     if (parsed.query.empty()) throw QueryError(original, "has no words to search for");
     Xapian::Query boost = with_proximity_boost ? proximity_boost(text) : Xapian::Query();
-    if (!boost.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
+    if (!boost.empty())
+        parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
     return parsed;
 }
 

@@ -3,9 +3,9 @@
 // Not thread-safe (Xapian::QueryParser is not): give each thread its own QueryBuilder.
 #pragma once
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
 
 namespace newsindex::searcher {
 
@@ -23,7 +23,7 @@ struct ParsedQuery {
 };
 
 class QueryBuilder {
-public:
+  public:
     // db supplies wildcard expansions and spelling data; it must outlive the builder.
     // today ("YYYYMMDD") anchors relative dates; empty means the local date now.
     explicit QueryBuilder(const Xapian::Database& db, std::string today = {});
@@ -33,12 +33,13 @@ public:
     // words stand together rank higher. A query whose operators cannot be parsed is read
     // again as plain words; stray punctuation is ignored.
     // Throws QueryError naming the query and the problem (a bad date, no words at all).
-    ParsedQuery parse(const std::string& text, MatchMode mode = MatchMode::AllWords, bool proximity_boost = true);
+    ParsedQuery parse(const std::string& text, MatchMode mode = MatchMode::AllWords,
+                      bool proximity_boost = true);
 
     // The stemmer queries are parsed with; snippets must use the same one.
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
-private:
+  private:
     Xapian::Query proximity_boost(const std::string& text);
 
     Xapian::Stem stemmer_;

@@ -23,7 +23,7 @@ constexpr Xapian::termcount kLikeTerms = 25;
 
 // Words people type: unprefixed terms (prefixes are upper case).
 class WordsOnly : public Xapian::ExpandDecider {
-public:
+  public:
     bool operator()(const std::string& term) const override {
         return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && term.size() > 2;
     }
@@ -39,14 +39,17 @@ SearchResults Searcher::search(const SearchRequest& request) {
             return search_once(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kAttemptsOnModified) {
-                throw DatabaseError(DatabaseError::Kind::Other, paths_.front(), "kept changing under the search; try again");
+                throw DatabaseError(DatabaseError::Kind::Other, paths_.front(),
+                                    "kept changing under the search; try again");
             }
             db_.reopen();
         } catch (const Xapian::DatabaseCorruptError& e) {
             // A reader that fell behind a fast writer can meet blocks the writer has reused,
             // which Xapian 1.4 sometimes reports as corruption (seen in tests/e2e/concurrency.sh).
             // A newer revision reads cleanly; a database that is really corrupt fails every time.
-            if (attempt == kAttemptsOnModified) throw DatabaseError(DatabaseError::Kind::Other, paths_.front(), e.get_description());
+            if (attempt == kAttemptsOnModified)
+                throw DatabaseError(DatabaseError::Kind::Other, paths_.front(),
+                                    e.get_description());
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
             db_.reopen();
         } catch (const Xapian::Error& e) {
@@ -57,7 +60,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 Xapian::Query Searcher::like_query(const std::string& path_or_id) {
     std::error_code ignored;
-    const std::string absolute = std::filesystem::absolute(path_or_id, ignored).lexically_normal().string();
+    const std::string absolute =
+        std::filesystem::absolute(path_or_id, ignored).lexically_normal().string();
     Xapian::docid docid = 0;
     for (const std::string& term : {schema::boolean_term(schema::kPathPrefix, absolute),
                                     schema::boolean_term(schema::kIdPrefix, path_or_id)}) {
@@ -67,7 +71,8 @@ Xapian::Query Searcher::like_query(const std::string& path_or_id) {
             break;
         }
     }
-    if (docid == 0) throw QueryError("--like " + path_or_id, "no indexed article has this path or id");
+    if (docid == 0)
+        throw QueryError("--like " + path_or_id, "no indexed article has this path or id");
     Xapian::RSet relevant;
     relevant.add_document(docid);
     Xapian::Enquire enquire(db_);
@@ -80,7 +85,8 @@ Xapian::Query Searcher::like_query(const std::string& path_or_id) {
     Xapian::Document doc = db_.get_document(docid);
     Xapian::TermIterator t = doc.termlist_begin();
     t.skip_to(std::string(schema::kIdPrefix));
-    if (t != doc.termlist_end() && (*t).compare(0, schema::kIdPrefix.size(), schema::kIdPrefix) == 0)
+    if (t != doc.termlist_end() &&
+        (*t).compare(0, schema::kIdPrefix.size(), schema::kIdPrefix) == 0)
         return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(*t));
     return like;
 }
@@ -105,9 +111,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     if (query.empty()) throw QueryError(request.query, "has no words to search for");
 
     Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(request.ranking.bm25_k1, 0, 1, request.ranking.bm25_b, 0.5));
+    enquire.set_weighting_scheme(
+        Xapian::BM25Weight(request.ranking.bm25_k1, 0, 1, request.ranking.bm25_b, 0.5));
     if (request.sort != SortOrder::Relevance)
-        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::Newest);
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
+                                                 request.sort == SortOrder::Newest);
     if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
 
     std::vector<std::unique_ptr<TermFacetSpy>> spies;
@@ -121,7 +129,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const Xapian::doccount doccount = db_.get_doccount();
     const Xapian::doccount limit = request.limit == 0 ? doccount : request.limit;
     const Xapian::doccount check_at_least =
-        (!spies.empty() || request.exact_count) ? doccount : std::min(request.offset + limit + kCheckAtLeast, doccount);
+        (!spies.empty() || request.exact_count)
+            ? doccount
+            : std::min(request.offset + limit + kCheckAtLeast, doccount);
 
     bool spies_on_client = false;
     auto run = [&](const Xapian::Query& q) {
@@ -146,9 +156,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         return enquire.get_mset(request.offset, limit, check_at_least);
     };
     Xapian::MSet mset = run(query);
-    if (mset.empty() && request.mode == MatchMode::AllWords && !request.query.empty() && request.like.empty()) {
+    if (mset.empty() && request.mode == MatchMode::AllWords && !request.query.empty() &&
+        request.like.empty()) {
         // Nothing has every word: show what has some of them, and say so.
-        ParsedQuery any = builder.parse(request.query, MatchMode::AnyWord, request.ranking.proximity_boost);
+        ParsedQuery any =
+            builder.parse(request.query, MatchMode::AnyWord, request.ranking.proximity_boost);
         for (auto& spy : spies) spy->reset();
         Xapian::MSet any_mset = run(any.query);
         if (!any_mset.empty()) {

@@ -3,11 +3,11 @@
 // databases open for any number of searches. Not thread-safe.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <xapian.h>
 
 #include "article.h"
 #include "facets.h"
@@ -21,8 +21,8 @@ enum class SortOrder { Relevance, Newest, Oldest };
 // How relevance is computed. The defaults were chosen by measurement on the CACM collection
 // (tests/bench/ranking_cacm.cc, docs/ranking.md); the benchmark varies them.
 struct RankingOptions {
-    double bm25_k1 = 1.2;   // term frequency saturation
-    double bm25_b = 0.5;    // document length normalisation
+    double bm25_k1 = 1.2;         // term frequency saturation
+    double bm25_b = 0.5;          // document length normalisation
     bool proximity_boost = true;  // words standing together in query order rank higher (2-5 words)
 };
 
@@ -65,7 +65,7 @@ struct SearchResults {
 };
 
 class Searcher {
-public:
+  public:
     // Opens the databases as one collection. Throws DatabaseError (see open_readable()).
     explicit Searcher(const std::vector<std::string>& database_paths);
 
@@ -75,7 +75,7 @@ public:
     // repeated.
     SearchResults search(const SearchRequest& request);
 
-private:
+  private:
     SearchResults search_once(const SearchRequest& request);
     Xapian::Query like_query(const std::string& path_or_id);
 

@@ -43,22 +43,26 @@ std::string trimmed(const std::string& text) {
 }
 
 class TextPrinter : public ResultPrinter {
-public:
+  public:
     TextPrinter(std::ostream& out, const PrintOptions& options) : out_(out), options_(options) {}
 
     void print(const SearchResults& results) override {
         if (options_.explain) out_ << "Query: " << one_line(results.explanation) << "\n\n";
         if (results.read_as_plain_words)
-            out_ << styled(kDim, "(The query's operators did not parse; it was read as plain words.)") << "\n\n";
+            out_ << styled(kDim,
+                           "(The query's operators did not parse; it was read as plain words.)")
+                 << "\n\n";
         if (results.fell_back_to_any)
-            out_ << styled(kDim, "No article has all the words; showing articles with any of them.") << "\n\n";
+            out_ << styled(kDim, "No article has all the words; showing articles with any of them.")
+                 << "\n\n";
         for (const Hit& hit : results.hits) print_hit(hit);
         print_footer(results);
         for (const auto& [name, counts] : results.facets) print_facet(name, counts);
-        if (!results.did_you_mean.empty()) out_ << "Did you mean: " << styled(kBold, one_line(results.did_you_mean)) << '\n';
+        if (!results.did_you_mean.empty())
+            out_ << "Did you mean: " << styled(kBold, one_line(results.did_you_mean)) << '\n';
     }
 
-private:
+  private:
     std::string styled(const char* style, const std::string& text) const {
         return options_.color ? style + text + kReset : text;
     }
@@ -69,17 +73,22 @@ private:
         std::string meta = a.date.empty() ? "(no date)" : a.date.substr(0, 10);
         if (!a.authors.empty()) {
             meta += "  ";
-            for (std::size_t i = 0; i < a.authors.size(); ++i) meta += (i ? ", " : "") + one_line(a.authors[i]);
+            for (std::size_t i = 0; i < a.authors.size(); ++i)
+                meta += (i ? ", " : "") + one_line(a.authors[i]);
         }
-        if (const std::string site = schema::site_of_url(a.url); !site.empty()) meta += "  (" + one_line(site) + ")";
+        if (const std::string site = schema::site_of_url(a.url); !site.empty())
+            meta += "  (" + one_line(site) + ")";
         if (hit.collapsed > 0) meta += "  [+" + std::to_string(hit.collapsed) + " similar]";
         out_ << "     " << meta << '\n';
-        out_ << "     " << styled(kDim, one_line(a.source_path.empty() ? a.url : a.source_path)) << '\n';
+        out_ << "     " << styled(kDim, one_line(a.source_path.empty() ? a.url : a.source_path))
+             << '\n';
         std::string snippet;
         for (const SnippetPart& part : hit.snippet) {
             const std::string piece = one_line(part.text);
-            if (!part.matched) snippet += piece;
-            else snippet += options_.color ? kMatchColor + piece + kReset : "*" + piece + "*";
+            if (!part.matched)
+                snippet += piece;
+            else
+                snippet += options_.color ? kMatchColor + piece + kReset : "*" + piece + "*";
         }
         snippet = trimmed(snippet);
         if (!snippet.empty()) out_ << "     " << snippet << '\n';
@@ -91,7 +100,8 @@ private:
         if (results.hits.empty()) {
             line << "No hits";
         } else {
-            line << "Hits " << results.offset + 1 << "-" << results.offset + results.hits.size() << " of ";
+            line << "Hits " << results.offset + 1 << "-" << results.offset + results.hits.size()
+                 << " of ";
             if (results.matches_lower_bound != results.matches_upper_bound) line << "about ";
             line << results.matches_estimated;
         }
@@ -109,7 +119,8 @@ private:
         std::vector<FacetCount> shown = counts;
         // Periods read best in time order, every one of them; other facets by count, the top ones.
         if (chart) {
-            std::sort(shown.begin(), shown.end(), [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
+            std::sort(shown.begin(), shown.end(),
+                      [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
         } else if (shown.size() > kFacetValuesShown) {
             shown.resize(kFacetValuesShown);
         }
@@ -130,7 +141,8 @@ private:
             }
             out_ << c.count << '\n';
         }
-        if (!chart && counts.size() > shown.size()) out_ << "  (" << counts.size() - shown.size() << " more)\n";
+        if (!chart && counts.size() > shown.size())
+            out_ << "  (" << counts.size() - shown.size() << " more)\n";
     }
 
     std::ostream& out_;

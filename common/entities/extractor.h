@@ -15,7 +15,7 @@ enum class EntityType { Person, Org, Place, Other };
 const char* type_name(EntityType type);
 
 struct Mention {
-    std::string surface;    // as written, without titles, honorifics, a leading "the" or "'s"
+    std::string surface;  // as written, without titles, honorifics, a leading "the" or "'s"
     EntityType type;
     std::string canonical;  // the full name within the article ("Milley" -> "Mark Milley")
 };
@@ -24,16 +24,17 @@ struct Mention {
 // city names from the time-zone database, loaded once. Safe to share between threads after
 // construction. Files that are missing leave their part of the list empty.
 class Gazetteer {
-public:
+  public:
     Gazetteer();
     bool is_place(const std::string& name) const { return places_.count(name) > 0; }
     std::size_t size() const { return places_.size(); }
 
-private:
+  private:
     std::unordered_set<std::string> places_;
 };
 
 // The mentions in an article, in text order: title first, then body. Thread-safe.
-std::vector<Mention> extract(const std::string& title, const std::string& body, const Gazetteer& gazetteer);
+std::vector<Mention> extract(const std::string& title, const std::string& body,
+                             const Gazetteer& gazetteer);
 
 }  // namespace newsindex::entities

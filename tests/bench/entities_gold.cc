@@ -25,8 +25,10 @@ int main(int argc, char** argv) {
     bool show_errors = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--gold" && i + 1 < argc) gold = argv[++i];
-        else if (arg == "--errors") show_errors = true;
+        if (arg == "--gold" && i + 1 < argc)
+            gold = argv[++i];
+        else if (arg == "--errors")
+            show_errors = true;
     }
     if (gold.empty()) {
         std::cerr << "usage: bench_entities --gold DIR [--errors]\n";
@@ -68,20 +70,25 @@ int main(int argc, char** argv) {
                 expected.erase(match);
             } else {
                 per_type[item.second].fp += 1;
-                if (show_errors) std::printf("FP %s\t%s\t%s\n", file.filename().c_str(), item.first.c_str(), item.second.c_str());
+                if (show_errors)
+                    std::printf("FP %s\t%s\t%s\n", file.filename().c_str(), item.first.c_str(),
+                                item.second.c_str());
             }
         }
         for (const auto& item : expected) {
             per_type[item.second].fn += 1;
-            if (show_errors) std::printf("FN %s\t%s\t%s\n", file.filename().c_str(), item.first.c_str(), item.second.c_str());
+            if (show_errors)
+                std::printf("FN %s\t%s\t%s\n", file.filename().c_str(), item.first.c_str(),
+                            item.second.c_str());
         }
     }
     Counts all;
-    std::printf("%-7s %9s %9s %9s %6s %6s %6s\n", "type", "precision", "recall", "F1", "tp", "fp", "fn");
+    std::printf("%-7s %9s %9s %9s %6s %6s %6s\n", "type", "precision", "recall", "F1", "tp", "fp",
+                "fn");
     auto row = [](const char* name, const Counts& c) {
         const double p = c.tp / std::max(1.0, c.tp + c.fp), r = c.tp / std::max(1.0, c.tp + c.fn);
-        std::printf("%-7s %9.3f %9.3f %9.3f %6.0f %6.0f %6.0f\n", name, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0, c.tp,
-                    c.fp, c.fn);
+        std::printf("%-7s %9.3f %9.3f %9.3f %6.0f %6.0f %6.0f\n", name, p, r,
+                    p + r > 0 ? 2 * p * r / (p + r) : 0.0, c.tp, c.fp, c.fn);
     };
     for (const auto& [type, c] : per_type) {
         row(type.c_str(), c);
@@ -90,7 +97,8 @@ int main(int argc, char** argv) {
         all.fn += c.fn;
     }
     row("all", all);
-    std::printf("%zu articles, %.1f KB, %.1f MB/s on one core (gazetteer: %zu places)\n", files.size(), bytes / 1024,
-                bytes / 1e6 / std::max(seconds, 1e-9), gazetteer.size());
+    std::printf("%zu articles, %.1f KB, %.1f MB/s on one core (gazetteer: %zu places)\n",
+                files.size(), bytes / 1024, bytes / 1e6 / std::max(seconds, 1e-9),
+                gazetteer.size());
     return 0;
 }

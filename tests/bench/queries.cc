@@ -22,8 +22,10 @@ int main(int argc, char** argv) {
     int repeat = 200;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
-        if (arg == "--db") databases.push_back(argv[i + 1]);
-        else if (arg == "--repeat") repeat = std::max(1, std::stoi(argv[i + 1]));
+        if (arg == "--db")
+            databases.push_back(argv[i + 1]);
+        else if (arg == "--repeat")
+            repeat = std::max(1, std::stoi(argv[i + 1]));
     }
     if (databases.empty()) {
         std::cerr << "usage: bench_queries --db DB [--db DB ...] [--repeat N]\n";
@@ -53,16 +55,22 @@ int main(int argc, char** argv) {
             request.query = c.query;
             if (c.facet) request.facets.push_back(c.facet);
             std::size_t matches = 0;
-            for (int i = 0; i < 3; ++i) matches = searcher.search(request).matches_estimated;  // warm caches
+            for (int i = 0; i < 3; ++i)
+                matches = searcher.search(request).matches_estimated;  // warm caches
             std::vector<double> ms;
             for (int i = 0; i < repeat; ++i) {
                 const auto start = std::chrono::steady_clock::now();
                 searcher.search(request);
-                ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                ms.push_back(std::chrono::duration<double, std::milli>(
+                                 std::chrono::steady_clock::now() - start)
+                                 .count());
             }
             std::sort(ms.begin(), ms.end());
-            auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
-            std::printf("%-13s %9zu %8.3fms %8.3fms %8.3fms\n", c.type, matches, at(0.5), at(0.95), at(0.99));
+            auto at = [&](double q) {
+                return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))];
+            };
+            std::printf("%-13s %9zu %8.3fms %8.3fms %8.3fms\n", c.type, matches, at(0.5), at(0.95),
+                        at(0.99));
         }
     } catch (const Error& e) {
         std::cerr << "bench_queries: " << e.what() << '\n';

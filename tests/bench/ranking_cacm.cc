@@ -74,7 +74,8 @@ struct Scores {
 };
 
 Scores evaluate(searcher::Searcher& searcher, const std::vector<Record>& queries,
-                const std::map<int, std::set<int>>& judged, const searcher::RankingOptions& ranking) {
+                const std::map<int, std::set<int>>& judged,
+                const searcher::RankingOptions& ranking) {
     Scores total;
     int evaluated = 0;
     for (const Record& query : queries) {
@@ -113,20 +114,25 @@ Scores evaluate(searcher::Searcher& searcher, const std::vector<Record>& queries
 }  // namespace
 
 int main(int argc, char** argv) {
-    fs::path cacm, work = fs::temp_directory_path() / ("newsindex-cacm-" + std::to_string(getpid()));
+    fs::path cacm,
+        work = fs::temp_directory_path() / ("newsindex-cacm-" + std::to_string(getpid()));
     bool sweep = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--cacm" && i + 1 < argc) cacm = argv[++i];
-        else if (arg == "--work" && i + 1 < argc) work = argv[++i];
-        else if (arg == "--sweep") sweep = true;
+        if (arg == "--cacm" && i + 1 < argc)
+            cacm = argv[++i];
+        else if (arg == "--work" && i + 1 < argc)
+            work = argv[++i];
+        else if (arg == "--sweep")
+            sweep = true;
         else {
             std::cerr << "usage: bench_ranking_cacm --cacm DIR [--work DIR] [--sweep]\n";
             return 2;
         }
     }
     if (cacm.empty()) {
-        std::cerr << "bench_ranking_cacm: --cacm DIR is required (the CACM collection: cacm.all, query.text, qrels.text)\n";
+        std::cerr << "bench_ranking_cacm: --cacm DIR is required (the CACM collection: cacm.all, "
+                     "query.text, qrels.text)\n";
         return 2;
     }
     try {
@@ -136,7 +142,9 @@ int main(int argc, char** argv) {
         fs::create_directories(work / "articles");
         for (const Record& doc : documents) {
             std::ofstream out(work / "articles" / (std::to_string(doc.id) + ".txt"));
-            auto field = [&](char name) { return doc.fields.count(name) ? one_paragraph(doc.fields.at(name)) : ""; };
+            auto field = [&](char name) {
+                return doc.fields.count(name) ? one_paragraph(doc.fields.at(name)) : "";
+            };
             out << field('T') << "\n\n" << field('W') << "\n\n" << field('A') << "\n";
         }
         indexer::IndexOptions options;
@@ -148,8 +156,9 @@ int main(int argc, char** argv) {
         callbacks.messages.problem = [](const std::string& m) { std::cerr << m << '\n'; };
         callbacks.messages.note = [](const std::string&) {};
         const auto summary = indexer::run_index(options, callbacks);
-        std::printf("CACM: %zu documents indexed, %zu queries judged\n", summary.counts.added + summary.counts.updated +
-                                                                              summary.counts.unchanged, judged.size());
+        std::printf("CACM: %zu documents indexed, %zu queries judged\n",
+                    summary.counts.added + summary.counts.updated + summary.counts.unchanged,
+                    judged.size());
         searcher::Searcher searcher({options.database_path});
         std::vector<searcher::RankingOptions> settings = {searcher::RankingOptions{}};
         if (sweep) {

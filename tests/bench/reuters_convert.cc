@@ -32,10 +32,14 @@ std::string decode(const std::string& text) {
             const std::size_t semi = text.find(';', i);
             if (semi != std::string::npos && semi - i <= 6) {
                 const std::string name = text.substr(i + 1, semi - i - 1);
-                if (name == "lt") out += '<';
-                else if (name == "gt") out += '>';
-                else if (name == "amp") out += '&';
-                else if (name.empty() || name[0] != '#') out += text.substr(i, semi - i + 1);
+                if (name == "lt")
+                    out += '<';
+                else if (name == "gt")
+                    out += '>';
+                else if (name == "amp")
+                    out += '&';
+                else if (name.empty() || name[0] != '#')
+                    out += text.substr(i, semi - i + 1);
                 i = semi;
                 continue;
             }
@@ -63,7 +67,8 @@ std::string one_line(std::string text) {
         if (c == '\n' || c == '\r') c = ' ';
     }
     const std::size_t first = text.find_first_not_of(' ');
-    return first == std::string::npos ? std::string() : text.substr(first, text.find_last_not_of(' ') - first + 1);
+    return first == std::string::npos ? std::string()
+                                      : text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
 }  // namespace
@@ -72,8 +77,10 @@ int main(int argc, char** argv) {
     fs::path from, to;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
-        if (arg == "--from") from = argv[i + 1];
-        else if (arg == "--to") to = argv[i + 1];
+        if (arg == "--from")
+            from = argv[i + 1];
+        else if (arg == "--to")
+            to = argv[i + 1];
     }
     if (from.empty() || to.empty()) {
         std::cerr << "usage: bench_reuters_convert --from REUTERS21578_DIR --to OUT_DIR\n";
@@ -101,19 +108,21 @@ int main(int argc, char** argv) {
             const std::string id = story.substr(id_at + 7, story.find('"', id_at + 7) - id_at - 7);
             std::string title = one_line(decode(element(story, "TITLE")));
             std::string body = paragraphs(decode(element(story, "BODY")));
-            if (body.empty()) body = paragraphs(decode(element(story, "TEXT")));  // unprocessed stories
+            if (body.empty())
+                body = paragraphs(decode(element(story, "TEXT")));  // unprocessed stories
             if (title.empty()) title = "Reuters story " + id;
             const fs::path folder = to / std::to_string(std::stoi(id) / 1000);
             fs::create_directories(folder);
             std::ofstream out(folder / (id + ".txt"), std::ios::binary);
-            const std::string article = title + "\n\nBy [Reuters](#)\n\n" + one_line(element(story, "DATE")) + "\n\n" +
+            const std::string article = title + "\n\nBy [Reuters](#)\n\n" +
+                                        one_line(element(story, "DATE")) + "\n\n" +
                                         one_line(decode(element(story, "DATELINE"))) + " " + body;
             out << article;
             bytes += article.size();
             ++written;
         }
     }
-    std::cout << "bench_reuters_convert: " << written << " articles, " << bytes / (1024 * 1024) << " MiB, in " << to
-              << '\n';
+    std::cout << "bench_reuters_convert: " << written << " articles, " << bytes / (1024 * 1024)
+              << " MiB, in " << to << '\n';
     return 0;
 }

@@ -72,13 +72,14 @@ TEST_CASE("sites come from http URLs without www and case", "[schema]") {
 }
 
 TEST_CASE("ids of articles without a URL: Message-ID, record key, standard input", "[schema]") {
-    auto [url, message_id, path, record_key, id] = GENERATE(table<std::string, std::string, std::string, std::string, std::string>({
-        {"https://x.example/a", "m@x", "/d/a.jsonl", "line 3", "https://x.example/a"},
-        {"", "m@x", "/d/a.eml", "", "<m@x>"},
-        {"", "", "/d/a.jsonl", "line 3", "/d/a.jsonl#line 3"},
-        {"", "", "", "0123abcd", "stdin#0123abcd"},
-        {"", "", "/d/a.txt", "", "/d/a.txt"},
-    }));
+    auto [url, message_id, path, record_key, id] =
+        GENERATE(table<std::string, std::string, std::string, std::string, std::string>({
+            {"https://x.example/a", "m@x", "/d/a.jsonl", "line 3", "https://x.example/a"},
+            {"", "m@x", "/d/a.eml", "", "<m@x>"},
+            {"", "", "/d/a.jsonl", "line 3", "/d/a.jsonl#line 3"},
+            {"", "", "", "0123abcd", "stdin#0123abcd"},
+            {"", "", "/d/a.txt", "", "/d/a.txt"},
+        }));
     Article article;
     article.url = url;
     article.message_id = message_id;
