@@ -424,7 +424,7 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
 
     for (std::size_t i = 0; i < tokens.size();) {
         const Token& first = tokens[i];
-        if (!is_upper_start(first.text) && !(has_digit(first.text) && false)) {
+        if (!is_upper_start(first.text)) {
             ++i;
             continue;
         }
