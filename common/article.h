@@ -7,6 +7,15 @@
 
 namespace newsindex {
 
+// A named entity of one article: every mention of one person, organisation, place or other
+// name, under the name the article resolves them to.
+struct ArticleEntity {
+    std::string name;  // canonical: the fullest form ("Mark Milley" for "Gen. Milley")
+    std::string type;  // "person", "org", "place" or "other"
+    unsigned count = 0;                 // mentions in title and body
+    std::vector<std::string> mentions;  // distinct surface forms, in order of first appearance
+};
+
 struct Article {
     std::string title;                 // one line, no markup; never empty for a parsed article
     std::vector<std::string> authors;  // clean names in byline order, e.g. {"Jane Doe", "AFP"}
@@ -26,6 +35,9 @@ struct Article {
     // The RFC 822 Message-ID without its angle brackets ("C4M8E5.AuD@csn.org"); empty for
     // other formats. Unique per message by design, so usable as an id when url is empty.
     std::string message_id;
+    // Named entities, most mentioned first; filled by the indexer's analysis step
+    // (entities::annotate), never by a format reader.
+    std::vector<ArticleEntity> entities;
 };
 
 }  // namespace newsindex

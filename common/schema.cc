@@ -29,6 +29,54 @@ std::vector<std::string> url_values(const Article& a) {
 std::vector<std::string> id_values(const Article& a) {
     return {article_id(a)};
 }
+// Named entities: the free-text values are each entity's canonical name and its other surface
+// forms (so that "org:NATO" finds the "North Atlantic Treaty Organization (NATO)"); the
+// exact values only the canonical names.
+std::vector<std::string> entity_words(const Article& a, std::string_view type) {
+    std::vector<std::string> values;
+    for (const ArticleEntity& entity : a.entities) {
+        if (!type.empty() && entity.type != type) continue;
+        values.push_back(entity.name);
+        for (const std::string& mention : entity.mentions)
+            if (mention != entity.name && entity.name.find(mention) == std::string::npos)
+                values.push_back(mention);
+    }
+    return values;
+}
+std::vector<std::string> entity_names(const Article& a, std::string_view type) {
+    std::vector<std::string> values;
+    for (const ArticleEntity& entity : a.entities)
+        if (entity.type == type) values.push_back(entity.name);
+    return values;
+}
+std::vector<std::string> any_entity_words(const Article& a) {
+    return entity_words(a, {});
+}
+std::vector<std::string> person_words(const Article& a) {
+    return entity_words(a, "person");
+}
+std::vector<std::string> org_words(const Article& a) {
+    return entity_words(a, "org");
+}
+std::vector<std::string> place_words(const Article& a) {
+    return entity_words(a, "place");
+}
+std::vector<std::string> other_words(const Article& a) {
+    return entity_words(a, "other");
+}
+std::vector<std::string> person_names(const Article& a) {
+    return entity_names(a, "person");
+}
+std::vector<std::string> org_names(const Article& a) {
+    return entity_names(a, "org");
+}
+std::vector<std::string> place_names(const Article& a) {
+    return entity_names(a, "place");
+}
+std::vector<std::string> other_names(const Article& a) {
+    return entity_names(a, "other");
+}
+
 std::vector<std::string> date_values(const Article& a) {
     if (a.date.empty()) return {};
     return {a.date};
@@ -75,6 +123,21 @@ std::string unescape_record_value(std::string_view value) {
     return out;
 }
 
+void decode_entity(std::string_view value, std::vector<ArticleEntity>& entities) {
+    auto parts = text::split(value, "\t");
+    if (parts.size() < 3) return;
+    ArticleEntity entity;
+    entity.type = std::string(parts[0]);
+    try {
+        entity.count = static_cast<unsigned>(std::stoul(std::string(parts[1])));
+    } catch (const std::exception&) {
+        return;
+    }
+    entity.name = std::string(parts[2]);
+    for (std::size_t i = 3; i < parts.size(); ++i) entity.mentions.emplace_back(parts[i]);
+    entities.push_back(std::move(entity));
+}
+
 }  // namespace
 
 const std::vector<Field>& fields() {
@@ -88,6 +151,17 @@ const std::vector<Field>& fields() {
         {"url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"},
         {"id", kIdPrefix, FieldKind::Boolean, id_values,
          "the article's id (its URL, else its path)"},
+        {"entity", "XE", FieldKind::FreeText, any_entity_words,
+         "words of a named person, organisation, place or other entity", {}, true},
+        {"person", "XEP", FieldKind::FreeText, person_words, "words of a person's name",
+         "XNP", true, person_names},
+        {"org", "XEO", FieldKind::FreeText, org_words,
+         "words of an organisation's name or acronym", "XNO", true, org_names},
+        {"place", "XEL", FieldKind::FreeText, place_words, "words of a place name", "XNL", true,
+         place_names},
+        {"other", "XEX", FieldKind::FreeText, other_words,
+         "words of another named thing: nationality, event, product, project", "XNX", true,
+         other_names},
     };
     return table;
 }
@@ -98,8 +172,35 @@ const std::vector<Facet>& facets() {
         {"site", "H"},
         {"year", kYearPrefix},
         {"month", kMonthPrefix},
+        {"entity", kEntityExactPrefix, true},
+        {"person", "XNP"},
+        {"org", "XNO"},
+        {"place", "XNL"},
+        {"other", "XNX"},
     };
     return table;
+}
+
+char entity_type_letter(std::string_view type) {
+    if (type == "person") return 'P';
+    if (type == "org") return 'O';
+    if (type == "place") return 'L';
+    return 'X';
+}
+
+std::string_view entity_type_of_letter(char letter) {
+    switch (letter) {
+        case 'P':
+            return "person";
+        case 'O':
+            return "org";
+        case 'L':
+            return "place";
+        case 'X':
+            return "other";
+        default:
+            return {};
+    }
 }
 
 const Facet* find_facet(std::string_view name) {
@@ -218,6 +319,12 @@ std::string encode_record(const Article& article) {
     for (const std::string& tag : article.tags) put("tag", tag);
     put("record_key", article.record_key);
     put("message_id", article.message_id);
+    // entity=TYPE TAB COUNT TAB NAME [TAB MENTION]...; annotate() keeps tabs out of names.
+    for (const ArticleEntity& entity : article.entities) {
+        std::string value = entity.type + "\t" + std::to_string(entity.count) + "\t" + entity.name;
+        for (const std::string& mention : entity.mentions) value.append("\t").append(mention);
+        put("entity", value);
+    }
     put("body", article.body);  // last: the largest, so the others are quick to reach
     return data;
 }
@@ -249,6 +356,8 @@ Article decode_record(std::string_view data) {
             article.record_key = std::move(value);
         else if (key == "message_id")
             article.message_id = std::move(value);
+        else if (key == "entity")
+            decode_entity(value, article.entities);
         else if (key == "body")
             article.body = std::move(value);
     }

@@ -16,7 +16,7 @@
 
 namespace newsindex::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // Metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
 
@@ -39,12 +39,19 @@ struct Field {
     // FreeText only: in queries the field filters (repeats are ORed, like boolean fields)
     // instead of adding to the weight.
     bool query_as_filter = false;
+    // With exact_prefix: the values to index as exact terms, when they are not the same as
+    // the free-text values (an entity's words include its other surface forms, its exact
+    // term only its canonical name).
+    std::vector<std::string> (*exact_values_of)(const Article&) = nullptr;
 };
 
 // A facet: what searcher --facet NAME counts over all matches, from the terms under prefix.
 struct Facet {
     std::string_view name;
     std::string_view prefix;
+    // The counted terms hold a type letter before the name (kEntityExactPrefix): the facet
+    // of all named entities, whatever their type.
+    bool typed_entities = false;
 };
 const std::vector<Facet>& facets();
 const Facet* find_facet(std::string_view name);
@@ -66,6 +73,19 @@ inline constexpr std::string_view kPathPrefix = "P";
 // Hash of the article's normalised title and body (content_hash()): finds the same article
 // under another URL or path.
 inline constexpr std::string_view kContentPrefix = "C";
+
+// Exact canonical names of named entities: kEntityExactPrefix, a type letter (P person,
+// O org, L place, X other), the name with its case: "XNPMark Milley", "XNONATO".
+inline constexpr std::string_view kEntityExactPrefix = "XN";
+// The type letter of "person", "org", "place", "other"; 'X' for anything else.
+char entity_type_letter(std::string_view type);
+// The type name of a letter, or "" when the letter is no type's.
+std::string_view entity_type_of_letter(char letter);
+
+// Metadata keys of the collection's entity aliases (indexer/entity_aliases.h): the prefix, a
+// type letter, a short name ("alias:PMilley"); the value is the full name it stands for, or
+// a tab when several full names claim it.
+inline constexpr std::string_view kAliasKeyPrefix = "alias:";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // "YYYYMMDD"; absent when the article has no date

@@ -84,12 +84,16 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_boolean_term(schema::boolean_term(schema::kPathPrefix, article.source_path));
     term_generator_.set_document(doc);
     for (const schema::Field& field : schema::fields()) {
+        if (!field.exact_prefix.empty() && field.exact_values_of) {
+            for (const std::string& value : field.exact_values_of(article))
+                doc.add_boolean_term(schema::boolean_term(field.exact_prefix, value));
+        }
         for (const std::string& value : field.values_of(article)) {
             switch (field.kind) {
                 case schema::FieldKind::FreeText:
                     term_generator_.index_text(value, 1, std::string(field.prefix));
                     term_generator_.increase_termpos(kValueGap);
-                    if (!field.exact_prefix.empty())
+                    if (!field.exact_prefix.empty() && !field.exact_values_of)
                         doc.add_boolean_term(schema::boolean_term(field.exact_prefix, value));
                     break;
                 case schema::FieldKind::Boolean:

@@ -21,6 +21,7 @@
 
 #include "database.h"
 #include "document_builder.h"
+#include "entities/annotate.h"
 #include "errors.h"
 #include "formats/gzip.h"
 #include "formats/reader.h"
@@ -71,6 +72,7 @@ std::string problem_text(const InputError& error) {
 }
 
 PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
+    entities::annotate(article, entities::default_gazetteer());
     PreparedArticle prepared;
     prepared.id_term = DocumentBuilder::id_term(article);
     prepared.content_term = DocumentBuilder::content_term(article);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "entities/annotate.h"
 #include "errors.h"
 #include "schema.h"
 #include "text/dates.h"
@@ -39,7 +40,14 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                     report(e.what());
                     ++problems;
                 });
-            for (const Article& a : articles) {
+            for (Article& a : articles) {
+                entities::annotate(a, entities::default_gazetteer());
+                Json entities = Json::array();
+                for (const ArticleEntity& entity : a.entities)
+                    entities.push_back({{"name", entity.name},
+                                        {"type", entity.type},
+                                        {"count", entity.count},
+                                        {"mentions", entity.mentions}});
                 auto date = text::parse_date(a.date);
                 Json line = {
                     {"path", a.source_path},
@@ -53,8 +61,7 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                     {"site", string_or_null(schema::site_of_url(a.url))},
                     {"tags", a.tags},
                     {"body_chars", utf8_characters(a.body)},
-                    // Named entities come with the entity extractor (issue 4); until then none.
-                    {"entities", Json::array()},
+                    {"entities", entities},
                 };
                 out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
             }

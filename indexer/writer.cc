@@ -38,6 +38,7 @@ IndexWriter::IndexWriter(std::vector<Xapian::WritableDatabase>* shards,
                          bool record_spelling)
     : shards_(shards),
       readers_(std::move(readers)),
+      aliases_(readers_.front()),
       messages_(std::move(messages)),
       record_spelling_(record_spelling) {
     for (const Xapian::Database& shard : readers_) reader_.add_database(shard);
@@ -122,6 +123,11 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
                                 std::set<std::string>& written_ids,
                                 const std::set<Xapian::docid>& detached, std::size_t& reclaimed) {
     const std::string own = path_term(path);
+    if (shards_) {
+        for (EntityAlias& alias : aliases_.learn(prepared.article))
+            new_aliases_.push_back(std::move(alias));
+        if (aliases_.resolve(prepared.article)) prepared.document = builder_.build(prepared.article);
+    }
     if (written_ids.count(prepared.id_term)) {
         messages_.note(path + ": holds the same article twice; kept the first");
         ++counts_.duplicates;
@@ -287,9 +293,33 @@ void IndexWriter::commit_all_shards() {
     }
 }
 
+void IndexWriter::apply_new_aliases() {
+    for (const EntityAlias& alias : new_aliases_) {
+        const std::string term = schema::boolean_term(
+            std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(alias.type),
+            alias.short_name);
+        for (Xapian::WritableDatabase& shard : *shards_) {
+            std::vector<Xapian::docid> docids(shard.postlist_begin(term), shard.postlist_end(term));
+            for (Xapian::docid docid : docids) {
+                const Xapian::Document old = shard.get_document(docid);
+                Article article = schema::decode_record(old.get_data());
+                if (!rename_entity(article, alias)) continue;
+                Xapian::Document renamed = builder_.build(article);
+                // Duplicate files' path terms are not in the record: carry them over.
+                for (auto it = old.termlist_begin(); it != old.termlist_end(); ++it)
+                    if (is_path_term(*it)) renamed.add_boolean_term(*it);
+                shard.replace_document(docid, renamed);
+            }
+        }
+    }
+    new_aliases_.clear();
+}
+
 void IndexWriter::commit() {
     uncommitted_ = 0;
     if (!shards_) return;
+    apply_new_aliases();
+    aliases_.save(shards_->front());
     commit_all_shards();
     if (pending_states_.empty()) return;
     for (const PendingState& state : pending_states_)

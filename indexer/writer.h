@@ -5,7 +5,8 @@
 // document goes to the shard chosen by a stable hash of its id, lookups see all shards.
 // A file's state is written only after the commit that holds its documents has finished on
 // every shard, so a crash can leave a file to be read again but never recorded without its
-// documents. Not thread-safe.
+// documents. It also gives entities one name across the collection (entity_aliases.h).
+// Not thread-safe.
 #pragma once
 
 #include <xapian.h>
@@ -18,6 +19,8 @@
 #include <vector>
 
 #include "article.h"
+#include "document_builder.h"
+#include "entity_aliases.h"
 #include "schema.h"
 
 namespace newsindex::indexer {
@@ -109,11 +112,16 @@ class IndexWriter {
                        std::size_t& reclaimed);
     void record_state(const schema::FileState& state);
     void add_spelling(Xapian::WritableDatabase& shard, const Xapian::Document& document);
+    // Gives the documents written before an alias was learned the full name it stands for.
+    void apply_new_aliases();
 
     std::vector<Xapian::WritableDatabase>* shards_;
     std::vector<Xapian::Database> readers_;
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<PendingState> pending_states_;
+    EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
+    std::vector<EntityAlias> new_aliases_;  // learned since the last commit()
+    DocumentBuilder builder_;               // rebuilds documents whose entities were renamed
     WriterMessages messages_;
     bool record_spelling_;
     std::size_t uncommitted_ = 0;

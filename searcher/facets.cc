@@ -35,7 +35,7 @@ void TermFacetSpy::merge_results(const std::string& serialised) {
 
 std::vector<FacetCount> TermFacetSpy::counts() const {
     std::vector<FacetCount> sorted;
-    for (const auto& [value, count] : counts_) sorted.push_back({value, count});
+    for (const auto& [value, count] : counts_) sorted.push_back({value, count, {}});
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     return sorted;

@@ -13,6 +13,9 @@ namespace newsindex::searcher {
 struct FacetCount {
     std::string value;  // the term without its prefix, e.g. "Reuters", "2022", "202201"
     Xapian::doccount count = 0;
+    // The entity facet only: "person", "org", "place" or "other" (the value is then the
+    // canonical name without its type letter); empty for other facets.
+    std::string type;
 };
 
 class TermFacetSpy : public Xapian::MatchSpy {

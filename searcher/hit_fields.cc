@@ -49,6 +49,21 @@ std::string joined(const std::vector<std::string>& values) {
     return out;
 }
 
+Json entities_json(const Hit& hit) {
+    Json entities = Json::array();
+    for (const ArticleEntity& entity : hit.article.entities)
+        entities.push_back(
+            {{"name", entity.name}, {"type", entity.type}, {"count", entity.count}});
+    return entities;
+}
+
+std::string entities_text(const Hit& hit) {
+    std::string out;
+    for (const ArticleEntity& entity : hit.article.entities)
+        out += (out.empty() ? "" : "; ") + entity.name + " (" + entity.type + ")";
+    return out;
+}
+
 std::string number_text(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.6g", value);
@@ -82,6 +97,7 @@ const std::vector<HitField>& hit_fields() {
          [](const Hit& h) { return h.article.date; }},
         {"authors", [](const Hit& h) { return Json(h.article.authors); },
          [](const Hit& h) { return joined(h.article.authors); }},
+        {"entities", entities_json, entities_text},
         {"snippet", [](const Hit& h) { return Json(plain_text(h.snippet)); },
          [](const Hit& h) { return plain_text(h.snippet); }},
         {"snippet_html", [](const Hit& h) { return Json(snippet_html(h)); }, snippet_html},

@@ -10,8 +10,11 @@ Json facets_to_json(const SearchResults& results) {
     Json facets = Json::object();
     for (const auto& [name, counts] : results.facets) {
         Json values = Json::array();
-        for (const FacetCount& c : counts)
-            values.push_back(Json{{"value", c.value}, {"count", c.count}});
+        for (const FacetCount& c : counts) {
+            Json value = {{"value", c.value}, {"count", c.count}};
+            if (!c.type.empty()) value["type"] = c.type;
+            values.push_back(std::move(value));
+        }
         facets[name] = values;
     }
     return facets;

@@ -178,6 +178,13 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         results.did_you_mean = parsed.corrected;
     for (std::size_t i = 0; i < spies.size(); ++i) {
         std::vector<FacetCount> counts = spies[i]->counts();
+        if (schema::find_facet(request.facets[i])->typed_entities) {
+            for (FacetCount& c : counts) {
+                if (c.value.empty()) continue;
+                c.type = std::string(schema::entity_type_of_letter(c.value[0]));
+                c.value.erase(0, 1);
+            }
+        }
         // Month terms are YYYYMM; people and scripts read YYYY-MM, as dates are written.
         if (request.facets[i] == "month") {
             for (FacetCount& c : counts) {

@@ -126,12 +126,15 @@ class TextPrinter : public ResultPrinter {
         }
         std::size_t width = 0;
         Xapian::doccount most = 0;
+        auto label = [](const FacetCount& c) {
+            return one_line(c.type.empty() ? c.value : c.value + " (" + c.type + ")");
+        };
         for (const FacetCount& c : shown) {
-            width = std::max(width, one_line(c.value).size());
+            width = std::max(width, label(c).size());
             most = std::max(most, c.count);
         }
         for (const FacetCount& c : shown) {
-            const std::string value = one_line(c.value);
+            const std::string value = label(c);
             out_ << "  " << value << std::string(width - value.size(), ' ') << "  ";
             if (chart) {
                 const std::size_t bar = most ? (c.count * kBarWidth + most - 1) / most : 0;

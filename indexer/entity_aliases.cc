@@ -1,0 +1,111 @@
+#include "entity_aliases.h"
+
+#include <algorithm>
+
+#include "schema.h"
+
+namespace newsindex::indexer {
+
+namespace {
+
+// A value no name can have: annotate() collapses white space, so no name holds a tab.
+const std::string kAmbiguous = "\t";
+const std::string kNone;
+
+std::string alias_key(const std::string& type, const std::string& short_name) {
+    return std::string(schema::kAliasKeyPrefix) + schema::entity_type_letter(type) + short_name;
+}
+
+bool is_one_word(const std::string& name) {
+    return name.find(' ') == std::string::npos;
+}
+
+// "Milley" of "Mark Milley"; none for a last word that is not a capitalised word of letters
+// ("Group of 20", "Nord Stream 2"), which would not be a name on its own.
+std::string last_word(const std::string& name) {
+    const std::size_t space = name.rfind(' ');
+    if (space == std::string::npos) return {};
+    std::string word = name.substr(space + 1);
+    if (word.size() < 2 || !(word[0] >= 'A' && word[0] <= 'Z')) return {};
+    for (char c : word)
+        if ((c >= '0' && c <= '9') || c == '.') return {};
+    return word;
+}
+
+}  // namespace
+
+const std::string& EntityAliases::lookup(const std::string& key) {
+    auto found = known_.find(key);
+    if (found == known_.end()) found = known_.emplace(key, store_.get_metadata(key)).first;
+    return found->second;
+}
+
+std::vector<EntityAlias> EntityAliases::learn(const Article& article) {
+    std::vector<EntityAlias> learned;
+    for (const ArticleEntity& entity : article.entities) {
+        if (is_one_word(entity.name)) continue;
+        std::vector<std::string> short_names;
+        if (entity.type == "person") {
+            if (std::string last = last_word(entity.name); !last.empty())
+                short_names.push_back(std::move(last));
+        }
+        for (const std::string& mention : entity.mentions)
+            if (is_one_word(mention) && mention != entity.name) short_names.push_back(mention);
+        for (const std::string& short_name : short_names) {
+            const std::string key = alias_key(entity.type, short_name);
+            const std::string& known = lookup(key);
+            if (known == entity.name || known == kAmbiguous) continue;
+            known_[key] = known.empty() ? entity.name : kAmbiguous;
+            unsaved_keys_.push_back(key);
+            if (known_[key] != kAmbiguous)
+                learned.push_back({entity.type, short_name, entity.name});
+        }
+    }
+    return learned;
+}
+
+bool EntityAliases::resolve(Article& article) {
+    bool changed = false;
+    // Collected first: renaming merges entities and so changes the vector.
+    std::vector<EntityAlias> renames;
+    for (const ArticleEntity& entity : article.entities) {
+        if (!is_one_word(entity.name)) continue;
+        const std::string& full = lookup(alias_key(entity.type, entity.name));
+        if (!full.empty() && full != kAmbiguous)
+            renames.push_back({entity.type, entity.name, full});
+    }
+    for (const EntityAlias& alias : renames) changed |= rename_entity(article, alias);
+    return changed;
+}
+
+void EntityAliases::save(Xapian::WritableDatabase& database) {
+    for (const std::string& key : unsaved_keys_) database.set_metadata(key, known_[key]);
+    unsaved_keys_.clear();
+}
+
+bool rename_entity(Article& article, const EntityAlias& alias) {
+    auto& entities = article.entities;
+    auto same = [&](const std::string& name) {
+        return [&](const ArticleEntity& e) { return e.type == alias.type && e.name == name; };
+    };
+    auto from = std::find_if(entities.begin(), entities.end(), same(alias.short_name));
+    if (from == entities.end()) return false;
+    auto into = std::find_if(entities.begin(), entities.end(), same(alias.full_name));
+    if (into == entities.end()) {
+        from->name = alias.full_name;
+        return true;
+    }
+    into->count += from->count;
+    for (const std::string& mention : from->mentions)
+        if (std::find(into->mentions.begin(), into->mentions.end(), mention) ==
+            into->mentions.end())
+            into->mentions.push_back(mention);
+    entities.erase(from);
+    std::stable_sort(entities.begin(), entities.end(),
+                     [](const ArticleEntity& a, const ArticleEntity& b) {
+                         return a.count > b.count;
+                     });
+    return true;
+}
+
+}  // namespace newsindex::indexer

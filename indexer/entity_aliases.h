@@ -1,0 +1,56 @@
+// One canonical name per entity across the collection. Within one article the extractor
+// already names "Milley" after the "Mark Milley" the article also mentions; an article that
+// only ever says "Milley" is named here, after the full names other articles gave: the short
+// name is the last word of a multi-word name, or a one-word mention that article resolved to
+// it ("NATO" for "North Atlantic Treaty Organization"). A short name that two different full
+// names claim is ambiguous and stays as written. What is learned is kept in the database's
+// metadata (schema::kAliasKeyPrefix), so later runs know it too. Not thread-safe: used by
+// IndexWriter on its thread.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "article.h"
+
+namespace newsindex::indexer {
+
+struct EntityAlias {
+    std::string type;  // "person", "org", "place", "other"
+    std::string short_name;
+    std::string full_name;
+};
+
+class EntityAliases {
+  public:
+    // Reads what earlier runs learned from store; store must outlive this object.
+    explicit EntityAliases(const Xapian::Database& store) : store_(store) {}
+
+    // Learns the full names of article's entities: returns the aliases new to the collection
+    // (to be written with save() and applied to earlier documents).
+    std::vector<EntityAlias> learn(const Article& article);
+
+    // Renames article's one-word entities whose full name is known, merging them with an
+    // entity of that name already there. Returns true when article changed.
+    bool resolve(Article& article);
+
+    // Writes the aliases learned since the last save() to the metadata of database.
+    void save(Xapian::WritableDatabase& database);
+
+  private:
+    // The full name recorded for a short one, "" when none, kAmbiguous when several.
+    const std::string& lookup(const std::string& key);
+
+    const Xapian::Database& store_;
+    std::unordered_map<std::string, std::string> known_;  // metadata key -> value
+    std::vector<std::string> unsaved_keys_;
+};
+
+// Renames alias.short_name entities of alias.type in article to alias.full_name, merging
+// counts and mentions. Returns true when article had such an entity.
+bool rename_entity(Article& article, const EntityAlias& alias);
+
+}  // namespace newsindex::indexer

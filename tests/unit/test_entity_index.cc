@@ -1,0 +1,138 @@
+// Named entities from the extractor's mentions to the index: grouping mentions into an
+// article's entities, naming an entity the same way across the collection, and the fields and
+// facets the searcher offers over them, driven through the real indexer and searcher.
+#include <catch2/catch.hpp>
+
+#include "entities/annotate.h"
+#include "entity_aliases.h"
+#include "index_run.h"
+#include "schema.h"
+#include "search.h"
+#include "test_support.h"
+
+using namespace newsindex;
+using entities::EntityType;
+using entities::Mention;
+
+namespace {
+
+std::vector<std::string> names_of(const std::vector<ArticleEntity>& entities) {
+    std::vector<std::string> names;
+    for (const ArticleEntity& e : entities) names.push_back(e.type + ":" + e.name);
+    return names;
+}
+
+indexer::IndexSummary index_paths(const std::string& db, std::vector<std::string> inputs) {
+    indexer::IndexOptions options;
+    options.database_path = db;
+    options.inputs = std::move(inputs);
+    options.jobs = 2;
+    indexer::RunCallbacks callbacks;
+    callbacks.messages.problem = [](const std::string& m) { FAIL("unexpected problem: " << m); };
+    callbacks.messages.note = [](const std::string&) {};
+    return indexer::run_index(options, callbacks);
+}
+
+// The documents holding exact term prefix + name.
+Xapian::doccount holding(const std::string& db, std::string_view prefix, const std::string& name) {
+    return Xapian::Database(db).get_termfreq(schema::boolean_term(prefix, name));
+}
+
+}  // namespace
+
+TEST_CASE("mentions are grouped into entities, most mentioned first", "[entities][annotate]") {
+    const std::vector<Mention> mentions = {
+        {"NATO", EntityType::Org, "NATO"},
+        {"Mark Milley", EntityType::Person, "Mark Milley"},
+        {"Milley", EntityType::Person, "Mark Milley"},
+        {"Milley", EntityType::Person, "Mark Milley"},
+        {"Georgia", EntityType::Place, "Georgia"},
+        // The same name with another type is another entity.
+        {"Georgia", EntityType::Person, "Georgia"},
+        {"Alliance\tHQ", EntityType::Org, "Alliance \n HQ"},
+    };
+    const std::vector<ArticleEntity> entities = entities::summarise(mentions);
+    CHECK(names_of(entities) == std::vector<std::string>{"person:Mark Milley", "org:NATO",
+                                                         "place:Georgia", "person:Georgia",
+                                                         "org:Alliance HQ"});
+    CHECK(entities[0].count == 3);
+    CHECK(entities[0].mentions == std::vector<std::string>{"Mark Milley", "Milley"});
+    // White space inside names is collapsed: the stored record separates parts with tabs.
+    CHECK(entities[4].mentions == std::vector<std::string>{"Alliance HQ"});
+}
+
+TEST_CASE("entities survive the stored record", "[entities][schema]") {
+    Article article;
+    article.title = "T";
+    article.entities = {{"Mark Milley", "person", 3, {"Mark Milley", "Milley"}},
+                        {"NATO", "org", 1, {"NATO"}}};
+    const Article back = schema::decode_record(schema::encode_record(article));
+    REQUIRE(back.entities.size() == 2);
+    CHECK(back.entities[0].name == "Mark Milley");
+    CHECK(back.entities[0].type == "person");
+    CHECK(back.entities[0].count == 3);
+    CHECK(back.entities[0].mentions == std::vector<std::string>{"Mark Milley", "Milley"});
+    CHECK(back.entities[1].name == "NATO");
+}
+
+// Regression: a curly apostrophe that ends a word ("leaders’ summit") sent the tokenizer into
+// an endless loop that filled memory.
+TEST_CASE("a closing curly apostrophe does not stall extraction", "[entities][regression]") {
+    const auto text = GENERATE(as<std::string>{}, "the world leaders\u2019 summit in Glasgow",
+                               "Glasgow hosts the leaders\u2019", "\u2019", "a\u2019\u2019b",
+                               "Boris Johnson\u2019s speech to leaders\u2019 summit");
+    const auto mentions = entities::extract("Title", text, entities::default_gazetteer());
+    CHECK(mentions.size() < 10);
+}
+
+TEST_CASE("renaming an entity merges it into the full name", "[entities][aliases]") {
+    Article article;
+    article.entities = {{"Milley", "person", 2, {"Milley"}},
+                        {"Mark Milley", "person", 1, {"Mark Milley"}},
+                        {"Milley", "place", 1, {"Milley"}}};
+    CHECK(indexer::rename_entity(article, {"person", "Milley", "Mark Milley"}));
+    REQUIRE(article.entities.size() == 2);
+    CHECK(article.entities[0].name == "Mark Milley");
+    CHECK(article.entities[0].count == 3);
+    CHECK(article.entities[0].mentions == std::vector<std::string>{"Mark Milley", "Milley"});
+    CHECK(article.entities[1].type == "place");  // another type is another entity
+    CHECK_FALSE(indexer::rename_entity(article, {"person", "Milley", "Mark Milley"}));
+}
+
+TEST_CASE("a short name takes the full name another article gave, in any order",
+          "[entities][aliases][index]") {
+    TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    const auto fixtures = test_data_dir() / "aliases";
+    // a-short-name-only.txt is indexed before the article that gives the full name.
+    index_paths(db, {(fixtures / "first").string()});
+    CHECK(holding(db, "XNP", "Erik Halvorsen") == 2);
+    CHECK(holding(db, "XNP", "Halvorsen") == 0);
+    // Two full names end in "Lindqvist": the short name is ambiguous and stays as written.
+    CHECK(holding(db, "XNP", "Jonas Lindqvist") == 1);
+    CHECK(holding(db, "XNP", "Pieter Lindqvist") == 1);
+
+    // A later run knows what the earlier one learned.
+    index_paths(db, {(fixtures / "first").string(), (fixtures / "second").string()});
+    CHECK(holding(db, "XNP", "Erik Halvorsen") == 3);
+    CHECK(holding(db, "XNP", "Halvorsen") == 0);
+    CHECK(holding(db, "XNP", "Lindqvist") == 1);
+
+    searcher::Searcher searcher({db});
+    searcher::SearchRequest request;
+    request.query = "person:\"Erik Halvorsen\"";
+    request.limit = 10;
+    request.facets = {"person"};
+    const searcher::SearchResults results = searcher.search(request);
+    CHECK(results.hits.size() == 3);
+    REQUIRE_FALSE(results.facets.empty());
+    REQUIRE_FALSE(results.facets[0].second.empty());
+    CHECK(results.facets[0].second[0].value == "Erik Halvorsen");
+    CHECK(results.facets[0].second[0].count == 3);
+    // The stored record, and so every output format, carries the full name too.
+    for (const searcher::Hit& hit : results.hits) {
+        bool named = false;
+        for (const ArticleEntity& e : hit.article.entities) named |= e.name == "Erik Halvorsen";
+        CHECK(named);
+    }
+}
