@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -46,6 +47,17 @@ struct RunCallbacks {
     // Called now and then during the run (every 200 ms at most) when set.
     std::function<void(const IndexSummary& so_far)> progress;
 };
+
+struct CompactionSizes {
+    std::uintmax_t bytes_before = 0, bytes_after = 0;  // on disk, every shard together
+};
+
+// Rewrites the database at path (each shard of a sharded one) with Xapian's compactor, fullest
+// blocks, document ids kept, and swaps the result in with one rename per shard, so searchers
+// see the old or the compacted database, never a mix within a shard. Holds each shard's write
+// lock meanwhile (waiting up to lock_wait for it).
+// Throws DatabaseError: Locked, Missing, or Other for a failed compaction or swap.
+CompactionSizes compact_database(const std::string& path, std::chrono::milliseconds lock_wait);
 
 // Runs the indexing described by options. Returns the counts.
 // Throws DatabaseError when the database cannot be opened, locked in time, written or
