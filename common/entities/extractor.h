@@ -1,5 +1,5 @@
 // Named entities in news text: people, organisations, places and other names (nationalities,
-// events, products, projects), found with rules and gazetteers, no model. A first version:
+// events, products, projects), found with rules and gazetteers, no model. A second version:
 // its precision and recall on the gold set are printed by bench_entities (docs/entities.md).
 #pragma once
 
