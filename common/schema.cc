@@ -151,12 +151,17 @@ const std::vector<Field>& fields() {
         {"url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"},
         {"id", kIdPrefix, FieldKind::Boolean, id_values,
          "the article's id (its URL, else its path)"},
-        {"entity", "XE", FieldKind::FreeText, any_entity_words,
-         "words of a named person, organisation, place or other entity", {}, true},
-        {"person", "XEP", FieldKind::FreeText, person_words, "words of a person's name",
-         "XNP", true, person_names},
-        {"org", "XEO", FieldKind::FreeText, org_words,
-         "words of an organisation's name or acronym", "XNO", true, org_names},
+        {"entity",
+         "XE",
+         FieldKind::FreeText,
+         any_entity_words,
+         "words of a named person, organisation, place or other entity",
+         {},
+         true},
+        {"person", "XEP", FieldKind::FreeText, person_words, "words of a person's name", "XNP",
+         true, person_names},
+        {"org", "XEO", FieldKind::FreeText, org_words, "words of an organisation's name or acronym",
+         "XNO", true, org_names},
         {"place", "XEL", FieldKind::FreeText, place_words, "words of a place name", "XNL", true,
          place_names},
         {"other", "XEX", FieldKind::FreeText, other_words,
@@ -244,21 +249,23 @@ std::string file_key(std::string_view path) {
 
 std::string encode_file_state(const FileState& state) {
     return std::to_string(state.size) + " " + std::to_string(state.mtime_ns) + " " +
-           state.content_hash + " " + state.path;
+           state.content_hash + " " + std::to_string(state.documents) + " " + state.path;
 }
 
 bool decode_file_state(std::string_view value, FileState& state) {
     auto pieces = text::split(value, " ");
-    if (pieces.size() < 4) return false;
+    if (pieces.size() < 5) return false;
     try {
         state.size = std::stoull(std::string(pieces[0]));
         state.mtime_ns = std::stoll(std::string(pieces[1]));
+        state.documents = std::stoull(std::string(pieces[3]));
     } catch (const std::exception&) {
         return false;
     }
     state.content_hash = std::string(pieces[2]);
     // The path is the rest, spaces included.
-    std::size_t path_start = pieces[0].size() + pieces[1].size() + pieces[2].size() + 3;
+    std::size_t path_start =
+        pieces[0].size() + pieces[1].size() + pieces[2].size() + pieces[3].size() + 4;
     state.path = std::string(value.substr(path_start));
     return !state.path.empty();
 }

@@ -105,8 +105,9 @@ inline constexpr unsigned kTitleWeight = 3;
 struct FileState {
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
-    std::string content_hash;  // content_hash() of the file's bytes
-    std::string path;          // the whole path, even when the key had to be shortened
+    std::string content_hash;     // content_hash() of the file's bytes
+    std::uint64_t documents = 0;  // documents holding the file's path term when recorded
+    std::string path;             // the whole path, even when the key had to be shortened
 };
 inline constexpr std::string_view kFileKeyPrefix = "file:";
 // Metadata key for path: "file:" + path, or for a long path its first 180 bytes, "#" and a

@@ -101,10 +101,9 @@ bool rename_entity(Article& article, const EntityAlias& alias) {
             into->mentions.end())
             into->mentions.push_back(mention);
     entities.erase(from);
-    std::stable_sort(entities.begin(), entities.end(),
-                     [](const ArticleEntity& a, const ArticleEntity& b) {
-                         return a.count > b.count;
-                     });
+    std::stable_sort(
+        entities.begin(), entities.end(),
+        [](const ArticleEntity& a, const ArticleEntity& b) { return a.count > b.count; });
     return true;
 }
 

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "database.h"
 #include "document_builder.h"
@@ -123,6 +124,7 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         outcome.state.content_hash = schema::content_hash(bytes);
         if (!job.full && job.known && job.known->content_hash == outcome.state.content_hash) {
             outcome.kind = FileOutcome::Kind::Unchanged;
+            outcome.known = job.known;
             return outcome;
         }
         const std::string text =
@@ -309,7 +311,8 @@ class Run {
         // A scan cut short, or one that could not read part of a directory, does not prove
         // that a file is gone: prune only directories scanned completely.
         if (options_.prune && !summary_.stopped_by_signal) {
-            for (const std::string& directory : complete_directories) writer_.prune(directory);
+            for (const std::string& directory : complete_directories)
+                writer_.prune(directory, seen_files_);
         }
         writer_.commit();
         summary_.counts = writer_.counts();
@@ -340,6 +343,7 @@ class Run {
     void on_file(const std::string& path) {
         if (stop_signal()) throw ScanStopped();
         ++summary_.files;
+        seen_files_.insert(path);
         struct stat info;
         std::string problem;
         if (::stat(path.c_str(), &info) != 0)
@@ -368,6 +372,7 @@ class Run {
             unchanged.kind = FileOutcome::Kind::Unchanged;
             unchanged.path = path;
             unchanged.state = *job.known;
+            unchanged.known = std::move(job.known);
             apply(std::move(unchanged));
             return;
         }
@@ -393,6 +398,7 @@ class Run {
     Pipeline pipeline_;
     IndexSummary summary_;
     bool scan_errors_in_root_ = false;
+    std::unordered_set<std::string> seen_files_;  // every file the scan found, for prune()
     std::chrono::steady_clock::time_point last_progress_{};
 };
 
@@ -483,8 +489,8 @@ void compact_one(const std::string& shard, std::chrono::milliseconds lock_wait) 
     fs::remove_all(compacted, error);
     try {
         // The lock holder may compact: the compactor reads the last committed revision.
-        Xapian::Database(shard).compact(
-            compacted, Xapian::Compactor::FULLER | Xapian::DBCOMPACT_NO_RENUMBER);
+        Xapian::Database(shard).compact(compacted,
+                                        Xapian::Compactor::FULLER | Xapian::DBCOMPACT_NO_RENUMBER);
     } catch (const Xapian::Error& e) {
         fs::remove_all(compacted, error);
         throw DatabaseError(DatabaseError::Kind::Other, shard,

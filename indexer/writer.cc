@@ -126,7 +126,8 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     if (shards_) {
         for (EntityAlias& alias : aliases_.learn(prepared.article))
             new_aliases_.push_back(std::move(alias));
-        if (aliases_.resolve(prepared.article)) prepared.document = builder_.build(prepared.article);
+        if (aliases_.resolve(prepared.article))
+            prepared.document = builder_.build(prepared.article);
     }
     if (written_ids.count(prepared.id_term)) {
         messages_.note(path + ": holds the same article twice; kept the first");
@@ -204,12 +205,15 @@ void IndexWriter::apply(FileOutcome&& outcome) {
             ++counts_.failed;
             return;
         case FileOutcome::Kind::Unchanged: {
-            auto known = known_state(outcome.path);
-            counts_.unchanged += reader_.get_termfreq(path_term(outcome.path));
+            // What the run found recorded (outcome.known), else read it again.
+            auto known = outcome.known ? outcome.known : known_state(outcome.path);
+            if (!known) return;
+            counts_.unchanged += known->documents;
             // Touched but not changed: remember the new time so the next run need not read it.
-            if (known &&
-                (known->mtime_ns != outcome.state.mtime_ns || known->size != outcome.state.size))
+            if (known->mtime_ns != outcome.state.mtime_ns || known->size != outcome.state.size) {
+                outcome.state.documents = known->documents;
                 record_state(outcome.state);
+            }
             return;
         }
         case FileOutcome::Kind::Prepared:
@@ -242,10 +246,11 @@ void IndexWriter::apply(FileOutcome&& outcome) {
     counts_.updated += std::min(written, released) + reclaimed;
     if (written > released) counts_.added += written - released;
     if (released > written) counts_.deleted += released - written;
+    outcome.state.documents = reader_.get_termfreq(path_term(outcome.path));
     record_state(outcome.state);
 }
 
-void IndexWriter::prune(const std::string& directory) {
+void IndexWriter::prune(const std::string& directory, const std::unordered_set<std::string>& seen) {
     const std::string prefix = schema::file_key(directory + "/");
     if (prefix.find('#') != std::string::npos && prefix.size() > 180) return;  // shortened key
     struct Vanished {
@@ -257,10 +262,13 @@ void IndexWriter::prune(const std::string& directory) {
         const Xapian::Database& reader = readers_[shard];
         for (auto it = reader.metadata_keys_begin(prefix); it != reader.metadata_keys_end(prefix);
              ++it) {
+            // A key that holds its whole path names a file the scan found: nothing to read.
+            if (seen.count((*it).substr(schema::kFileKeyPrefix.size()))) continue;
             schema::FileState state;
             if (!schema::decode_file_state(reader.get_metadata(*it), state)) continue;
             if (state.path.compare(0, directory.size() + 1, directory + "/") != 0) continue;
-            if (!is_regular_file(state.path)) vanished.push_back({shard, *it, state.path});
+            if (!seen.count(state.path) && !is_regular_file(state.path))
+                vanished.push_back({shard, *it, state.path});
         }
     }
     for (const Vanished& gone : vanished) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "article.h"
@@ -43,6 +44,7 @@ struct FileOutcome {
     Kind kind = Kind::Failed;
     std::string path;
     schema::FileState state;                   // as found now (Unchanged, Prepared)
+    std::optional<schema::FileState> known;    // as recorded before, when the run read it
     std::vector<PreparedArticle> articles;     // Prepared
     std::string problem;                       // Failed: the complete message
     std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
@@ -78,8 +80,9 @@ class IndexWriter {
     void apply(FileOutcome&& outcome);
 
     // Removes the documents of files recorded under directory that no longer exist there.
-    // directory must be absolute and lexically normal.
-    void prune(const std::string& directory);
+    // directory must be absolute and lexically normal. Files in seen (found by this run's
+    // scan) are known to exist and are not looked at again.
+    void prune(const std::string& directory, const std::unordered_set<std::string>& seen);
 
     // Commits every shard (in parallel when there are several), then records the states of
     // the files whose documents that commit made durable, and commits again. A no-op in a

@@ -52,8 +52,7 @@ std::string joined(const std::vector<std::string>& values) {
 Json entities_json(const Hit& hit) {
     Json entities = Json::array();
     for (const ArticleEntity& entity : hit.article.entities)
-        entities.push_back(
-            {{"name", entity.name}, {"type", entity.type}, {"count", entity.count}});
+        entities.push_back({{"name", entity.name}, {"type", entity.type}, {"count", entity.count}});
     return entities;
 }
 

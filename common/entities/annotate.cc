@@ -32,23 +32,21 @@ std::vector<ArticleEntity> summarise(const std::vector<Mention>& mentions) {
     std::vector<ArticleEntity> entities;
     std::map<std::pair<EntityType, std::string>, std::size_t> index_of;
     for (const Mention& mention : mentions) {
-        std::string name = single_spaced(mention.canonical.empty() ? mention.surface
-                                                                    : mention.canonical);
+        std::string name =
+            single_spaced(mention.canonical.empty() ? mention.surface : mention.canonical);
         std::string surface = single_spaced(mention.surface);
         if (name.empty()) continue;
         auto [it, inserted] = index_of.try_emplace({mention.type, name}, entities.size());
         if (inserted) entities.push_back({name, type_name(mention.type), 0, {}});
         ArticleEntity& entity = entities[it->second];
         ++entity.count;
-        if (!surface.empty() &&
-            std::find(entity.mentions.begin(), entity.mentions.end(), surface) ==
-                entity.mentions.end())
+        if (!surface.empty() && std::find(entity.mentions.begin(), entity.mentions.end(),
+                                          surface) == entity.mentions.end())
             entity.mentions.push_back(std::move(surface));
     }
-    std::stable_sort(entities.begin(), entities.end(),
-                     [](const ArticleEntity& a, const ArticleEntity& b) {
-                         return a.count > b.count;
-                     });
+    std::stable_sort(
+        entities.begin(), entities.end(),
+        [](const ArticleEntity& a, const ArticleEntity& b) { return a.count > b.count; });
     return entities;
 }
 
