@@ -14,8 +14,9 @@ build_packages=(g++ make cmake libxapian-dev libboost-program-options-dev nlohma
                 iso-codes tzdata)
 # Test-only: Catch2 for unit tests; jq and xapian-tools (xapian-check, xapian-delve,
 # xapian-metadata, xapian-tcpsrv) for the end-to-end tests; clang and its runtime libraries
-# for the libFuzzer targets.
-test_packages=(catch2 jq xapian-tools clang libclang-rt-14-dev)
+# for the libFuzzer targets; xapian-omega (omindex) and quest (in xapian-tools) are the
+# yardsticks of the benchmark's smoke run (tests/bench/run.sh).
+test_packages=(catch2 jq xapian-tools xapian-omega clang libclang-rt-14-dev)
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
