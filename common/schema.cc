@@ -35,7 +35,7 @@ std::vector<std::string> id_values(const Article& a) {
 std::vector<std::string> entity_words(const Article& a, std::string_view type) {
     std::vector<std::string> values;
     for (const ArticleEntity& entity : a.entities) {
-        if (!type.empty() && entity.type != type) continue;
+        if (entity.type != type) continue;
         values.push_back(entity.name);
         for (const std::string& mention : entity.mentions)
             if (mention != entity.name && entity.name.find(mention) == std::string::npos)
@@ -48,9 +48,6 @@ std::vector<std::string> entity_names(const Article& a, std::string_view type) {
     for (const ArticleEntity& entity : a.entities)
         if (entity.type == type) values.push_back(entity.name);
     return values;
-}
-std::vector<std::string> any_entity_words(const Article& a) {
-    return entity_words(a, {});
 }
 std::vector<std::string> person_words(const Article& a) {
     return entity_words(a, "person");
@@ -151,13 +148,9 @@ const std::vector<Field>& fields() {
         {"url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"},
         {"id", kIdPrefix, FieldKind::Boolean, id_values,
          "the article's id (its URL, else its path)"},
-        {"entity",
-         "XE",
-         FieldKind::FreeText,
-         any_entity_words,
-         "words of a named person, organisation, place or other entity",
-         {},
-         true},
+        {"entity", "", FieldKind::FreeText, nullptr,
+         "words of a named person, organisation, place or other entity", {}, true, nullptr,
+         {"XEP", "XEO", "XEL", "XEX"}},
         {"person", "XEP", FieldKind::FreeText, person_words, "words of a person's name", "XNP",
          true, person_names},
         {"org", "XEO", FieldKind::FreeText, org_words, "words of an organisation's name or acronym",

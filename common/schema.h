@@ -43,6 +43,9 @@ struct Field {
     // the free-text values (an entity's words include its other surface forms, its exact
     // term only its canonical name).
     std::vector<std::string> (*exact_values_of)(const Article&) = nullptr;
+    // A field with no terms of its own (values_of is nullptr): a query on it matches the value
+    // under any of these fields' prefixes ("entity:" is person:, org:, place: or other:).
+    std::vector<std::string_view> query_prefixes = {};
 };
 
 // A facet: what searcher --facet NAME counts over all matches, from the terms under prefix.

@@ -88,6 +88,11 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             for (const std::string& value : field.exact_values_of(article))
                 doc.add_boolean_term(schema::boolean_term(field.exact_prefix, value));
         }
+        if (!field.values_of) continue;
+        // Filter fields are matched word for word, never by stem: stems would be dead weight.
+        term_generator_.set_stemming_strategy(field.query_as_filter
+                                                  ? Xapian::TermGenerator::STEM_NONE
+                                                  : Xapian::TermGenerator::STEM_SOME);
         for (const std::string& value : field.values_of(article)) {
             switch (field.kind) {
                 case schema::FieldKind::FreeText:
@@ -106,6 +111,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             }
         }
     }
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     // Unprefixed text: what a query without a field matches. The title counts more than the
     // body, and comes first so that a phrase in the headline has positions of its own.
     term_generator_.index_text(article.title, schema::kTitleWeight);

@@ -314,7 +314,7 @@ class Run {
             for (const std::string& directory : complete_directories)
                 writer_.prune(directory, seen_files_);
         }
-        writer_.commit();
+        writer_.finish();
         summary_.counts = writer_.counts();
         summary_.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -40,7 +40,8 @@ IndexWriter::IndexWriter(std::vector<Xapian::WritableDatabase>* shards,
       readers_(std::move(readers)),
       aliases_(readers_.front()),
       messages_(std::move(messages)),
-      record_spelling_(record_spelling) {
+      record_spelling_(record_spelling),
+      spelling_counts_(readers_.size()) {
     for (const Xapian::Database& shard : readers_) reader_.add_database(shard);
 }
 
@@ -110,13 +111,25 @@ std::size_t IndexWriter::release_documents_of(const std::string& path,
     return deleted;
 }
 
-void IndexWriter::add_spelling(Xapian::WritableDatabase& shard, const Xapian::Document& document) {
+void IndexWriter::count_spelling(std::size_t shard, const Xapian::Document& document) {
     // Unprefixed, unstemmed terms are the words people type; prefixes are upper case.
+    auto& counts = spelling_counts_[shard];
     for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
         const std::string term = *it;
-        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))
-            shard.add_spelling(term, it.get_wdf());
+        if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+        auto [entry, inserted] = counts.try_emplace(term, 0);
+        entry->second += it.get_wdf();
+        spelling_words_held_ += inserted;
     }
+}
+
+void IndexWriter::flush_spelling() {
+    for (std::size_t shard = 0; shard < spelling_counts_.size(); ++shard) {
+        for (const auto& [word, frequency] : spelling_counts_[shard])
+            (*shards_)[shard].add_spelling(word, frequency);
+        spelling_counts_[shard].clear();
+    }
+    spelling_words_held_ = 0;
 }
 
 void IndexWriter::write_article(PreparedArticle& prepared, const std::string& path,
@@ -185,7 +198,7 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     if (shards_) {
         Xapian::WritableDatabase& shard = (*shards_)[shard_of(prepared.id_term)];
         shard.replace_document(prepared.id_term, prepared.document);
-        if (record_spelling_) add_spelling(shard, prepared.document);
+        if (record_spelling_) count_spelling(shard_of(prepared.id_term), prepared.document);
     }
     written_ids.insert(prepared.id_term);
     ++uncommitted_;
@@ -323,9 +336,17 @@ void IndexWriter::apply_new_aliases() {
     new_aliases_.clear();
 }
 
+void IndexWriter::finish() {
+    if (shards_) flush_spelling();
+    commit();
+}
+
 void IndexWriter::commit() {
+    // Bounds the memory the held-back words take: about 100 bytes each.
+    constexpr std::size_t kSpellingWordsHeld = 1'000'000;
     uncommitted_ = 0;
     if (!shards_) return;
+    if (spelling_words_held_ > kSpellingWordsHeld) flush_spelling();
     apply_new_aliases();
     aliases_.save(shards_->front());
     commit_all_shards();

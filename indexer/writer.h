@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -89,6 +90,10 @@ class IndexWriter {
     // dry run. Throws Xapian::Error.
     void commit();
 
+    // Writes what is still held back (spelling data) and commits. Call once, at the end of a
+    // run. Throws Xapian::Error.
+    void finish();
+
     std::size_t uncommitted_changes() const { return uncommitted_; }
     const IndexCounts& counts() const { return counts_; }
 
@@ -114,7 +119,10 @@ class IndexWriter {
                        std::set<std::string>& written_ids, const std::set<Xapian::docid>& detached,
                        std::size_t& reclaimed);
     void record_state(const schema::FileState& state);
-    void add_spelling(Xapian::WritableDatabase& shard, const Xapian::Document& document);
+    // Counts the document's words for the spelling data of its shard.
+    void count_spelling(std::size_t shard, const Xapian::Document& document);
+    // Hands the counted words to Xapian, to be written by the next commit.
+    void flush_spelling();
     // Gives the documents written before an alias was learned the full name it stands for.
     void apply_new_aliases();
 
@@ -127,6 +135,11 @@ class IndexWriter {
     DocumentBuilder builder_;               // rebuilds documents whose entities were renamed
     WriterMessages messages_;
     bool record_spelling_;
+    // Words and their frequencies per shard, held until flush_spelling(). Xapian rewrites (and
+    // compresses) a word's spelling entry at every commit that changed it; held back over a
+    // whole run, a common word is written once instead of once per batch.
+    std::vector<std::unordered_map<std::string, Xapian::termcount>> spelling_counts_;
+    std::size_t spelling_words_held_ = 0;
     std::size_t uncommitted_ = 0;
     IndexCounts counts_;
 };

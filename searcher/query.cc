@@ -159,20 +159,27 @@ class BooleanFieldProcessor : public Xapian::FieldProcessor {
 // A free-text field used as a filter ("author:vogel", "author:\"katrin vogel\""): the words
 // of the value, as a phrase, within the field's prefix. A filter adds no weight, and
 // repeated filters on one field are ORed by the parser.
+// A field made of others (schema::Field::query_prefixes) matches the phrase under any of them.
 class TextFilterProcessor : public Xapian::FieldProcessor {
   public:
     explicit TextFilterProcessor(const schema::Field& field) {
         parser_.set_default_op(Xapian::Query::OP_PHRASE);
-        prefix_ = std::string(field.prefix);
+        if (field.query_prefixes.empty()) prefixes_.emplace_back(field.prefix);
+        for (std::string_view prefix : field.query_prefixes) prefixes_.emplace_back(prefix);
     }
     Xapian::Query operator()(const std::string& value) override {
-        Xapian::Query words = parser_.parse_query(value, 0, prefix_);
-        return words.empty() ? Xapian::Query::MatchNothing : words;
+        std::vector<Xapian::Query> alternatives;
+        for (const std::string& prefix : prefixes_) {
+            Xapian::Query words = parser_.parse_query(value, 0, prefix);
+            if (!words.empty()) alternatives.push_back(std::move(words));
+        }
+        if (alternatives.empty()) return Xapian::Query::MatchNothing;
+        return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     }
 
   private:
     Xapian::QueryParser parser_;
-    std::string prefix_;
+    std::vector<std::string> prefixes_;
 };
 
 constexpr unsigned kOperatorFlags =
