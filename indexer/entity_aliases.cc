@@ -68,11 +68,21 @@ bool EntityAliases::resolve(Article& article) {
     bool changed = false;
     // Collected first: renaming merges entities and so changes the vector.
     std::vector<EntityAlias> renames;
-    for (const ArticleEntity& entity : article.entities) {
+    for (ArticleEntity& entity : article.entities) {
         if (!is_one_word(entity.name)) continue;
-        const std::string& full = lookup(alias_key(entity.type, entity.name));
-        if (!full.empty() && full != kAmbiguous)
-            renames.push_back({entity.type, entity.name, full});
+        const std::string* full = &lookup(alias_key(entity.type, entity.name));
+        // The extractor guesses org or other for a lone word it has no cue for; a person's
+        // surname known from other articles is the better guess.
+        if (full->empty() && (entity.type == "org" || entity.type == "other")) {
+            const std::string& person = lookup(alias_key("person", entity.name));
+            if (!person.empty() && person != kAmbiguous) {
+                entity.type = "person";
+                full = &person;
+                changed = true;
+            }
+        }
+        if (!full->empty() && *full != kAmbiguous)
+            renames.push_back({entity.type, entity.name, *full});
     }
     for (const EntityAlias& alias : renames) changed |= rename_entity(article, alias);
     return changed;

@@ -316,20 +316,30 @@ void IndexWriter::commit_all_shards() {
 
 void IndexWriter::apply_new_aliases() {
     for (const EntityAlias& alias : new_aliases_) {
-        const std::string term = schema::boolean_term(
-            std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(alias.type),
-            alias.short_name);
-        for (Xapian::WritableDatabase& shard : *shards_) {
-            std::vector<Xapian::docid> docids(shard.postlist_begin(term), shard.postlist_end(term));
-            for (Xapian::docid docid : docids) {
-                const Xapian::Document old = shard.get_document(docid);
-                Article article = schema::decode_record(old.get_data());
-                if (!rename_entity(article, alias)) continue;
-                Xapian::Document renamed = builder_.build(article);
-                // Duplicate files' path terms are not in the record: carry them over.
-                for (auto it = old.termlist_begin(); it != old.termlist_end(); ++it)
-                    if (is_path_term(*it)) renamed.add_boolean_term(*it);
-                shard.replace_document(docid, renamed);
+        // As EntityAliases::resolve(): a lone word guessed to be an org or other is also the
+        // surname of a person named in full elsewhere.
+        std::vector<std::string> types = {alias.type};
+        if (alias.type == "person") types.insert(types.end(), {"org", "other"});
+        for (const std::string& type : types) {
+            const std::string term = schema::boolean_term(
+                std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
+                alias.short_name);
+            for (Xapian::WritableDatabase& shard : *shards_) {
+                std::vector<Xapian::docid> docids(shard.postlist_begin(term),
+                                                  shard.postlist_end(term));
+                for (Xapian::docid docid : docids) {
+                    const Xapian::Document old = shard.get_document(docid);
+                    Article article = schema::decode_record(old.get_data());
+                    for (ArticleEntity& entity : article.entities)
+                        if (entity.type == type && entity.name == alias.short_name)
+                            entity.type = alias.type;
+                    if (!rename_entity(article, alias)) continue;
+                    Xapian::Document renamed = builder_.build(article);
+                    // Duplicate files' path terms are not in the record: carry them over.
+                    for (auto it = old.termlist_begin(); it != old.termlist_end(); ++it)
+                        if (is_path_term(*it)) renamed.add_boolean_term(*it);
+                    shard.replace_document(docid, renamed);
+                }
             }
         }
     }

@@ -52,4 +52,50 @@ expect_equal "documents after a second run" "$(doc_count "$db")" "$articles"
 run xapian-check "$db"
 expect_status 0
 
+
+# Named entities: each field, cross-checked against grep over the corpus files. Every corpus
+# article that names Milley, Putin or NATO names the person or organisation, under any form.
+articles_naming() { grep -lw -- "$1" "$SOURCE_DIR"/corpus/*/*.txt | wc -l; }
+count() { "$SEARCHER" --db "$db" --count -- "$1"; }
+for query in 'entity:Milley' 'entity:"Mark Milley"' 'person:Milley' 'person:"Mark Milley"'; do
+    expect_equal "$query finds every article naming Milley" "$(count "$query")" "$(articles_naming Milley)"
+done
+expect_equal "person:Putin" "$(count 'person:Putin')" "$(articles_naming Putin)"
+expect_equal "person:\"Vladimir Putin\" (one name across the corpus)" \
+    "$(count 'person:"Vladimir Putin"')" "$(articles_naming Putin)"
+expect_equal "org:NATO" "$(count 'org:NATO')" "$(articles_naming NATO)"
+expect_equal "place:Ukraine" "$(count 'place:Ukraine')" "$(articles_naming Ukraine)"
+expect_equal "a person is not a place" "$(count 'place:Putin')" 0
+# Combined with free text and with each other: the intersection, as grep sees it.
+expect_equal "person:Putin pipeline" "$(count 'person:Putin pipeline')" \
+    "$(grep -lw Putin $(grep -lw pipeline "$SOURCE_DIR"/corpus/*/*.txt) | wc -l)"
+expect_equal "org:NATO AND place:Poland" "$(count 'org:NATO AND place:Poland')" \
+    "$(grep -lw NATO $(grep -lw Poland "$SOURCE_DIR"/corpus/*/*.txt) | wc -l)"
+
+# Facets over the Nord Stream 2 articles: the pipeline itself, its operator and the people
+# who decided its fate lead; counts are exact (they equal --count of the same filter).
+run "$SEARCHER" --db "$db" --format json --limit 0 --facet entity --facet person --facet org \
+    --facet place '"Nord Stream 2"'
+expect_status 0
+matches=$(jq .matches.estimated "$SCRATCH/stdout")
+expect_equal "the pipeline is in every match, as other" \
+    "$(jq -c '.facets.entity[] | select(.value == "Nord Stream 2") | [.type, .count]' "$SCRATCH/stdout")" \
+    "[\"other\",$matches]"
+expect_equal "Olaf Scholz among the top 3 people" \
+    "$(jq -r '.facets.person[0:3][].value' "$SCRATCH/stdout" | grep -c '^Olaf Scholz$')" 1
+expect_equal "Gazprom among the top 3 organisations" \
+    "$(jq -r '.facets.org[0:3][].value' "$SCRATCH/stdout" | grep -c '^Gazprom$')" 1
+expect_equal "Germany among the top 3 places" \
+    "$(jq -r '.facets.place[0:3][].value' "$SCRATCH/stdout" | grep -c '^Germany$')" 1
+scholz=$(jq '.facets.person[] | select(.value == "Olaf Scholz") | .count' "$SCRATCH/stdout")
+expect_equal "facet count equals --count" "$scholz" "$(count 'person:"Olaf Scholz" "Nord Stream 2"')"
+run "$SEARCHER" --db "$db" --color never --limit 1 --facet entity '"Nord Stream 2"'
+expect_stdout_has "Nord Stream 2 (other)"
+# Every hit carries its entities, in JSON Lines and TSV too.
+run "$SEARCHER" --db "$db" --format jsonl --limit 3 --fields title,entities Milley
+expect_equal "hits naming Mark Milley as a person" \
+    "$(jq -c '[.entities[] | select(.name == "Mark Milley" and .type == "person")] | length' "$SCRATCH/stdout" | sort -u)" 1
+run "$SEARCHER" --db "$db" --format tsv --limit 1 --fields entities Milley
+expect_stdout_has "Mark Milley (person)"
+
 finish
