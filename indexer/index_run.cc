@@ -150,10 +150,12 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
 
 // Worker threads take jobs in order and leave outcomes keyed by sequence; the run applies
 // them in sequence order, so the result does not depend on thread timing. At most
-// max_in_flight files are between scan and database at once, which bounds memory.
+// max_in_flight files are between scan and database at once, which bounds memory. With no
+// workers, submit() prepares the job on the calling thread: a serial run, as omindex's.
 class Pipeline {
   public:
-    Pipeline(unsigned workers, const ReadOptions& read_options) : max_in_flight_(workers * 4) {
+    Pipeline(unsigned workers, const ReadOptions& read_options)
+        : max_in_flight_(std::max(1u, workers * 4)), read_options_(read_options) {
         // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
         // thread and interrupt what it is waiting on.
         sigset_t stop_signals, previous;
@@ -180,6 +182,12 @@ class Pipeline {
 
     void submit(FileJob job) {
         job.sequence = next_sequence_++;
+        if (threads_.empty()) {
+            FileOutcome outcome = prepare_file(job, inline_builder_, read_options_);
+            std::lock_guard<std::mutex> lock(mutex_);
+            outcomes_.emplace(job.sequence, std::move(outcome));
+            return;
+        }
         {
             std::lock_guard<std::mutex> lock(mutex_);
             jobs_.push_back(std::move(job));
@@ -223,6 +231,8 @@ class Pipeline {
     }
 
     const std::uint64_t max_in_flight_;
+    const ReadOptions read_options_;
+    DocumentBuilder inline_builder_;  // for the serial run
     std::uint64_t next_sequence_ = 0;  // touched by the run's thread only
     std::uint64_t next_to_apply_ = 0;  // written under mutex_ by next(); read by the run's thread
     std::mutex mutex_;
@@ -266,7 +276,8 @@ class Run {
         : options_(options),
           callbacks_(callbacks),
           writer_(writer),
-          pipeline_(std::max(1u, options.jobs), options.read_options) {}
+          // --jobs counts every thread at work: this one writes, the others prepare.
+          pipeline_(std::max(1u, options.jobs) - 1, options.read_options) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();

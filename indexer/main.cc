@@ -97,7 +97,8 @@ int main(int argc, char** argv) {
         "null,0", po::bool_switch(&options.files_from_nul),
         "paths in the --files-from list end with NUL (find -print0)")(
         "jobs,j", po::value(&options.jobs)->default_value(options.jobs),
-        "threads reading and parsing files (default: all cores)")(
+        "threads at work, one of them writing the database, the others reading and parsing "
+        "files; 1 runs everything on one thread (default: all cores)")(
         "lock-timeout", po::value(&lock_timeout_seconds)->default_value(lock_timeout_seconds),
         "seconds to wait for another indexer to finish with the database")(
         "full", po::bool_switch(&options.full), "read every file again, changed or not")(

@@ -112,11 +112,16 @@ std::size_t IndexWriter::release_documents_of(const std::string& path,
 }
 
 void IndexWriter::count_spelling(std::size_t shard, const Xapian::Document& document) {
-    // Unprefixed, unstemmed terms are the words people type; prefixes are upper case.
+    // Unprefixed, unstemmed terms are the words people type; prefixes are upper case. Words
+    // with digits (a third of Reuters' vocabulary: figures, codes) and words of one or two
+    // bytes are never worth correcting to, and each would cost Xapian several compressed
+    // entries in its spelling table.
     auto& counts = spelling_counts_[shard];
     for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
         const std::string term = *it;
-        if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+        if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z') ||
+            term.find_first_of("0123456789") != std::string::npos)
+            continue;
         auto [entry, inserted] = counts.try_emplace(term, 0);
         entry->second += it.get_wdf();
         spelling_words_held_ += inserted;
@@ -325,6 +330,9 @@ void IndexWriter::apply_new_aliases() {
                 std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
                 alias.short_name);
             for (Xapian::WritableDatabase& shard : *shards_) {
+                // Most short names were never written alone; asking is cheaper than opening
+                // a posting list, which flushes the term's pending changes first.
+                if (!shard.term_exists(term)) continue;
                 std::vector<Xapian::docid> docids(shard.postlist_begin(term),
                                                   shard.postlist_end(term));
                 for (Xapian::docid docid : docids) {
