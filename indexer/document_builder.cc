@@ -66,6 +66,61 @@ DocumentBuilder::DocumentBuilder() {
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
+namespace {
+
+// Above the positions build() gives (title, authors, entities and body of any real article),
+// spread by name so that two renames of one document do not share positions.
+Xapian::termpos renamed_entity_position(const std::string& name) {
+    return 10'000'000 + static_cast<Xapian::termpos>(std::hash<std::string>{}(name) % 100'000) * 100;
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+}
+
+}  // namespace
+
+void DocumentBuilder::rename_entity(Xapian::Document& doc, const Article& renamed,
+                                    const std::string& old_type, const std::string& short_name,
+                                    const std::string& new_type, const std::string& full_name) {
+    const schema::Field* old_field = schema::find_field(old_type);
+    const schema::Field* new_field = schema::find_field(new_type);
+    if (!old_field || !new_field) return;
+    // The terms build() makes of some names under a prefix, variants included.
+    auto words_of = [this](const std::vector<std::string>& names, std::string_view prefix,
+                           Xapian::termpos first) {
+        Xapian::Document scratch;
+        term_generator_.set_document(scratch);
+        term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+        term_generator_.set_termpos(first);
+        for (const std::string& name : names) {
+            term_generator_.index_text(name, 1, std::string(prefix));
+            term_generator_.increase_termpos(kValueGap);
+        }
+        term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        add_term_variants(scratch);
+        return scratch;
+    };
+    const std::string old_exact =
+        schema::boolean_term(old_field->exact_prefix, short_name);
+    if (has_term(doc, old_exact)) doc.remove_term(old_exact);
+    doc.add_boolean_term(schema::boolean_term(new_field->exact_prefix, full_name));
+    if (old_type != new_type) {
+        const Xapian::Document keep = words_of(old_field->values_of(renamed), old_field->prefix, 1);
+        const Xapian::Document gone = words_of({short_name}, old_field->prefix, 1);
+        for (auto it = gone.termlist_begin(); it != gone.termlist_end(); ++it)
+            if (!has_term(keep, *it) && has_term(doc, *it)) doc.remove_term(*it);
+    }
+    const Xapian::Document added =
+        words_of({full_name}, new_field->prefix, renamed_entity_position(full_name));
+    for (auto it = added.termlist_begin(); it != added.termlist_end(); ++it)
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
+            doc.add_posting(*it, *pos);
+    doc.set_data(schema::encode_record(renamed));
+}
+
 std::string DocumentBuilder::id_term(const Article& article) {
     static const schema::Field& id_field = *schema::find_field("id");
     return schema::boolean_term(

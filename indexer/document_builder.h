@@ -20,6 +20,16 @@ class DocumentBuilder {
     // Does not throw for any Article.
     Xapian::Document build(const Article& article);
 
+    // Changes a stored document in place, as build() would have made it had the entity
+    // (old_type, short_name) been called (new_type, full_name) from the start: its exact term
+    // and its words under the type's prefix (at positions of their own, after the others),
+    // and the stored record, which becomes renamed (the article with the entity renamed).
+    // Words of short_name stay when another entity of old_type still uses them. Much cheaper
+    // than build(): nothing else is tokenised again.
+    void rename_entity(Xapian::Document& doc, const Article& renamed, const std::string& old_type,
+                       const std::string& short_name, const std::string& new_type,
+                       const std::string& full_name);
+
     // The unique id term of article ("Q" + its id).
     static std::string id_term(const Article& article);
     // "C" + content_hash() of the title and body with white space collapsed.

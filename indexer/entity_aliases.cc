@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "schema.h"
+#include "text/strings.h"
 
 namespace newsindex::indexer {
 
@@ -20,9 +21,43 @@ bool is_one_word(const std::string& name) {
     return name.find(' ') == std::string::npos;
 }
 
+// Two to four words, each capitalised or a name particle ("Ursula von der Leyen"), none of
+// them a connector that joins two names ("Larry Johnson of the Corn Growers", "U.S. And
+// Canadian"): the shape of a person's name, whose last word may stand for it.
+bool person_name_shape(const std::string& name) {
+    static const char* const kParticles[] = {"von", "van", "der", "den", "de", "del", "da",
+                                             "di", "du", "la", "le", "bin", "ibn", "al"};
+    std::size_t words = 0;
+    for (std::string_view word : text::split(name, " ")) {
+        ++words;
+        if (word.empty()) return false;
+        const bool particle = std::find(std::begin(kParticles), std::end(kParticles), word) !=
+                              std::end(kParticles);
+        if (!particle && !(word[0] >= 'A' && word[0] <= 'Z') &&
+            static_cast<unsigned char>(word[0]) < 0x80)
+            return false;
+        if (word == "And" || word == "Of" || word == "The") return false;
+    }
+    return words >= 2 && words <= 4;
+}
+
+// An acronym: two or more capital letters, digits or dots, at least two letters ("NATO",
+// "IMF", "G7").
+bool is_acronym(const std::string& word) {
+    std::size_t letters = 0;
+    for (char c : word) {
+        if (c >= 'A' && c <= 'Z')
+            ++letters;
+        else if (!(c >= '0' && c <= '9') && c != '.')
+            return false;
+    }
+    return letters >= 2;
+}
+
 // "Milley" of "Mark Milley"; none for a last word that is not a capitalised word of letters
 // ("Group of 20", "Nord Stream 2"), which would not be a name on its own.
 std::string last_word(const std::string& name) {
+    if (!person_name_shape(name)) return {};
     const std::size_t space = name.rfind(' ');
     if (space == std::string::npos) return {};
     std::string word = name.substr(space + 1);
@@ -49,8 +84,13 @@ std::vector<EntityAlias> EntityAliases::learn(const Article& article) {
             if (std::string last = last_word(entity.name); !last.empty())
                 short_names.push_back(std::move(last));
         }
-        for (const std::string& mention : entity.mentions)
-            if (is_one_word(mention) && mention != entity.name) short_names.push_back(mention);
+        // An organisation's acronym, as the article defined it ("NATO" for "North Atlantic
+        // Treaty Organization"). Other one-word forms the extractor resolved are left to the
+        // article: across a collection they join too much ("Iranian" to "Iranian crude").
+        if (entity.type == "org") {
+            for (const std::string& mention : entity.mentions)
+                if (is_one_word(mention) && is_acronym(mention)) short_names.push_back(mention);
+        }
         for (const std::string& short_name : short_names) {
             const std::string key = alias_key(entity.type, short_name);
             const std::string& known = lookup(key);
@@ -64,12 +104,12 @@ std::vector<EntityAlias> EntityAliases::learn(const Article& article) {
     return learned;
 }
 
-bool EntityAliases::resolve(Article& article) {
-    bool changed = false;
+std::vector<EntityAliases::Rename> EntityAliases::resolve(Article& article) {
     // Collected first: renaming merges entities and so changes the vector.
-    std::vector<EntityAlias> renames;
+    std::vector<Rename> renames;
     for (ArticleEntity& entity : article.entities) {
         if (!is_one_word(entity.name)) continue;
+        const std::string old_type = entity.type;
         const std::string* full = &lookup(alias_key(entity.type, entity.name));
         // The extractor guesses org or other for a lone word it has no cue for; a person's
         // surname known from other articles is the better guess.
@@ -78,14 +118,19 @@ bool EntityAliases::resolve(Article& article) {
             if (!person.empty() && person != kAmbiguous) {
                 entity.type = "person";
                 full = &person;
-                changed = true;
             }
         }
         if (!full->empty() && *full != kAmbiguous)
-            renames.push_back({entity.type, entity.name, *full});
+            renames.push_back({old_type, {entity.type, entity.name, *full}});
     }
-    for (const EntityAlias& alias : renames) changed |= rename_entity(article, alias);
-    return changed;
+    std::vector<Rename> done;
+    for (Rename& rename : renames)
+        if (rename_entity(article, rename.alias)) done.push_back(std::move(rename));
+    return done;
+}
+
+bool EntityAliases::still_stands_for(const EntityAlias& alias) {
+    return lookup(alias_key(alias.type, alias.short_name)) == alias.full_name;
 }
 
 void EntityAliases::save(Xapian::WritableDatabase& database) {

@@ -33,9 +33,19 @@ class EntityAliases {
     // (to be written with save() and applied to earlier documents).
     std::vector<EntityAlias> learn(const Article& article);
 
+    // One entity renamed by resolve(): it had type old_type and name alias.short_name.
+    struct Rename {
+        std::string old_type;
+        EntityAlias alias;
+    };
+
     // Renames article's one-word entities whose full name is known, merging them with an
-    // entity of that name already there. Returns true when article changed.
-    bool resolve(Article& article);
+    // entity of that name already there. Returns what it renamed.
+    std::vector<Rename> resolve(Article& article);
+
+    // True while short_name still stands for full_name alone (no other full name claimed it
+    // since it was learned).
+    bool still_stands_for(const EntityAlias& alias);
 
     // Writes the aliases learned since the last save() to the metadata of database.
     void save(Xapian::WritableDatabase& database);

@@ -150,12 +150,14 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
 
 // Worker threads take jobs in order and leave outcomes keyed by sequence; the run applies
 // them in sequence order, so the result does not depend on thread timing. At most
-// max_in_flight files are between scan and database at once, which bounds memory. With no
-// workers, submit() prepares the job on the calling thread: a serial run, as omindex's.
+// max_in_flight files (a batch) are between scan and database at once, which bounds memory.
+// With no workers, submit() prepares the job on the calling thread: a serial run, as
+// omindex's.
 class Pipeline {
   public:
-    Pipeline(unsigned workers, const ReadOptions& read_options)
-        : max_in_flight_(std::max(1u, workers * 4)), read_options_(read_options) {
+    Pipeline(unsigned workers, std::size_t max_in_flight, const ReadOptions& read_options)
+        : max_in_flight_(workers == 0 ? 1 : std::max<std::size_t>(workers * 4, max_in_flight)),
+          read_options_(read_options) {
         // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
         // thread and interrupt what it is waiting on.
         sigset_t stop_signals, previous;
@@ -277,7 +279,9 @@ class Run {
           callbacks_(callbacks),
           writer_(writer),
           // --jobs counts every thread at work: this one writes, the others prepare.
-          pipeline_(std::max(1u, options.jobs) - 1, options.read_options) {}
+          // The writer holds a batch until its commit (writer.h); the workers may prepare
+          // the next one meanwhile.
+          pipeline_(std::max(1u, options.jobs) - 1, options.batch_size, options.read_options) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();

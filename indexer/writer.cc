@@ -142,10 +142,12 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
                                 const std::set<Xapian::docid>& detached, std::size_t& reclaimed) {
     const std::string own = path_term(path);
     if (shards_) {
-        for (EntityAlias& alias : aliases_.learn(prepared.article))
-            new_aliases_.push_back(std::move(alias));
-        if (aliases_.resolve(prepared.article))
-            prepared.document = builder_.build(prepared.article);
+        // What this batch taught is already known (apply() learned it): only documents of
+        // earlier batches need apply_new_aliases().
+        for (const auto& rename : aliases_.resolve(prepared.article))
+            builder_.rename_entity(prepared.document, prepared.article, rename.old_type,
+                                   rename.alias.short_name, rename.alias.type,
+                                   rename.alias.full_name);
     }
     if (written_ids.count(prepared.id_term)) {
         messages_.note(path + ": holds the same article twice; kept the first");
@@ -217,6 +219,30 @@ void IndexWriter::record_state(const schema::FileState& state) {
 }
 
 void IndexWriter::apply(FileOutcome&& outcome) {
+    if (!shards_) {
+        apply_now(std::move(outcome));
+        return;
+    }
+    // Held until the batch is committed, so that every article of the batch can take the
+    // full names any other article of the batch gives.
+    std::size_t changes = 1;
+    if (outcome.kind == FileOutcome::Kind::Prepared) {
+        for (const PreparedArticle& prepared : outcome.articles) {
+            for (EntityAlias& alias : aliases_.learn(prepared.article))
+                new_aliases_.push_back(std::move(alias));
+        }
+        changes += outcome.articles.size();
+    }
+    held_outcomes_.push_back(std::move(outcome));
+    uncommitted_ += changes;
+}
+
+void IndexWriter::apply_held_outcomes() {
+    for (FileOutcome& outcome : held_outcomes_) apply_now(std::move(outcome));
+    held_outcomes_.clear();
+}
+
+void IndexWriter::apply_now(FileOutcome&& outcome) {
     switch (outcome.kind) {
         case FileOutcome::Kind::Failed:
             messages_.problem(outcome.problem);
@@ -269,6 +295,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
 }
 
 void IndexWriter::prune(const std::string& directory, const std::unordered_set<std::string>& seen) {
+    apply_held_outcomes();  // prune sees the database as the run left it
     const std::string prefix = schema::file_key(directory + "/");
     if (prefix.find('#') != std::string::npos && prefix.size() > 180) return;  // shortened key
     struct Vanished {
@@ -321,6 +348,7 @@ void IndexWriter::commit_all_shards() {
 
 void IndexWriter::apply_new_aliases() {
     for (const EntityAlias& alias : new_aliases_) {
+        if (!aliases_.still_stands_for(alias)) continue;
         // As EntityAliases::resolve(): a lone word guessed to be an org or other is also the
         // surname of a person named in full elsewhere.
         std::vector<std::string> types = {alias.type};
@@ -336,17 +364,15 @@ void IndexWriter::apply_new_aliases() {
                 std::vector<Xapian::docid> docids(shard.postlist_begin(term),
                                                   shard.postlist_end(term));
                 for (Xapian::docid docid : docids) {
-                    const Xapian::Document old = shard.get_document(docid);
-                    Article article = schema::decode_record(old.get_data());
+                    Xapian::Document doc = shard.get_document(docid);
+                    Article article = schema::decode_record(doc.get_data());
                     for (ArticleEntity& entity : article.entities)
                         if (entity.type == type && entity.name == alias.short_name)
                             entity.type = alias.type;
                     if (!rename_entity(article, alias)) continue;
-                    Xapian::Document renamed = builder_.build(article);
-                    // Duplicate files' path terms are not in the record: carry them over.
-                    for (auto it = old.termlist_begin(); it != old.termlist_end(); ++it)
-                        if (is_path_term(*it)) renamed.add_boolean_term(*it);
-                    shard.replace_document(docid, renamed);
+                    builder_.rename_entity(doc, article, type, alias.short_name, alias.type,
+                                           alias.full_name);
+                    shard.replace_document(docid, doc);
                 }
             }
         }
@@ -355,18 +381,25 @@ void IndexWriter::apply_new_aliases() {
 }
 
 void IndexWriter::finish() {
-    if (shards_) flush_spelling();
+    if (shards_) {
+        apply_held_outcomes();
+        flush_spelling();
+    }
     commit();
 }
 
 void IndexWriter::commit() {
     // Bounds the memory the held-back words take: about 100 bytes each.
     constexpr std::size_t kSpellingWordsHeld = 1'000'000;
-    uncommitted_ = 0;
-    if (!shards_) return;
+    if (!shards_) {
+        uncommitted_ = 0;
+        return;
+    }
+    apply_held_outcomes();
     if (spelling_words_held_ > kSpellingWordsHeld) flush_spelling();
     apply_new_aliases();
     aliases_.save(shards_->front());
+    uncommitted_ = 0;
     commit_all_shards();
     if (pending_states_.empty()) return;
     for (const PendingState& state : pending_states_)

@@ -77,7 +77,9 @@ class IndexWriter {
     // What the database recorded of path when it was last indexed, if anything.
     std::optional<schema::FileState> known_state(const std::string& path) const;
 
-    // Applies one file's outcome. Throws Xapian::Error on a database failure.
+    // Applies one file's outcome: at once in a dry run, else with the next commit() (which
+    // the caller makes when uncommitted_changes() is large enough). Throws Xapian::Error on a
+    // database failure.
     void apply(FileOutcome&& outcome);
 
     // Removes the documents of files recorded under directory that no longer exist there.
@@ -106,6 +108,8 @@ class IndexWriter {
         std::size_t shard;
         Xapian::docid docid;  // within the shard
     };
+    void apply_now(FileOutcome&& outcome);
+    void apply_held_outcomes();
     std::size_t shard_of(const std::string& key) const;
     Location locate(Xapian::docid global) const;
     void commit_all_shards();
@@ -130,9 +134,10 @@ class IndexWriter {
     std::vector<Xapian::Database> readers_;
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<PendingState> pending_states_;
+    std::vector<FileOutcome> held_outcomes_;  // applied at the next commit()
     EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
     std::vector<EntityAlias> new_aliases_;  // learned since the last commit()
-    DocumentBuilder builder_;               // rebuilds documents whose entities were renamed
+    DocumentBuilder builder_;               // renames entities in documents
     WriterMessages messages_;
     bool record_spelling_;
     // Words and their frequencies per shard, held until flush_spelling(). Xapian rewrites (and
