@@ -16,7 +16,7 @@
 
 namespace newsindex::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // Metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
 
@@ -55,6 +55,9 @@ struct Facet {
     // The counted terms hold a type letter before the name (kEntityExactPrefix): the facet
     // of all named entities, whatever their type.
     bool typed_entities = false;
+    // For a facet with one value per article: the value slot that holds it, counted instead
+    // of the terms; -1 for none.
+    int slot = -1;
 };
 const std::vector<Facet>& facets();
 const Facet* find_facet(std::string_view name);
@@ -94,6 +97,11 @@ inline constexpr std::string_view kAliasKeyPrefix = "alias:";
 inline constexpr unsigned kDateSlot = 0;  // "YYYYMMDD"; absent when the article has no date
 // story_key() of the title: copies of one wire story share it, so --collapse folds them.
 inline constexpr unsigned kStorySlot = 1;
+// Single-valued facets, also kept as values: a facet counts a value slot much faster than it
+// walks each match's term list. "YYYY", "YYYYMM" and the site, as the Y, M and H terms hold.
+inline constexpr unsigned kYearSlot = 2;
+inline constexpr unsigned kMonthSlot = 3;
+inline constexpr unsigned kSiteSlot = 4;
 
 // The title reduced to lowercase letters and digits (accents kept), hashed: "U.S. Troops
 // Head East" and "US troops head east" give the same key.

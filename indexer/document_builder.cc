@@ -23,6 +23,8 @@ void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
     doc.add_boolean_term(std::string(schema::kMonthPrefix) + day.substr(0, 6));
     doc.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
     doc.add_value(schema::kDateSlot, day);
+    doc.add_value(schema::kMonthSlot, day.substr(0, 6));
+    doc.add_value(schema::kYearSlot, day.substr(0, 4));
 }
 
 // Words as people type them are often not words as written: "Scholz" for "Scholz's", "Jose"
@@ -71,7 +73,8 @@ namespace {
 // Above the positions build() gives (title, authors, entities and body of any real article),
 // spread by name so that two renames of one document do not share positions.
 Xapian::termpos renamed_entity_position(const std::string& name) {
-    return 10'000'000 + static_cast<Xapian::termpos>(std::hash<std::string>{}(name) % 100'000) * 100;
+    return 10'000'000 +
+           static_cast<Xapian::termpos>(std::hash<std::string>{}(name) % 100'000) * 100;
 }
 
 bool has_term(const Xapian::Document& doc, const std::string& term) {
@@ -103,8 +106,7 @@ void DocumentBuilder::rename_entity(Xapian::Document& doc, const Article& rename
         add_term_variants(scratch);
         return scratch;
     };
-    const std::string old_exact =
-        schema::boolean_term(old_field->exact_prefix, short_name);
+    const std::string old_exact = schema::boolean_term(old_field->exact_prefix, short_name);
     if (has_term(doc, old_exact)) doc.remove_term(old_exact);
     doc.add_boolean_term(schema::boolean_term(new_field->exact_prefix, full_name));
     if (old_type != new_type) {
@@ -178,6 +180,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     term_generator_.index_text(article.body);
     add_term_variants(doc);
     doc.add_value(schema::kStorySlot, schema::story_key(article.title));
+    if (std::string site = schema::site_of_url(article.url); !site.empty())
+        doc.add_value(schema::kSiteSlot, site);
     doc.set_data(schema::encode_record(article));
     return doc;
 }

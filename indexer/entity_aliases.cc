@@ -25,14 +25,14 @@ bool is_one_word(const std::string& name) {
 // them a connector that joins two names ("Larry Johnson of the Corn Growers", "U.S. And
 // Canadian"): the shape of a person's name, whose last word may stand for it.
 bool person_name_shape(const std::string& name) {
-    static const char* const kParticles[] = {"von", "van", "der", "den", "de", "del", "da",
-                                             "di", "du", "la", "le", "bin", "ibn", "al"};
+    static const char* const kParticles[] = {"von", "van", "der", "den", "de",  "del", "da",
+                                             "di",  "du",  "la",  "le",  "bin", "ibn", "al"};
     std::size_t words = 0;
     for (std::string_view word : text::split(name, " ")) {
         ++words;
         if (word.empty()) return false;
-        const bool particle = std::find(std::begin(kParticles), std::end(kParticles), word) !=
-                              std::end(kParticles);
+        const bool particle =
+            std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
         if (!particle && !(word[0] >= 'A' && word[0] <= 'Z') &&
             static_cast<unsigned char>(word[0]) < 0x80)
             return false;

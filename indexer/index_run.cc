@@ -234,7 +234,7 @@ class Pipeline {
 
     const std::uint64_t max_in_flight_;
     const ReadOptions read_options_;
-    DocumentBuilder inline_builder_;  // for the serial run
+    DocumentBuilder inline_builder_;   // for the serial run
     std::uint64_t next_sequence_ = 0;  // touched by the run's thread only
     std::uint64_t next_to_apply_ = 0;  // written under mutex_ by next(); read by the run's thread
     std::mutex mutex_;

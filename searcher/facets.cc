@@ -5,6 +5,11 @@
 namespace newsindex::searcher {
 
 void TermFacetSpy::operator()(const Xapian::Document& doc, double) {
+    if (slot_ >= 0) {
+        std::string value = doc.get_value(static_cast<Xapian::valueno>(slot_));
+        if (!value.empty()) ++counts_[std::move(value)];
+        return;
+    }
     Xapian::TermIterator it = doc.termlist_begin();
     for (it.skip_to(prefix_); it != doc.termlist_end(); ++it) {
         const std::string term = *it;

@@ -122,7 +122,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     for (const std::string& name : request.facets) {
         const schema::Facet* facet = schema::find_facet(name);
         if (!facet) throw QueryError(request.query, "unknown facet '" + name + "'");
-        spies.push_back(std::make_unique<TermFacetSpy>(std::string(facet->prefix)));
+        spies.push_back(std::make_unique<TermFacetSpy>(std::string(facet->prefix), facet->slot));
         enquire.add_matchspy(spies.back().get());
     }
     // Facets and exact counts need every match looked at.
