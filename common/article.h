@@ -10,9 +10,9 @@ namespace newsindex {
 // A named entity of one article: every mention of one person, organisation, place or other
 // name, under the name the article resolves them to.
 struct ArticleEntity {
-    std::string name;  // canonical: the fullest form ("Mark Milley" for "Gen. Milley")
-    std::string type;  // "person", "org", "place" or "other"
-    unsigned count = 0;                 // mentions in title and body
+    std::string name;    // canonical: the fullest form ("Mark Milley" for "Gen. Milley")
+    std::string type;    // "person", "org", "place" or "other"
+    unsigned count = 0;  // mentions in title and body
     std::vector<std::string> mentions;  // distinct surface forms, in order of first appearance
 };
 
