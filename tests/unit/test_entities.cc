@@ -66,6 +66,7 @@ TEST_CASE("names are found without titles or possessives, and typed", "[entities
          EntityType::Org},
         {"A report from the Ministry of Defence was leaked.", "Ministry of Defence",
          EntityType::Org},
+        {"He spoke at a Chamber of Commerce conference.", "Chamber of Commerce", EntityType::Org},
         {"He served as chairman of the Joint Chiefs of Staff until 2023.", "Joint Chiefs of Staff",
          EntityType::Org},
         {"The approval came from the Food and Drug Administration last week.",
@@ -171,6 +172,8 @@ TEST_CASE("words that are not names, or not part of one, are left out", "[entiti
         {"Prices rose 4% in 2023, and 14 banks failed.", "2023"},
         {"Prices rose 4% in 2023, and 14 banks failed.", "14"},
         {"Growth in Nigeria's 36 states slowed.", "Nigeria's 36"},
+        // Regression (Reuters): an adjective opening the sentence is not a first name.
+        {"Top Saudi businessmen met in Abha on Monday.", "Top Saudi"},
     }));
     CAPTURE(sentence);
     const auto mentions = extract("Untitled story", sentence, gazetteer());
