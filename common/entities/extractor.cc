@@ -873,6 +873,11 @@ std::vector<Token> tokenize(const std::string& text) {
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' ||
                 (c == '"' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')))
                 sentence_start = true;  // also after an opening quote
+            // A spaced hyphen is a typed dash, as after a wire dateline ("CALGARY, April 28 -
+            // Blocking ..."): like an em dash, it starts a sentence.
+            if (c == '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.size() &&
+                (text[i + 1] == ' ' || text[i + 1] == '-'))
+                sentence_start = true;
             if (c != ' ') {
                 after_break = true;
                 before = c == '\n' ? '.' : static_cast<char>(c);

@@ -174,6 +174,8 @@ TEST_CASE("words that are not names, or not part of one, are left out", "[entiti
         {"Growth in Nigeria's 36 states slowed.", "Nigeria's 36"},
         // Regression (Reuters): an adjective opening the sentence is not a first name.
         {"Top Saudi businessmen met in Abha on Monday.", "Top Saudi"},
+        {"CALGARY, Alberta, April 28 - Blocking Canadian gas imports would hurt.",
+         "Blocking Canadian"},
     }));
     CAPTURE(sentence);
     const auto mentions = extract("Untitled story", sentence, gazetteer());
