@@ -5,7 +5,8 @@
 #
 #   ./setup.sh demo    install, build, index corpus/ into the default database, search
 #   ./setup.sh test    install, build with warnings as errors and with ASan+UBSan, run all tests,
-#                      and run each input reader's fuzzer for a bounded time
+#                      and run each input reader's fuzzer, and the entity extractor's, for a
+#                      bounded time
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -59,8 +60,7 @@ case "${1:-}" in
         # The fuzzers need Clang's libFuzzer: only their targets are built there.
         CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSINDEX_TESTS=ON \
             -DNEWSINDEX_FUZZ=ON >/dev/null
-        cmake --build build-fuzz -j "$jobs" --target fuzz_plaintext fuzz_markdown fuzz_html fuzz_json \
-            fuzz_rfc822 fuzz_gzip
+        cmake --build build-fuzz -j "$jobs" --target fuzzers
         (cd build-fuzz && ctest --output-on-failure -j "$jobs" -L fuzz)
         ;;
     *)
