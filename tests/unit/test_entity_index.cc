@@ -131,6 +131,11 @@ TEST_CASE("a short name takes the full name another article gave, in any order",
     REQUIRE_FALSE(results.facets[0].second.empty());
     CHECK(results.facets[0].second[0].value == "Erik Halvorsen");
     CHECK(results.facets[0].second[0].count == 4);
+    // The renamed document no longer answers as an organisation.
+    searcher::SearchRequest as_org;
+    as_org.query = "org:Halvorsen";
+    as_org.limit = 10;
+    CHECK(searcher.search(as_org).hits.empty());
     // The stored record, and so every output format, carries the full name too.
     for (const searcher::Hit& hit : results.hits) {
         bool named = false;
