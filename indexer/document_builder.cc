@@ -141,8 +141,10 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_boolean_term(schema::boolean_term(schema::kPathPrefix, article.source_path));
     term_generator_.set_document(doc);
     for (const schema::Field& field : schema::fields()) {
-        if (!field.exact_prefix.empty() && field.exact_values_of) {
-            for (const std::string& value : field.exact_values_of(article))
+        if (!field.exact_prefix.empty()) {
+            const auto exact_values =
+                field.exact_values_of ? field.exact_values_of(article) : field.values_of(article);
+            for (const std::string& value : exact_values)
                 doc.add_boolean_term(schema::boolean_term(field.exact_prefix, value));
         }
         if (!field.values_of) continue;
@@ -155,8 +157,6 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
                 case schema::FieldKind::FreeText:
                     term_generator_.index_text(value, 1, std::string(field.prefix));
                     term_generator_.increase_termpos(kValueGap);
-                    if (!field.exact_prefix.empty() && !field.exact_values_of)
-                        doc.add_boolean_term(schema::boolean_term(field.exact_prefix, value));
                     break;
                 case schema::FieldKind::Boolean:
                     doc.add_boolean_term(schema::boolean_term(

@@ -111,13 +111,17 @@ std::vector<EntityAliases::Rename> EntityAliases::resolve(Article& article) {
         if (!is_one_word(entity.name)) continue;
         const std::string old_type = entity.type;
         const std::string* full = &lookup(alias_key(entity.type, entity.name));
-        // The extractor guesses org or other for a lone word it has no cue for; a person's
-        // surname known from other articles is the better guess.
-        if (full->empty() && (entity.type == "org" || entity.type == "other")) {
-            const std::string& person = lookup(alias_key("person", entity.name));
-            if (!person.empty() && person != kAmbiguous) {
-                entity.type = "person";
-                full = &person;
+        if (full->empty()) {
+            // Another type's alias that may rename this one (types_renamed_by()).
+            for (const char* other : {"person", "org", "place", "other"}) {
+                if (other == entity.type) continue;
+                const auto types = types_renamed_by(other);
+                if (std::find(types.begin(), types.end(), entity.type) == types.end()) continue;
+                const std::string& candidate = lookup(alias_key(other, entity.name));
+                if (candidate.empty() || candidate == kAmbiguous) continue;
+                entity.type = other;
+                full = &candidate;
+                break;
             }
         }
         if (!full->empty() && *full != kAmbiguous)
@@ -136,6 +140,11 @@ bool EntityAliases::still_stands_for(const EntityAlias& alias) {
 void EntityAliases::save(Xapian::WritableDatabase& database) {
     for (const std::string& key : unsaved_keys_) database.set_metadata(key, known_[key]);
     unsaved_keys_.clear();
+}
+
+std::vector<std::string> types_renamed_by(const std::string& alias_type) {
+    if (alias_type == "person") return {"person", "org", "other"};
+    return {alias_type};
 }
 
 bool rename_entity(Article& article, const EntityAlias& alias) {

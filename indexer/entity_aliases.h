@@ -59,6 +59,11 @@ class EntityAliases {
     std::vector<std::string> unsaved_keys_;
 };
 
+// The types of one-word entity an alias of alias_type renames: its own, and for a person also
+// org and other, which the extractor guesses for a lone word it has no cue for (a surname
+// known from other articles is the better guess).
+std::vector<std::string> types_renamed_by(const std::string& alias_type);
+
 // Renames alias.short_name entities of alias.type in article to alias.full_name, merging
 // counts and mentions. Returns true when article had such an entity.
 bool rename_entity(Article& article, const EntityAlias& alias);

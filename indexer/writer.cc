@@ -349,11 +349,7 @@ void IndexWriter::commit_all_shards() {
 void IndexWriter::apply_new_aliases() {
     for (const EntityAlias& alias : new_aliases_) {
         if (!aliases_.still_stands_for(alias)) continue;
-        // As EntityAliases::resolve(): a lone word guessed to be an org or other is also the
-        // surname of a person named in full elsewhere.
-        std::vector<std::string> types = {alias.type};
-        if (alias.type == "person") types.insert(types.end(), {"org", "other"});
-        for (const std::string& type : types) {
+        for (const std::string& type : types_renamed_by(alias.type)) {
             const std::string term = schema::boolean_term(
                 std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
                 alias.short_name);

@@ -119,9 +119,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
 
     std::vector<std::unique_ptr<TermFacetSpy>> spies;
+    std::vector<const schema::Facet*> facets;  // in request order, beside spies
     for (const std::string& name : request.facets) {
         const schema::Facet* facet = schema::find_facet(name);
         if (!facet) throw QueryError(request.query, "unknown facet '" + name + "'");
+        facets.push_back(facet);
         spies.push_back(std::make_unique<TermFacetSpy>(std::string(facet->prefix), facet->slot));
         enquire.add_matchspy(spies.back().get());
     }
@@ -178,7 +180,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         results.did_you_mean = parsed.corrected;
     for (std::size_t i = 0; i < spies.size(); ++i) {
         std::vector<FacetCount> counts = spies[i]->counts();
-        if (schema::find_facet(request.facets[i])->typed_entities) {
+        if (facets[i]->typed_entities) {
             for (FacetCount& c : counts) {
                 if (c.value.empty()) continue;
                 c.type = std::string(schema::entity_type_of_letter(c.value[0]));
