@@ -19,6 +19,8 @@ namespace newsindex::schema {
 inline constexpr int kSchemaVersion = 3;
 // Metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
+// The Snowball language of the stemmed (Z) terms; queries must be stemmed the same way.
+inline constexpr std::string_view kStemLanguage = "english";
 
 enum class FieldKind {
     FreeText,  // words indexed with positions under the prefix; phrases work inside the field

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "schema.h"
+#include "stemmer.h"
 #include "text/dates.h"
 #include "text/fold.h"
 #include "text/strings.h"
@@ -64,7 +65,7 @@ void add_term_variants(Xapian::Document& doc) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() {
-    term_generator_.set_stemmer(Xapian::Stem("english"));
+    term_generator_.set_stemmer(remembering_stemmer());
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 

@@ -5,6 +5,7 @@
 
 #include "errors.h"
 #include "schema.h"
+#include "stemmer.h"
 #include "text/dates.h"
 #include "text/fold.h"
 #include "text/strings.h"
@@ -217,7 +218,8 @@ Xapian::Query date_query(const std::string& value, const std::string& today) {
                          last.last_day);
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today)
+    : stemmer_(remembering_stemmer()) {
     if (today.empty()) today = today_local();
     for (const char* word : kStopWords) stopper_.add(word);
     parser_.set_database(db);
@@ -334,16 +336,7 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
                                                        : Xapian::Query::OP_OR);
     auto attempt = [&](unsigned flags) {
         field_problem_.clear();
-        if (spelling_available_) {
-            try {
-                Xapian::Query query = parser_.parse_query(
-                    text, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-                parsed.corrected = parser_.get_corrected_query_string();
-                return query;
-            } catch (const Xapian::UnimplementedError&) {
-                spelling_available_ = false;  // remote databases have no spelling data
-            }
-        }
+        last_flags_ = flags;
         return parser_.parse_query(text, flags);
     };
     try {
@@ -365,6 +358,21 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
     if (!boost.empty())
         parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
     return parsed;
+}
+
+std::string QueryBuilder::spelling_correction(const std::string& original) {
+    if (!spelling_available_) return {};
+    try {
+        parser_.parse_query(fold_query(original),
+                            last_flags_ | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::UnimplementedError&) {
+        spelling_available_ = false;  // remote databases have no spelling data
+        return {};
+    } catch (const Xapian::Error&) {
+        return {};  // parse() has already reported what is wrong with the query
+    }
+    field_problem_.clear();
+    return parser_.get_corrected_query_string();
 }
 
 }  // namespace newsindex::searcher

@@ -16,8 +16,6 @@ enum class MatchMode {
 
 struct ParsedQuery {
     Xapian::Query query;
-    // A spelling correction of the query from the index's spelling data, or empty.
-    std::string corrected;
     // True when the query had to be read as plain words because its operators did not parse.
     bool read_as_plain_words = false;
 };
@@ -36,6 +34,12 @@ class QueryBuilder {
     ParsedQuery parse(const std::string& text, MatchMode mode = MatchMode::AllWords,
                       bool proximity_boost = true);
 
+    // The query with its misspelt words replaced by the closest words of the index's spelling
+    // data, or empty when nothing needs correcting, the databases have no spelling data
+    // (remote shards) or the query does not parse. Looking words up costs more than a whole
+    // search of a common word, so callers ask only when a query found little.
+    std::string spelling_correction(const std::string& text);
+
     // The stemmer queries are parsed with; snippets must use the same one.
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -47,6 +51,7 @@ class QueryBuilder {
     Xapian::QueryParser parser_;
     std::string field_problem_;  // set by field processors during one parse()
     bool spelling_available_ = true;
+    unsigned last_flags_ = 0;  // the parser flags the last parse() succeeded with
 };
 
 // The query for a date: value, one of YYYY, YYYY-MM, YYYY-MM-DD (the whole period), today,

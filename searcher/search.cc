@@ -7,6 +7,7 @@
 #include "database.h"
 #include "errors.h"
 #include "schema.h"
+#include "stemmer.h"
 
 namespace newsindex::searcher {
 
@@ -31,7 +32,9 @@ class WordsOnly : public Xapian::ExpandDecider {
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& database_paths)
-    : paths_(database_paths), db_(open_readable(database_paths)) {}
+    : paths_(database_paths),
+      db_(open_readable(database_paths)),
+      snippet_stemmer_(remembering_stemmer()) {}
 
 SearchResults Searcher::search(const SearchRequest& request) {
     for (int attempt = 1;; ++attempt) {
@@ -175,9 +178,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     results.matches_lower_bound = mset.get_matches_lower_bound();
     results.matches_estimated = mset.get_matches_estimated();
     results.matches_upper_bound = mset.get_matches_upper_bound();
-    if (!parsed.corrected.empty() && parsed.corrected != request.query &&
-        (results.matches_upper_bound < kFewMatches || results.fell_back_to_any))
-        results.did_you_mean = parsed.corrected;
+    if (!request.query.empty() &&
+        (results.matches_upper_bound < kFewMatches || results.fell_back_to_any)) {
+        const std::string corrected = builder.spelling_correction(request.query);
+        if (!corrected.empty() && corrected != request.query) results.did_you_mean = corrected;
+    }
     for (std::size_t i = 0; i < spies.size(); ++i) {
         std::vector<FacetCount> counts = spies[i]->counts();
         if (facets[i]->typed_entities) {
@@ -198,13 +203,15 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
 
     // No MSet::fetch() here: in Xapian 1.4.22 it crashes when the MSet starts at an offset
     // (found by tests/e2e/search_forms.sh), and it did not make remote searches faster.
+    const std::vector<std::string> words = query_words(query);
+    const Xapian::Stem stemmer = snippet_stemmer(words, snippet_stemmer_);
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.docid = *it;
         hit.article = schema::decode_record(it.get_document().get_data());
-        hit.snippet = make_snippet(mset, hit.article.body, builder.stemmer(), kSnippetBytes);
+        hit.snippet = make_snippet(mset, hit.article.body, words, stemmer, kSnippetBytes);
         if (request.collapse) hit.collapsed = it.get_collapse_count();
         results.hits.push_back(std::move(hit));
     }

@@ -81,6 +81,8 @@ class Searcher {
 
     std::vector<std::string> paths_;
     Xapian::Database db_;
+    // Snippets stem every word of every hit; this one remembers stems across searches.
+    Xapian::Stem snippet_stemmer_;
 };
 
 }  // namespace newsindex::searcher

@@ -85,12 +85,111 @@ std::vector<SnippetPart> parse_marked_snippet(const std::string& marked) {
     return parts;
 }
 
+std::vector<std::string> query_words(const Xapian::Query& query) {
+    std::vector<std::string> words;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string& term = *it;
+        if (term.empty()) continue;
+        if (term[0] == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z'))
+            words.push_back(term.substr(1));
+        else if (!(term[0] >= 'A' && term[0] <= 'Z'))
+            words.push_back(term);
+    }
+    return words;
+}
+
+namespace {
+
+class QueryWordStemmer : public Xapian::StemImplementation {
+  public:
+    QueryWordStemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer)
+        : stemmer_(stemmer) {
+        for (const std::string& word : words) beginnings_.push_back(word.substr(0, 2));
+    }
+
+    std::string operator()(const std::string& word) override {
+        for (const std::string& beginning : beginnings_)
+            if (word.compare(0, beginning.size(), beginning) == 0) return stemmer_(word);
+        return word;
+    }
+
+    std::string get_description() const override {
+        return "query words of " + stemmer_.get_description();
+    }
+
+  private:
+    Xapian::Stem stemmer_;
+    std::vector<std::string> beginnings_;
+};
+
+bool is_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (static_cast<unsigned char>(c) & 0x80);
+}
+
+// Where in text the snippet is looked for: [first, last) with at most window bytes, starting
+// a quarter window before the first word of words found at the start of a word of text.
+std::pair<std::size_t, std::size_t> snippet_window(const std::string& text,
+                                                   const std::vector<std::string>& words,
+                                                   std::size_t window) {
+    if (text.size() <= window) return {0, text.size()};
+    std::string lower(text);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::size_t first_match = std::string::npos;
+    for (const std::string& word : words) {
+        for (std::size_t at = lower.find(word); at != std::string::npos && at < first_match;
+             at = lower.find(word, at + 1)) {
+            if (at == 0 || !is_word_byte(lower[at - 1])) {
+                first_match = at;
+                break;
+            }
+        }
+    }
+    std::size_t first = 0;
+    if (first_match != std::string::npos && first_match > window / 4) {
+        // Start at a space, which never splits a UTF-8 character.
+        first = text.find(' ', first_match - window / 4);
+        first = first == std::string::npos || first >= first_match ? first_match : first + 1;
+    }
+    std::size_t last = std::min(text.size(), first + window);
+    if (last < text.size()) {
+        const std::size_t space = text.rfind(' ', last);
+        if (space != std::string::npos && space > first) last = space;
+    }
+    return {first, last};
+}
+
+}  // namespace
+
+Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer) {
+    return Xapian::Stem(new QueryWordStemmer(words, stemmer));
+}
+
 std::vector<SnippetPart> make_snippet(const Xapian::MSet& mset, const std::string& text,
+                                      const std::vector<std::string>& words,
                                       const Xapian::Stem& stemmer, std::size_t length) {
-    const unsigned flags =
-        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-    return parse_marked_snippet(
-        mset.snippet(text, length, stemmer, flags, kMatchStart, kMatchEnd, "…"));
+    // No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word of the text, and
+    // was a third of the time of a search (callgrind, bench_queries on Reuters-21578;
+    // docs/performance.md). Which window holds the most query words decides.
+    const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    const auto [first, last] = snippet_window(text, words, 2 * length);
+    std::vector<SnippetPart> parts =
+        parse_marked_snippet(mset.snippet(text.substr(first, last - first), length, stemmer, flags,
+                                          kMatchStart, kMatchEnd, kEllipsis));
+    const std::string_view ellipsis(kEllipsis);
+    auto starts_with_ellipsis = [&](const std::string& s) {
+        return s.compare(0, ellipsis.size(), ellipsis) == 0;
+    };
+    auto ends_with_ellipsis = [&](const std::string& s) {
+        return s.size() >= ellipsis.size() &&
+               s.compare(s.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0;
+    };
+    if (first > 0 && (parts.empty() || !starts_with_ellipsis(parts.front().text)))
+        parts.insert(parts.begin(), SnippetPart{std::string(ellipsis), false});
+    if (last < text.size() && !ends_with_ellipsis(parts.back().text))
+        parts.push_back(SnippetPart{std::string(ellipsis), false});
+    return parts;
 }
 
 std::string plain_text(const std::vector<SnippetPart>& parts) {

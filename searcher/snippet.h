@@ -18,9 +18,24 @@ struct SnippetPart {
 // hi_end = kMatchEnd: splits it at the markers and decodes the HTML escapes Xapian adds.
 std::vector<SnippetPart> parse_marked_snippet(const std::string& marked);
 
+// The words of a query as they may appear in text, lower case: its unprefixed terms, and its
+// stems (Z terms) without the Z.
+std::vector<std::string> query_words(const Xapian::Query& query);
+
+// A stemmer for snippets of a query with these words (query_words()): it stems as stemmer
+// does any word that could stem to one of them, and returns other words unchanged. Snowball's
+// English stemmer changes only the ends of words, so a word that does not begin with the first
+// two letters of a query word cannot stem to it. Snippets stem every word they read, and
+// without the background model nothing but the query words counts. Shares stemmer's memory.
+Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer);
+
 // Returns about length bytes of text around the best matches of the query behind mset.
-// stemmer must be the one the query was parsed with.
+// stemmer must stem as the query was parsed. Only a window of the text, 2 x length bytes
+// from a little before the first place one of words appears, is weighed: weighing every
+// window of a long article costs more than the search. An ellipsis marks text left out at
+// either end.
 std::vector<SnippetPart> make_snippet(const Xapian::MSet& mset, const std::string& text,
+                                      const std::vector<std::string>& words,
                                       const Xapian::Stem& stemmer, std::size_t length);
 
 // The parts joined without markup.
@@ -29,5 +44,7 @@ std::string plain_text(const std::vector<SnippetPart>& parts);
 // Control characters that cannot occur in indexed text (it is cleaned when indexed).
 inline constexpr const char* kMatchStart = "\x02";
 inline constexpr const char* kMatchEnd = "\x03";
+// Marks text left out before or after a snippet.
+inline constexpr const char* kEllipsis = "…";
 
 }  // namespace newsindex::searcher

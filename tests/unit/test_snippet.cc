@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include "schema.h"
 #include "snippet.h"
+#include "stemmer.h"
+#include "test_support.h"
 
 using newsindex::searcher::parse_marked_snippet;
 using newsindex::searcher::SnippetPart;
@@ -24,4 +27,66 @@ TEST_CASE("ampersands that are not entities are kept", "[snippet]") {
     auto parts = parse_marked_snippet("AT&T & co &unknown; &#xZZ;");
     REQUIRE(parts.size() == 1);
     CHECK(parts[0].text == "AT&T & co &unknown; &#xZZ;");
+}
+
+// ---- The snippet window and the stemmers behind snippets -----------------------------------
+
+using newsindex::searcher::make_snippet;
+using newsindex::searcher::plain_text;
+using newsindex::searcher::query_words;
+using newsindex::searcher::snippet_stemmer;
+
+TEST_CASE("the remembering stemmer stems as Xapian's, the first time and when it remembers",
+          "[snippet][stemmer]") {
+    const std::string word = GENERATE(as<std::string>{}, "running", "prices", "rise", "ugly",
+                                      "dying", "news", "skis", "generously", "", "Zürich");
+    Xapian::Stem remembering = newsindex::remembering_stemmer();
+    const Xapian::Stem snowball{std::string(newsindex::schema::kStemLanguage)};
+    CHECK(remembering(word) == snowball(word));
+    CHECK(remembering(word) == snowball(word));
+}
+
+TEST_CASE("the snippet stemmer stems words that may be query words and leaves the rest",
+          "[snippet][stemmer]") {
+    Xapian::Stem stemmer = snippet_stemmer({"price", "oil"}, newsindex::remembering_stemmer());
+    CHECK(stemmer("prices") == "price");
+    CHECK(stemmer("oilfields") == "oilfield");
+    CHECK(stemmer("running") == "running");  // "run" to Snowball, but it cannot be a query word
+}
+
+TEST_CASE("a match deep in a long article is shown, with the text left out marked", "[snippet]") {
+    TempDir dir;
+    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE);
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "Filler words about nothing much. ";
+    text += "The pipeline operators said prices would rise. ";
+    for (int i = 0; i < 200; ++i) text += "More filler after it. ";
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(newsindex::remembering_stemmer());
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(text);
+    db.add_document(doc);
+    db.commit();
+
+    Xapian::QueryParser parser;
+    parser.set_stemmer(newsindex::remembering_stemmer());
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    const Xapian::Query query = parser.parse_query("pipelines");
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    REQUIRE(mset.size() == 1);
+    const std::vector<std::string> words = query_words(query);
+    CHECK(words == std::vector<std::string>{"pipelin"});
+    const auto parts = make_snippet(mset, text, words,
+                                    snippet_stemmer(words, newsindex::remembering_stemmer()), 120);
+    const std::string shown = plain_text(parts);
+    CHECK(shown.rfind("…", 0) == 0);
+    CHECK(shown.size() >= 3 + 3);
+    CHECK(shown.compare(shown.size() - 3, 3, "…") == 0);
+    CHECK(shown.size() <= 120 + 2 * 3);
+    bool pipeline_matched = false;
+    for (const auto& part : parts) pipeline_matched |= part.matched && part.text == "pipeline";
+    CHECK(pipeline_matched);
 }
