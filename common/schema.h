@@ -23,7 +23,7 @@ inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version"
 inline constexpr std::string_view kStemLanguage = "english";
 
 enum class FieldKind {
-    FreeText,  // words indexed with positions under the prefix; phrases work inside the field
+    FreeText,  // words indexed under the prefix (with positions unless Field::positions is false)
     Boolean,   // one exact term per value; used as a filter, never weighted
     Date,      // day, month and year terms plus the date value slot (see below)
 };
@@ -48,6 +48,11 @@ struct Field {
     // A field with no terms of its own (values_of is nullptr): a query on it matches the value
     // under any of these fields' prefixes ("entity:" is person:, org:, place: or other:).
     std::vector<std::string_view> query_prefixes = {};
+    // FreeText only: the words keep their positions, so that a quoted value is a phrase
+    // within the field. Without them a quoted value matches when the field holds all its
+    // words: the entity fields, whose values are short names (a name's words rarely come
+    // from two different names of one article), save a seventh of the position table.
+    bool positions = true;
 };
 
 // A facet: what searcher --facet NAME counts over all matches, from the terms under prefix.

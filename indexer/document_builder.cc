@@ -93,15 +93,19 @@ void DocumentBuilder::rename_entity(Xapian::Document& doc, const Article& rename
     const schema::Field* new_field = schema::find_field(new_type);
     if (!old_field || !new_field) return;
     // The terms build() makes of some names under a prefix, variants included.
-    auto words_of = [this](const std::vector<std::string>& names, std::string_view prefix,
+    auto words_of = [this](const std::vector<std::string>& names, const schema::Field& field,
                            Xapian::termpos first) {
         Xapian::Document scratch;
         term_generator_.set_document(scratch);
         term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
         term_generator_.set_termpos(first);
         for (const std::string& name : names) {
-            term_generator_.index_text(name, 1, std::string(prefix));
-            term_generator_.increase_termpos(kValueGap);
+            if (field.positions) {
+                term_generator_.index_text(name, 1, std::string(field.prefix));
+                term_generator_.increase_termpos(kValueGap);
+            } else {
+                term_generator_.index_text_without_positions(name, 1, std::string(field.prefix));
+            }
         }
         term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
         add_term_variants(scratch);
@@ -111,16 +115,18 @@ void DocumentBuilder::rename_entity(Xapian::Document& doc, const Article& rename
     if (has_term(doc, old_exact)) doc.remove_term(old_exact);
     doc.add_boolean_term(schema::boolean_term(new_field->exact_prefix, full_name));
     if (old_type != new_type) {
-        const Xapian::Document keep = words_of(old_field->values_of(renamed), old_field->prefix, 1);
-        const Xapian::Document gone = words_of({short_name}, old_field->prefix, 1);
+        const Xapian::Document keep = words_of(old_field->values_of(renamed), *old_field, 1);
+        const Xapian::Document gone = words_of({short_name}, *old_field, 1);
         for (auto it = gone.termlist_begin(); it != gone.termlist_end(); ++it)
             if (!has_term(keep, *it) && has_term(doc, *it)) doc.remove_term(*it);
     }
     const Xapian::Document added =
-        words_of({full_name}, new_field->prefix, renamed_entity_position(full_name));
-    for (auto it = added.termlist_begin(); it != added.termlist_end(); ++it)
+        words_of({full_name}, *new_field, renamed_entity_position(full_name));
+    for (auto it = added.termlist_begin(); it != added.termlist_end(); ++it) {
+        if (!new_field->positions) doc.add_term(*it, it.get_wdf());
         for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
             doc.add_posting(*it, *pos);
+    }
     doc.set_data(schema::encode_record(renamed));
 }
 
@@ -156,8 +162,13 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         for (const std::string& value : field.values_of(article)) {
             switch (field.kind) {
                 case schema::FieldKind::FreeText:
-                    term_generator_.index_text(value, 1, std::string(field.prefix));
-                    term_generator_.increase_termpos(kValueGap);
+                    if (field.positions) {
+                        term_generator_.index_text(value, 1, std::string(field.prefix));
+                        term_generator_.increase_termpos(kValueGap);
+                    } else {
+                        term_generator_.index_text_without_positions(value, 1,
+                                                                     std::string(field.prefix));
+                    }
                     break;
                 case schema::FieldKind::Boolean:
                     doc.add_boolean_term(schema::boolean_term(

@@ -158,20 +158,28 @@ class BooleanFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // A free-text field used as a filter ("author:vogel", "author:\"katrin vogel\""): the words
-// of the value, as a phrase, within the field's prefix. A filter adds no weight, and
-// repeated filters on one field are ORed by the parser.
-// A field made of others (schema::Field::query_prefixes) matches the phrase under any of them.
+// of the value within the field's prefix, as a phrase where the field keeps positions, else
+// all of them anywhere in the field. A filter adds no weight, and repeated filters on one
+// field are ORed by the parser. A field made of others (schema::Field::query_prefixes)
+// matches the value under any of them.
 class TextFilterProcessor : public Xapian::FieldProcessor {
   public:
     explicit TextFilterProcessor(const schema::Field& field) {
-        parser_.set_default_op(Xapian::Query::OP_PHRASE);
-        if (field.query_prefixes.empty()) prefixes_.emplace_back(field.prefix);
-        for (std::string_view prefix : field.query_prefixes) prefixes_.emplace_back(prefix);
+        if (field.query_prefixes.empty())
+            parts_.push_back({std::string(field.prefix), field.positions});
+        for (std::string_view prefix : field.query_prefixes) {
+            bool positions = true;
+            for (const schema::Field& part : schema::fields())
+                if (part.prefix == prefix) positions = part.positions;
+            parts_.push_back({std::string(prefix), positions});
+        }
     }
     Xapian::Query operator()(const std::string& value) override {
         std::vector<Xapian::Query> alternatives;
-        for (const std::string& prefix : prefixes_) {
-            Xapian::Query words = parser_.parse_query(value, 0, prefix);
+        for (const Part& part : parts_) {
+            parser_.set_default_op(part.positions ? Xapian::Query::OP_PHRASE
+                                                  : Xapian::Query::OP_AND);
+            Xapian::Query words = parser_.parse_query(value, 0, part.prefix);
             if (!words.empty()) alternatives.push_back(std::move(words));
         }
         if (alternatives.empty()) return Xapian::Query::MatchNothing;
@@ -179,8 +187,12 @@ class TextFilterProcessor : public Xapian::FieldProcessor {
     }
 
   private:
+    struct Part {
+        std::string prefix;
+        bool positions;
+    };
     Xapian::QueryParser parser_;
-    std::vector<std::string> prefixes_;
+    std::vector<Part> parts_;
 };
 
 constexpr unsigned kOperatorFlags =
