@@ -16,11 +16,14 @@
 
 namespace newsindex::schema {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // Metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
 // The Snowball language of the stemmed (Z) terms; queries must be stemmed the same way.
 inline constexpr std::string_view kStemLanguage = "english";
+// Free text is indexed as stems only, with positions, under this prefix (before any field
+// prefix: "Zpipelin", "ZSpipelin" for a title word); there are no unstemmed word terms.
+inline constexpr std::string_view kStemPrefix = "Z";
 
 enum class FieldKind {
     FreeText,  // words indexed under the prefix (with positions unless Field::positions is false)

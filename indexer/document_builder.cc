@@ -64,9 +64,29 @@ void add_term_variants(Xapian::Document& doc) {
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() {
+DocumentBuilder::DocumentBuilder(bool collect_spelling) : collect_spelling_(collect_spelling) {
     term_generator_.set_stemmer(remembering_stemmer());
-    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+}
+
+SpellingWords DocumentBuilder::spelling_words(const Article& article) {
+    SpellingWords words;
+    if (!collect_spelling_) return words;
+    Xapian::Document scratch;
+    term_generator_.set_document(scratch);
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    term_generator_.index_text_without_positions(article.title);
+    term_generator_.index_text_without_positions(article.body);
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    // Words with digits (a third of Reuters' vocabulary: figures, codes) and words of one or
+    // two bytes are never worth correcting to, and each would cost Xapian several entries in
+    // its spelling table.
+    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
+        const std::string word = *it;
+        if (word.size() < 3 || word.find_first_of("0123456789") != std::string::npos) continue;
+        words.emplace_back(word, it.get_wdf());
+    }
+    return words;
 }
 
 namespace {
@@ -107,7 +127,7 @@ void DocumentBuilder::rename_entity(Xapian::Document& doc, const Article& rename
                 term_generator_.index_text_without_positions(name, 1, std::string(field.prefix));
             }
         }
-        term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
         add_term_variants(scratch);
         return scratch;
     };
@@ -158,7 +178,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         // Filter fields are matched word for word, never by stem: stems would be dead weight.
         term_generator_.set_stemming_strategy(field.query_as_filter
                                                   ? Xapian::TermGenerator::STEM_NONE
-                                                  : Xapian::TermGenerator::STEM_SOME);
+                                                  : Xapian::TermGenerator::STEM_ALL_Z);
         for (const std::string& value : field.values_of(article)) {
             switch (field.kind) {
                 case schema::FieldKind::FreeText:
@@ -180,7 +200,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             }
         }
     }
-    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // Unprefixed text: what a query without a field matches. The title counts more than the
     // body, and comes first so that a phrase in the headline has positions of its own.
     term_generator_.index_text(article.title, schema::kTitleWeight);

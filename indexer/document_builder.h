@@ -5,16 +5,23 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "article.h"
 
 namespace newsindex::indexer {
 
+// Words for Xapian's spelling table, with how often the article used each.
+using SpellingWords = std::vector<std::pair<std::string, Xapian::termcount>>;
+
 class DocumentBuilder {
   public:
-    DocumentBuilder();
+    // collect_spelling: whether spelling_words() gives anything.
+    explicit DocumentBuilder(bool collect_spelling = false);
 
-    // Returns the document for article: free-text fields with positions and English stems,
+    // Returns the document for article: free-text words as English stems (Z terms) with
+    // positions (entity words: as written, without; docs/schema.md),
     // Boolean and date terms, the date value, the stored record, its unique id term
     // (id_term()), its content term (content_term()) and the path term of its source file.
     // Does not throw for any Article.
@@ -30,6 +37,12 @@ class DocumentBuilder {
                        const std::string& short_name, const std::string& new_type,
                        const std::string& full_name);
 
+    // The words of article's title and body as written (lower case) that are worth offering
+    // as spelling corrections: three bytes or more, no digits. The index holds only stems,
+    // so these come from a second, cheaper pass over the text (no stems, no positions).
+    // Empty unless the builder collects spelling.
+    SpellingWords spelling_words(const Article& article);
+
     // The unique id term of article ("Q" + its id).
     static std::string id_term(const Article& article);
     // "C" + content_hash() of the title and body with white space collapsed.
@@ -37,6 +50,7 @@ class DocumentBuilder {
 
   private:
     Xapian::TermGenerator term_generator_;
+    bool collect_spelling_;
 };
 
 }  // namespace newsindex::indexer

@@ -78,6 +78,7 @@ PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
     prepared.id_term = DocumentBuilder::id_term(article);
     prepared.content_term = DocumentBuilder::content_term(article);
     prepared.document = builder.build(article);
+    prepared.spelling_words = builder.spelling_words(article);
     prepared.article = std::move(article);
     return prepared;
 }
@@ -155,9 +156,12 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
 // omindex's.
 class Pipeline {
   public:
-    Pipeline(unsigned workers, std::size_t max_in_flight, const ReadOptions& read_options)
+    Pipeline(unsigned workers, std::size_t max_in_flight, const ReadOptions& read_options,
+             bool spelling)
         : max_in_flight_(workers == 0 ? 1 : std::max<std::size_t>(workers * 4, max_in_flight)),
-          read_options_(read_options) {
+          read_options_(read_options),
+          spelling_(spelling),
+          inline_builder_(spelling) {
         // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
         // thread and interrupt what it is waiting on.
         sigset_t stop_signals, previous;
@@ -166,7 +170,7 @@ class Pipeline {
         sigaddset(&stop_signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
         for (unsigned i = 0; i < workers; ++i) {
-            threads_.emplace_back([this, read_options] { work(read_options); });
+            threads_.emplace_back([this, read_options, spelling] { work(read_options, spelling); });
         }
         pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     }
@@ -212,8 +216,8 @@ class Pipeline {
     }
 
   private:
-    void work(ReadOptions read_options) {
-        DocumentBuilder builder;
+    void work(ReadOptions read_options, bool spelling) {
+        DocumentBuilder builder(spelling);
         for (;;) {
             FileJob job;
             {
@@ -234,6 +238,7 @@ class Pipeline {
 
     const std::uint64_t max_in_flight_;
     const ReadOptions read_options_;
+    const bool spelling_;
     DocumentBuilder inline_builder_;   // for the serial run
     std::uint64_t next_sequence_ = 0;  // touched by the run's thread only
     std::uint64_t next_to_apply_ = 0;  // written under mutex_ by next(); read by the run's thread
@@ -281,7 +286,8 @@ class Run {
           // --jobs counts every thread at work: this one writes, the others prepare.
           // The writer holds a batch until its commit (writer.h); the workers may prepare
           // the next one meanwhile.
-          pipeline_(std::max(1u, options.jobs) - 1, options.batch_size, options.read_options) {}
+          pipeline_(std::max(1u, options.jobs) - 1, options.batch_size, options.read_options,
+                    options.spelling) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();

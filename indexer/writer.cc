@@ -111,19 +111,11 @@ std::size_t IndexWriter::release_documents_of(const std::string& path,
     return deleted;
 }
 
-void IndexWriter::count_spelling(std::size_t shard, const Xapian::Document& document) {
-    // Unprefixed, unstemmed terms are the words people type; prefixes are upper case. Words
-    // with digits (a third of Reuters' vocabulary: figures, codes) and words of one or two
-    // bytes are never worth correcting to, and each would cost Xapian several compressed
-    // entries in its spelling table.
+void IndexWriter::count_spelling(std::size_t shard, const SpellingWords& words) {
     auto& counts = spelling_counts_[shard];
-    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
-        const std::string term = *it;
-        if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z') ||
-            term.find_first_of("0123456789") != std::string::npos)
-            continue;
-        auto [entry, inserted] = counts.try_emplace(term, 0);
-        entry->second += it.get_wdf();
+    for (const auto& [word, frequency] : words) {
+        auto [entry, inserted] = counts.try_emplace(word, 0);
+        entry->second += frequency;
         spelling_words_held_ += inserted;
     }
 }
@@ -205,7 +197,7 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     if (shards_) {
         Xapian::WritableDatabase& shard = (*shards_)[shard_of(prepared.id_term)];
         shard.replace_document(prepared.id_term, prepared.document);
-        if (record_spelling_) count_spelling(shard_of(prepared.id_term), prepared.document);
+        if (record_spelling_) count_spelling(shard_of(prepared.id_term), prepared.spelling_words);
     }
     written_ids.insert(prepared.id_term);
     ++uncommitted_;

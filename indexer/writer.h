@@ -33,6 +33,7 @@ struct PreparedArticle {
     Xapian::Document document;  // with its id, content and path terms
     std::string id_term;
     std::string content_term;
+    SpellingWords spelling_words;  // empty when spelling data is not recorded
 };
 
 // What became of one input file.
@@ -123,8 +124,8 @@ class IndexWriter {
                        std::set<std::string>& written_ids, const std::set<Xapian::docid>& detached,
                        std::size_t& reclaimed);
     void record_state(const schema::FileState& state);
-    // Counts the document's words for the spelling data of its shard.
-    void count_spelling(std::size_t shard, const Xapian::Document& document);
+    // Counts an article's spelling words (PreparedArticle::spelling_words) for its shard.
+    void count_spelling(std::size_t shard, const SpellingWords& words);
     // Hands the counted words to Xapian, to be written by the next commit.
     void flush_spelling();
     // Gives the documents written before an alias was learned the full name it stands for.

@@ -195,6 +195,78 @@ class TextFilterProcessor : public Xapian::FieldProcessor {
     std::vector<Part> parts_;
 };
 
+// Trailing wildcards ("ukrain*", "title:pipel*"). The index holds stems only, which
+// Xapian's parser does not expand wildcards over, so rewrite_wildcards() below hands such
+// words to this processor, one internal field per weighted free-text prefix, and they expand
+// over the stems under Z + the prefix. A stem is the start of its word in nearly every case
+// ("ukrain" of "Ukraine", "compani" of "companies"), so the wildcard finds what it would
+// among the words.
+class WildcardProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit WildcardProcessor(std::string_view prefix)
+        : stem_prefix_(std::string(schema::kStemPrefix) + std::string(prefix)) {}
+    Xapian::Query operator()(const std::string& value) override {
+        std::string start = value;
+        for (char& c : start)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, stem_prefix_ + start);
+    }
+
+  private:
+    std::string stem_prefix_;
+};
+
+// The internal field name that rewrite_wildcards() hands wildcards to.
+constexpr const char* kWildcardField = "newsindexwildcard";
+
+bool is_word_byte(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
+
+// "pipel*" -> "newsindexwildcard:pipel", "title:pipel*" -> "newsindexwildcardS:pipel" (for
+// weighted free-text fields; filters take no wildcards). Quoted text is left alone.
+std::string rewrite_wildcards(const std::string& text) {
+    std::string out;
+    std::size_t pos = 0;
+    bool quoted = false;
+    while (pos < text.size()) {
+        const char c = text[pos];
+        if (c == '"') quoted = !quoted;
+        const bool starts_token =
+            pos == 0 || std::string_view(" \t(+-").find(text[pos - 1]) != std::string_view::npos;
+        if (quoted || !starts_token || !is_word_byte(c)) {
+            out += c;
+            ++pos;
+            continue;
+        }
+        // A token: [field:]word, then maybe '*' at its end.
+        std::size_t end = pos;
+        while (end < text.size() && is_word_byte(text[end])) ++end;
+        std::string prefix;
+        std::size_t word = pos;
+        if (end < text.size() && text[end] == ':') {
+            const schema::Field* field = schema::find_field(text.substr(pos, end - pos));
+            if (field && field->kind == schema::FieldKind::FreeText && !field->query_as_filter) {
+                prefix = std::string(field->prefix);
+                word = end + 1;
+                end = word;
+                while (end < text.size() && is_word_byte(text[end])) ++end;
+            }
+        }
+        const bool wildcard =
+            end > word && end < text.size() && text[end] == '*' &&
+            (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == ')');
+        if (wildcard) {
+            out += std::string(kWildcardField) + prefix + ":" + text.substr(word, end - word);
+            pos = end + 1;
+        } else {
+            out += text.substr(pos, end - pos);
+            pos = end;
+        }
+    }
+    return out;
+}
+
 constexpr unsigned kOperatorFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
@@ -236,8 +308,15 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today)
     for (const char* word : kStopWords) stopper_.add(word);
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // The index holds stems only (docs/schema.md), phrases included.
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     parser_.set_stopper(&stopper_);
+    parser_.add_prefix(kWildcardField, (new WildcardProcessor(""))->release());
+    for (const schema::Field& field : schema::fields()) {
+        if (field.kind == schema::FieldKind::FreeText && !field.query_as_filter && field.values_of)
+            parser_.add_prefix(kWildcardField + std::string(field.prefix),
+                               (new WildcardProcessor(field.prefix))->release());
+    }
     for (const schema::Field& field : schema::fields()) {
         const std::string name(field.name);
         switch (field.kind) {
@@ -259,8 +338,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today)
 }
 
 Xapian::Query QueryBuilder::proximity_boost(const std::string& text) {
-    // The plain words of the query, in the order typed, lowercased as the indexer lowercases
-    // them, as a phrase: an article where they stand together gets the phrase's weight on top.
+    // The plain words of the query, in the order typed, stemmed as the indexer stems them, as
+    // a phrase: an article where they stand together gets the phrase's weight on top.
     // Field values, operators, excluded words and stop words are not plain words. (Parsing
     // the text a second time with Xapian's parser would be simpler, but Xapian 1.4.22 frees
     // memory with the wrong type when such a parser meets "field:" syntax; ASan reports it.)
@@ -307,7 +386,7 @@ Xapian::Query QueryBuilder::proximity_boost(const std::string& text) {
             continue;
         }
         if (excluded || is_operator || stopper_(word)) continue;
-        words.push_back(word);
+        words.push_back(std::string(schema::kStemPrefix) + stemmer_(word));
     }
     if (words.size() < 2 || words.size() > kMaxBoostedWords) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
@@ -342,7 +421,7 @@ std::string fold_query(const std::string& text) {
 
 ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
                                 bool with_proximity_boost) {
-    const std::string text = fold_query(original);
+    const std::string text = rewrite_wildcards(fold_query(original));
     ParsedQuery parsed;
     parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND
                                                        : Xapian::Query::OP_OR);
@@ -375,8 +454,10 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
 std::string QueryBuilder::spelling_correction(const std::string& original) {
     if (!spelling_available_) return {};
     try {
-        parser_.parse_query(fold_query(original),
-                            last_flags_ | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        const std::string text = fold_query(original);
+        // A wildcard is not misspelt, and its rewritten form is not for users' eyes.
+        if (rewrite_wildcards(text) != text) return {};
+        parser_.parse_query(text, last_flags_ | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::UnimplementedError&) {
         spelling_available_ = false;  // remote databases have no spelling data
         return {};

@@ -22,12 +22,20 @@ constexpr Xapian::doccount kFewMatches = 3;
 // Terms taken from an article to find articles like it.
 constexpr Xapian::termcount kLikeTerms = 25;
 
-// Words people type: unprefixed terms (prefixes are upper case).
-class WordsOnly : public Xapian::ExpandDecider {
+// Words of the text that other articles share: stems of unprefixed words ("Zpipelin"; field
+// prefixes are upper case) in at least two documents. A word only the article itself has
+// cannot find another article, yet Xapian's expansion ranks such rare words first.
+class SharedWords : public Xapian::ExpandDecider {
   public:
+    explicit SharedWords(const Xapian::Database& db) : db_(db) {}
     bool operator()(const std::string& term) const override {
-        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && term.size() > 2;
+        return term.size() > 3 &&
+               term.compare(0, schema::kStemPrefix.size(), schema::kStemPrefix) == 0 &&
+               !(term[1] >= 'A' && term[1] <= 'Z') && db_.get_termfreq(term) >= 2;
     }
+
+  private:
+    const Xapian::Database& db_;
 };
 }  // namespace
 
@@ -79,8 +87,8 @@ Xapian::Query Searcher::like_query(const std::string& path_or_id) {
     Xapian::RSet relevant;
     relevant.add_document(docid);
     Xapian::Enquire enquire(db_);
-    WordsOnly words_only;
-    Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &words_only);
+    SharedWords shared_words(db_);
+    Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &shared_words);
     std::vector<Xapian::Query> pieces;
     for (auto it = terms.begin(); it != terms.end(); ++it) pieces.emplace_back(*it);
     Xapian::Query like(Xapian::Query::OP_OR, pieces.begin(), pieces.end());

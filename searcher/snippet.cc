@@ -82,7 +82,22 @@ std::vector<SnippetPart> parse_marked_snippet(const std::string& marked) {
         }
     }
     flush();
-    return parts;
+    // Words matched one by one but standing together ("Nord", " ", "Stream") read as one
+    // highlight, as a phrase would.
+    std::vector<SnippetPart> joined;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const bool after_match = !joined.empty() && joined.back().matched;
+        if (after_match && parts[i].matched) {
+            joined.back().text += parts[i].text;
+        } else if (after_match && parts[i].text == " " && i + 1 < parts.size() &&
+                   parts[i + 1].matched) {
+            joined.back().text += " " + parts[i + 1].text;
+            ++i;
+        } else {
+            joined.push_back(std::move(parts[i]));
+        }
+    }
+    return joined;
 }
 
 std::vector<std::string> query_words(const Xapian::Query& query) {

@@ -141,7 +141,7 @@ expect_equal "read as plain words" "$(jq '.read_as_plain_words' "$SCRATCH/stdout
 
 # --explain, --like, --collapse.
 search --explain Milley
-expect_stdout_has "Query: Query(milley@1)"
+expect_stdout_has "Query: Query(Zmilley@1)"
 first_milley=$(ls "$corpus"/ukraine-security/*milley-warns*.txt)
 search --format json --limit 3 --like "$first_milley"
 expect_status 0

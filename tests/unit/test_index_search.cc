@@ -153,6 +153,13 @@ TEST_CASE("queries find what a reader expects", "[search]") {
         {"stream site:WWW.Ledger.example", {"Berlin Halts Certification of Nord Stream 2"}},
         {"stream NOT pipeline", {"Central Bank Raises Rates Again"}},
         {"harb*", {"Harbour Festival Draws Crowds"}},
+        // Wildcards expand over stems (the index holds no other words), in fields too.
+        {"HARB*", {"Harbour Festival Draws Crowds"}},
+        {"title:pipel*", {"Washington Weighs Sanctions on Pipeline Operator"}},
+        {"(festiv* OR testif*) -harbour", {"General Milley Testifies on Troop Readiness"}},
+        {"\"harb*\"", {}},
+        // Phrases match stems in order: "certifying Nord Stream" would match too.
+        {"\"certification of nord\"", {"Berlin Halts Certification of Nord Stream 2"}},
         {"troops -poland", {}},
         {"zebra", {}},
     }));

@@ -12,15 +12,23 @@ TEST_CASE("marked snippets split into matched and unmatched plain-text parts", "
     auto parts = parse_marked_snippet(
         "\xE2\x80\xA6the \x02Nord\x03 \x02Stream\x03 &amp; &quot;gas&quot; "
         "&lt;b&gt;&#233;&#x2014;");
-    REQUIRE(parts.size() == 5);
+    // Words matched one by one that stand together are one highlight, as a phrase would be.
+    REQUIRE(parts.size() == 3);
     CHECK(parts[0].text == "\xE2\x80\xA6the ");
     CHECK_FALSE(parts[0].matched);
-    CHECK(parts[1].text == "Nord");
+    CHECK(parts[1].text == "Nord Stream");
     CHECK(parts[1].matched);
-    CHECK(parts[2].text == " ");
-    CHECK(parts[3].text == "Stream");
-    CHECK(parts[3].matched);
-    CHECK(parts[4].text == " & \"gas\" <b>\xC3\xA9\xE2\x80\x94");
+    CHECK(parts[2].text == " & \"gas\" <b>\xC3\xA9\xE2\x80\x94");
+    CHECK_FALSE(parts[2].matched);
+}
+
+TEST_CASE("matches apart stay apart", "[snippet]") {
+    auto parts = parse_marked_snippet("\x02oil\x03 and \x02gas\x03  \x02prices\x03");
+    REQUIRE(parts.size() == 5);
+    CHECK(parts[0].text == "oil");
+    CHECK(parts[2].text == "gas");
+    CHECK(parts[3].text == "  ");
+    CHECK(parts[4].text == "prices");
 }
 
 TEST_CASE("ampersands that are not entities are kept", "[snippet]") {
