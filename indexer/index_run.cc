@@ -156,9 +156,10 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
 // omindex's.
 class Pipeline {
   public:
-    Pipeline(unsigned workers, std::size_t max_in_flight, const ReadOptions& read_options,
-             bool spelling)
+    Pipeline(unsigned workers, std::size_t max_in_flight, std::size_t max_bytes_in_flight,
+             const ReadOptions& read_options, bool spelling)
         : max_in_flight_(workers == 0 ? 1 : std::max<std::size_t>(workers * 4, max_in_flight)),
+          max_bytes_in_flight_(max_bytes_in_flight),
           read_options_(read_options),
           spelling_(spelling),
           inline_builder_(spelling) {
@@ -183,11 +184,19 @@ class Pipeline {
         for (std::thread& thread : threads_) thread.join();
     }
 
-    bool full() const { return next_sequence_ - next_to_apply_ >= max_in_flight_; }
+    // Whether submit() must wait: as many files, or as many input bytes, are between the scan
+    // and the writer as a batch may hold (the bytes bound memory when articles are long).
+    bool full() const {
+        return next_sequence_ - next_to_apply_ >= max_in_flight_ ||
+               (bytes_in_flight_ >= max_bytes_in_flight_ && !empty());
+    }
     bool empty() const { return next_sequence_ == next_to_apply_; }
 
     void submit(FileJob job) {
         job.sequence = next_sequence_++;
+        const std::size_t bytes = job.path.empty() ? job.record.size() : job.found.size;
+        sizes_in_flight_.push_back(bytes);
+        bytes_in_flight_ += bytes;
         if (threads_.empty()) {
             FileOutcome outcome = prepare_file(job, inline_builder_, read_options_);
             std::lock_guard<std::mutex> lock(mutex_);
@@ -212,6 +221,8 @@ class Pipeline {
         FileOutcome outcome = std::move(found->second);
         outcomes_.erase(found);
         ++next_to_apply_;
+        bytes_in_flight_ -= sizes_in_flight_.front();
+        sizes_in_flight_.pop_front();
         return outcome;
     }
 
@@ -237,11 +248,14 @@ class Pipeline {
     }
 
     const std::uint64_t max_in_flight_;
+    const std::size_t max_bytes_in_flight_;
     const ReadOptions read_options_;
     const bool spelling_;
     DocumentBuilder inline_builder_;   // for the serial run
     std::uint64_t next_sequence_ = 0;  // touched by the run's thread only
     std::uint64_t next_to_apply_ = 0;  // written under mutex_ by next(); read by the run's thread
+    std::deque<std::size_t> sizes_in_flight_;  // input bytes of each job submitted, not applied
+    std::size_t bytes_in_flight_ = 0;          // their sum; both touched by the run's thread only
     std::mutex mutex_;
     std::condition_variable jobs_ready_, outcomes_ready_;
     std::deque<FileJob> jobs_;
@@ -286,8 +300,8 @@ class Run {
           // --jobs counts every thread at work: this one writes, the others prepare.
           // The writer holds a batch until its commit (writer.h); the workers may prepare
           // the next one meanwhile.
-          pipeline_(std::max(1u, options.jobs) - 1, options.batch_size, options.read_options,
-                    options.spelling) {}
+          pipeline_(std::max(1u, options.jobs) - 1, options.batch_size, options.batch_bytes,
+                    options.read_options, options.spelling) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();
@@ -402,7 +416,9 @@ class Run {
 
     void apply(FileOutcome&& outcome) {
         writer_.apply(std::move(outcome));
-        if (writer_.uncommitted_changes() >= options_.batch_size) writer_.commit();
+        if (writer_.uncommitted_changes() >= options_.batch_size ||
+            writer_.uncommitted_bytes() >= options_.batch_bytes)
+            writer_.commit();
         if (callbacks_.progress) {
             const auto now = std::chrono::steady_clock::now();
             if (now - last_progress_ >= std::chrono::milliseconds(200)) {

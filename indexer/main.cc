@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
     IndexOptions options;
     bool verbose = false, quiet = false, no_prune = false, no_spelling = false;
     double lock_timeout_seconds = 30;
+    std::size_t batch_mib = options.batch_bytes >> 20;
     std::string summary_format = "text", format_name;
     std::vector<std::string> field_mappings;
     bool inspect = false, compact = false;
@@ -127,6 +128,8 @@ int main(int argc, char** argv) {
         "database keeps its count unless rebuilt with --rebuild --shards N")(
         "batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
         "changes between commits")(
+        "batch-mib", po::value(&batch_mib)->default_value(batch_mib),
+        "MiB of input files between commits (whichever of the two comes first)")(
         "summary", po::value(&summary_format)->default_value(summary_format),
         "text: a line on stderr (on a terminal or with --verbose); json: an object on stdout")(
         "verbose,v", po::bool_switch(&verbose),
@@ -178,6 +181,8 @@ int main(int argc, char** argv) {
     if (options.inputs.empty() && options.files_from.empty() && !compact_only)
         return usage_error("no files or directories to index");
     if (options.batch_size == 0) return usage_error("--batch-size must be at least 1");
+    if (batch_mib == 0) return usage_error("--batch-mib must be at least 1");
+    options.batch_bytes = batch_mib << 20;
     if (options.jobs == 0) return usage_error("--jobs must be at least 1");
     if (lock_timeout_seconds < 0) return usage_error("--lock-timeout cannot be negative");
     if (summary_format != "text" && summary_format != "json")

@@ -224,6 +224,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
                 new_aliases_.push_back(std::move(alias));
         }
         changes += outcome.articles.size();
+        uncommitted_bytes_ += outcome.state.size;
     }
     held_outcomes_.push_back(std::move(outcome));
     uncommitted_ += changes;
@@ -381,6 +382,7 @@ void IndexWriter::commit() {
     constexpr std::size_t kSpellingWordsHeld = 1'000'000;
     if (!shards_) {
         uncommitted_ = 0;
+        uncommitted_bytes_ = 0;
         return;
     }
     apply_held_outcomes();
@@ -388,6 +390,7 @@ void IndexWriter::commit() {
     apply_new_aliases();
     aliases_.save(shards_->front());
     uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
     commit_all_shards();
     if (pending_states_.empty()) return;
     for (const PendingState& state : pending_states_)

@@ -98,6 +98,8 @@ class IndexWriter {
     void finish();
 
     std::size_t uncommitted_changes() const { return uncommitted_; }
+    // Input bytes (file sizes) of the files applied since the last commit.
+    std::size_t uncommitted_bytes() const { return uncommitted_bytes_; }
     const IndexCounts& counts() const { return counts_; }
 
   private:
@@ -147,6 +149,7 @@ class IndexWriter {
     std::vector<std::unordered_map<std::string, Xapian::termcount>> spelling_counts_;
     std::size_t spelling_words_held_ = 0;
     std::size_t uncommitted_ = 0;
+    std::size_t uncommitted_bytes_ = 0;
     IndexCounts counts_;
 };
 

@@ -58,6 +58,30 @@ TEST_CASE("a run indexes every readable article and reports the broken one by pa
     CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);
 }
 
+TEST_CASE("a batch ends after its changes or its input bytes, whichever comes first",
+          "[index]") {
+    auto revisions_after = [](std::size_t batch_size, std::size_t batch_bytes) {
+        TempDir dir;
+        const std::string db = (dir.path() / "db").string();
+        indexer::IndexOptions options;
+        options.database_path = db;
+        options.inputs = {(test_data_dir() / "search").string()};
+        options.batch_size = batch_size;
+        options.batch_bytes = batch_bytes;
+        options.jobs = 2;
+        indexer::RunCallbacks callbacks;
+        callbacks.messages.problem = [](const std::string&) {};
+        callbacks.messages.note = [](const std::string&) {};
+        indexer::run_index(options, callbacks);
+        return Xapian::Database(db).get_revision();
+    };
+    // Six files: a commit after each file's bytes, or a few for the whole run (the batch, then
+    // the spelling data at the end).
+    CHECK(revisions_after(1'000'000, 1) >= 5);
+    CHECK(revisions_after(1'000'000, 1 << 30) <= 3);
+    CHECK(revisions_after(1, 1 << 30) >= 5);
+}
+
 TEST_CASE("a second run over unchanged files changes nothing", "[index]") {
     IndexedFixtures fixtures;
     const auto revision = Xapian::Database(fixtures.db_path).get_revision();
