@@ -165,6 +165,7 @@ int main(int argc, char** argv) {
         if (!searcher::select_hit_fields(fields, print_options.fields, unknown))
             return usage_error("unknown field '" + unknown + "' in --fields");
     }
+    request.snippets = searcher::shows_snippets(format, print_options);
     request.mode = any ? searcher::MatchMode::AnyWord : searcher::MatchMode::AllWords;
     for (const std::string& word : query_words)
         request.query += (request.query.empty() ? "" : " ") + word;

@@ -45,4 +45,25 @@ bool parse_output_format(const std::string& name, OutputFormat& format) {
     return false;
 }
 
+bool shows_snippets(OutputFormat format, const PrintOptions& options) {
+    auto names_snippet = [](const std::vector<const HitField*>& fields) {
+        for (const HitField* field : fields)
+            if (field->name == "snippet" || field->name == "snippet_html") return true;
+        return false;
+    };
+    switch (format) {
+        case OutputFormat::Text:
+            return true;
+        case OutputFormat::Json:
+        case OutputFormat::JsonLines:
+            return options.fields.empty() || names_snippet(options.fields);
+        case OutputFormat::Tsv:
+            return names_snippet(options.fields.empty() ? default_tsv_fields() : options.fields);
+        case OutputFormat::Paths:
+        case OutputFormat::Count:
+            return false;
+    }
+    return true;
+}
+
 }  // namespace newsindex::searcher

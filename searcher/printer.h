@@ -43,6 +43,10 @@ class ResultPrinter {
 std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
                                             const PrintOptions& options);
 
+// Whether printing format with options shows snippets: searches for other output need not
+// make them.
+bool shows_snippets(OutputFormat format, const PrintOptions& options);
+
 // Parses a --format value ("text", "json", "jsonl", "tsv", "paths", "count"); returns false
 // for an unknown name.
 bool parse_output_format(const std::string& name, OutputFormat& format);

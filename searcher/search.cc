@@ -219,7 +219,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         hit.score = it.get_weight();
         hit.docid = *it;
         hit.article = schema::decode_record(it.get_document().get_data());
-        hit.snippet = make_snippet(mset, hit.article.body, words, stemmer, kSnippetBytes);
+        if (request.snippets)
+            hit.snippet = make_snippet(mset, hit.article.body, words, stemmer, kSnippetBytes);
         if (request.collapse) hit.collapsed = it.get_collapse_count();
         results.hits.push_back(std::move(hit));
     }

@@ -36,6 +36,7 @@ struct SearchRequest {
     bool collapse = false;            // fold copies of one story (same story key) into one hit
     std::string like;                 // an article's path or id: find articles like it
     bool exact_count = false;         // count every match, not an estimate
+    bool snippets = true;             // make each hit's snippet (the costliest part of a hit)
     RankingOptions ranking;
 };
 

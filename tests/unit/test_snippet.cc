@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "printer.h"
 #include "schema.h"
 #include "snippet.h"
 #include "stemmer.h"
@@ -97,4 +98,23 @@ TEST_CASE("a match deep in a long article is shown, with the text left out marke
     bool pipeline_matched = false;
     for (const auto& part : parts) pipeline_matched |= part.matched && part.text == "pipeline";
     CHECK(pipeline_matched);
+}
+
+TEST_CASE("snippets are made only for output that shows them", "[snippet][output]") {
+    using newsindex::searcher::OutputFormat;
+    auto [format, fields, shown] = GENERATE(table<OutputFormat, std::string, bool>({
+        {OutputFormat::Text, "", true},
+        {OutputFormat::Json, "", true},
+        {OutputFormat::JsonLines, "rank,title", false},
+        {OutputFormat::JsonLines, "title,snippet_html", true},
+        {OutputFormat::Tsv, "", false},
+        {OutputFormat::Tsv, "rank,snippet", true},
+        {OutputFormat::Paths, "", false},
+        {OutputFormat::Count, "", false},
+    }));
+    newsindex::searcher::PrintOptions options;
+    std::string unknown;
+    if (!fields.empty())
+        REQUIRE(newsindex::searcher::select_hit_fields(fields, options.fields, unknown));
+    CHECK(newsindex::searcher::shows_snippets(format, options) == shown);
 }
