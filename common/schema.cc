@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 
@@ -32,16 +34,30 @@ std::vector<std::string> id_values(const Article& a) {
 // Named entities: the free-text values are each entity's canonical name and its other surface
 // forms (so that "org:NATO" finds the "North Atlantic Treaty Organization (NATO)"); the
 // exact values only the canonical names.
-std::string ascii_lower(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
+// The words of a name, lower case: runs of ASCII letters and digits, and of other bytes.
+std::vector<std::string> name_words(const std::string& name) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : name) {
+        const unsigned char byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || byte >= 0x80) {
+            word += static_cast<char>(std::tolower(byte));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
 }
 // Whether a surface form gives words the canonical name does not: "NATO" for "North
-// Atlantic Treaty Organization" does; "CALGARY" for "Calgary" and "Milley" for "Mark Milley"
-// do not (words are indexed in lower case).
+// Atlantic Treaty Organization" and "UN" for "United Nations" do; "CALGARY" for "Calgary"
+// and "Milley" for "Mark Milley" do not (words are indexed in lower case).
 bool mention_adds_words(const ArticleEntity& entity, const std::string& mention) {
-    return ascii_lower(entity.name).find(ascii_lower(mention)) == std::string::npos;
+    const std::vector<std::string> name = name_words(entity.name);
+    for (const std::string& word : name_words(mention))
+        if (std::find(name.begin(), name.end(), word) == name.end()) return true;
+    return false;
 }
 std::vector<std::string> entity_words(const Article& a, std::string_view type) {
     std::vector<std::string> values;

@@ -30,7 +30,7 @@ void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
 
 // Words as people type them are often not words as written: "Scholz" for "Scholz's", "Jose"
 // for "José". Each term that has such a variant gets the variant too, at the same positions
-// (or with the same frequency, for stems, which have no positions), so that a search finds it
+// (or with the same frequency, for words kept without positions), so that a search finds it
 // as a word and inside phrases. Prefixes are ASCII capitals, which folding leaves alone.
 std::string variant_of(const std::string& term) {
     std::string variant = text::fold_accents(term);

@@ -89,6 +89,7 @@ FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
                            const ReadOptions& read_options) {
     FileOutcome outcome;
     outcome.kind = FileOutcome::Kind::Prepared;
+    outcome.state.size = job.record.size();  // counts towards the batch's bytes
     const std::string where = "stdin:" + std::to_string(job.record_line);
     try {
         read_articles(
@@ -161,7 +162,6 @@ class Pipeline {
         : max_in_flight_(workers == 0 ? 1 : std::max<std::size_t>(workers * 4, max_in_flight)),
           max_bytes_in_flight_(max_bytes_in_flight),
           read_options_(read_options),
-          spelling_(spelling),
           inline_builder_(spelling) {
         // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
         // thread and interrupt what it is waiting on.
@@ -250,7 +250,6 @@ class Pipeline {
     const std::uint64_t max_in_flight_;
     const std::size_t max_bytes_in_flight_;
     const ReadOptions read_options_;
-    const bool spelling_;
     DocumentBuilder inline_builder_;   // for the serial run
     std::uint64_t next_sequence_ = 0;  // touched by the run's thread only
     std::uint64_t next_to_apply_ = 0;  // written under mutex_ by next(); read by the run's thread
@@ -301,7 +300,7 @@ class Run {
           // The writer holds a batch until its commit (writer.h); the workers may prepare
           // the next one meanwhile.
           pipeline_(std::max(1u, options.jobs) - 1, options.batch_size, options.batch_bytes,
-                    options.read_options, options.spelling) {}
+                    options.read_options, options.spelling && !options.dry_run) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();

@@ -157,6 +157,16 @@ class BooleanFieldProcessor : public Xapian::FieldProcessor {
     const schema::Field& field_;
 };
 
+// "Rolls-Royce" -> "Rolls Royce": hyphens between letters or digits become spaces.
+std::string unhyphenated(std::string value) {
+    for (std::size_t i = 1; i + 1 < value.size(); ++i) {
+        if (value[i] == '-' && std::isalnum(static_cast<unsigned char>(value[i - 1])) &&
+            std::isalnum(static_cast<unsigned char>(value[i + 1])))
+            value[i] = ' ';
+    }
+    return value;
+}
+
 // A free-text field used as a filter ("author:vogel", "author:\"katrin vogel\""): the words
 // of the value within the field's prefix, as a phrase where the field keeps positions, else
 // all of them anywhere in the field. A filter adds no weight, and repeated filters on one
@@ -179,7 +189,10 @@ class TextFilterProcessor : public Xapian::FieldProcessor {
         for (const Part& part : parts_) {
             parser_.set_default_op(part.positions ? Xapian::Query::OP_PHRASE
                                                   : Xapian::Query::OP_AND);
-            Xapian::Query words = parser_.parse_query(value, 0, part.prefix);
+            // Xapian's parser makes a phrase of hyphenated words ("Rolls-Royce"), which
+            // words without positions can never match: there they are separate words.
+            Xapian::Query words =
+                parser_.parse_query(part.positions ? value : unhyphenated(value), 0, part.prefix);
             if (!words.empty()) alternatives.push_back(std::move(words));
         }
         if (alternatives.empty()) return Xapian::Query::MatchNothing;
@@ -204,16 +217,22 @@ class TextFilterProcessor : public Xapian::FieldProcessor {
 class WildcardProcessor : public Xapian::FieldProcessor {
   public:
     explicit WildcardProcessor(std::string_view prefix)
-        : stem_prefix_(std::string(schema::kStemPrefix) + std::string(prefix)) {}
+        : stem_prefix_(std::string(schema::kStemPrefix) + std::string(prefix)),
+          stemmer_(remembering_stemmer()) {}
     Xapian::Query operator()(const std::string& value) override {
-        std::string start = value;
-        for (char& c : start)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return Xapian::Query(Xapian::Query::OP_WILDCARD, stem_prefix_ + start);
+        const std::string start = Xapian::Unicode::tolower(value);
+        Xapian::Query as_typed(Xapian::Query::OP_WILDCARD, stem_prefix_ + start);
+        // A whole word typed before the '*' may end differently as a stem ("company*" is
+        // "compani..." in the index, "ukraine*" is "ukrain..."): its stem is a start too.
+        const std::string stem = stemmer_(start);
+        if (stem.empty() || stem == start) return as_typed;
+        return Xapian::Query(Xapian::Query::OP_OR, as_typed,
+                             Xapian::Query(Xapian::Query::OP_WILDCARD, stem_prefix_ + stem));
     }
 
   private:
     std::string stem_prefix_;
+    Xapian::Stem stemmer_;
 };
 
 // The internal field name that rewrite_wildcards() hands wildcards to.
@@ -224,16 +243,23 @@ bool is_word_byte(char c) {
 }
 
 // "pipel*" -> "newsindexwildcard:pipel", "title:pipel*" -> "newsindexwildcardS:pipel" (for
-// weighted free-text fields; filters take no wildcards). Quoted text is left alone.
-std::string rewrite_wildcards(const std::string& text) {
+// weighted free-text fields; filters take no wildcards). Quoted text is left alone. Each
+// wildcard's start is added to starts.
+std::string rewrite_wildcards(const std::string& text, std::vector<std::string>* starts = nullptr) {
+    auto separates = [&](std::size_t at) {  // text[at] ends a token
+        return std::string_view(" \t(").find(text[at]) != std::string_view::npos;
+    };
     std::string out;
     std::size_t pos = 0;
     bool quoted = false;
     while (pos < text.size()) {
         const char c = text[pos];
         if (c == '"') quoted = !quoted;
+        // A token starts the text, follows white space or '(', or follows a '+' or '-' that
+        // does (inside "anti-vax*" the '-' joins two words).
         const bool starts_token =
-            pos == 0 || std::string_view(" \t(+-").find(text[pos - 1]) != std::string_view::npos;
+            pos == 0 || separates(pos - 1) ||
+            ((text[pos - 1] == '+' || text[pos - 1] == '-') && (pos == 1 || separates(pos - 2)));
         if (quoted || !starts_token || !is_word_byte(c)) {
             out += c;
             ++pos;
@@ -253,11 +279,12 @@ std::string rewrite_wildcards(const std::string& text) {
                 while (end < text.size() && is_word_byte(text[end])) ++end;
             }
         }
-        const bool wildcard =
-            end > word && end < text.size() && text[end] == '*' &&
-            (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == ')');
+        const bool wildcard = end > word && end < text.size() && text[end] == '*' &&
+                              (end + 1 == text.size() || !is_word_byte(text[end + 1]));
         if (wildcard) {
-            out += std::string(kWildcardField) + prefix + ":" + text.substr(word, end - word);
+            const std::string start = text.substr(word, end - word);
+            out += std::string(kWildcardField) + prefix + ":" + start;
+            if (starts) starts->push_back(Xapian::Unicode::tolower(start));
             pos = end + 1;
         } else {
             out += text.substr(pos, end - pos);
@@ -421,8 +448,8 @@ std::string fold_query(const std::string& text) {
 
 ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
                                 bool with_proximity_boost) {
-    const std::string text = rewrite_wildcards(fold_query(original));
     ParsedQuery parsed;
+    const std::string text = rewrite_wildcards(fold_query(original), &parsed.wildcard_starts);
     parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND
                                                        : Xapian::Query::OP_OR);
     auto attempt = [&](unsigned flags) {

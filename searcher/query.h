@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace newsindex::searcher {
 
@@ -18,6 +19,9 @@ struct ParsedQuery {
     Xapian::Query query;
     // True when the query had to be read as plain words because its operators did not parse.
     bool read_as_plain_words = false;
+    // The starts of the query's trailing wildcards as typed, lower case ("ukrain" of
+    // "Ukrain*"): snippets highlight the words they begin.
+    std::vector<std::string> wildcard_starts;
 };
 
 class QueryBuilder {
@@ -39,9 +43,6 @@ class QueryBuilder {
     // (remote shards) or the query does not parse. Looking words up costs more than a whole
     // search of a common word, so callers ask only when a query found little.
     std::string spelling_correction(const std::string& text);
-
-    // The stemmer queries are parsed with; snippets must use the same one.
-    const Xapian::Stem& stemmer() const { return stemmer_; }
 
   private:
     Xapian::Query proximity_boost(const std::string& text);

@@ -169,6 +169,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         return enquire.get_mset(request.offset, limit, check_at_least);
     };
     Xapian::MSet mset = run(query);
+    std::vector<std::string> any_wildcards;  // of the any-word query, when it is shown
     if (mset.empty() && request.mode == MatchMode::AllWords && !request.query.empty() &&
         request.like.empty()) {
         // Nothing has every word: show what has some of them, and say so.
@@ -179,6 +180,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         if (!any_mset.empty()) {
             mset = any_mset;
             query = any.query;
+            any_wildcards = any.wildcard_starts;
             results.fell_back_to_any = true;
         }
     }
@@ -211,8 +213,13 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
 
     // No MSet::fetch() here: in Xapian 1.4.22 it crashes when the MSet starts at an offset
     // (found by tests/e2e/search_forms.sh), and it did not make remote searches faster.
-    const std::vector<std::string> words = query_words(query);
+    std::vector<std::string> words = query_words(query);
+    const std::vector<std::string>& wildcards =
+        results.fell_back_to_any ? any_wildcards : parsed.wildcard_starts;
+    words.insert(words.end(), wildcards.begin(), wildcards.end());
     const Xapian::Stem stemmer = snippet_stemmer(words, snippet_stemmer_);
+    const Xapian::MSet for_snippets =
+        request.snippets && !mset.empty() ? snippet_mset(db_, query, wildcards) : Xapian::MSet();
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;
@@ -220,7 +227,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         hit.docid = *it;
         hit.article = schema::decode_record(it.get_document().get_data());
         if (request.snippets)
-            hit.snippet = make_snippet(mset, hit.article.body, words, stemmer, kSnippetBytes);
+            hit.snippet =
+                make_snippet(for_snippets, hit.article.body, words, stemmer, kSnippetBytes);
         if (request.collapse) hit.collapsed = it.get_collapse_count();
         results.hits.push_back(std::move(hit));
     }

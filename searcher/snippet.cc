@@ -119,7 +119,7 @@ class QueryWordStemmer : public Xapian::StemImplementation {
   public:
     QueryWordStemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer)
         : stemmer_(stemmer) {
-        for (const std::string& word : words) beginnings_.push_back(word.substr(0, 2));
+        for (const std::string& word : words) beginnings_.push_back(word.substr(0, 1));
     }
 
     std::string operator()(const std::string& word) override {
@@ -153,8 +153,11 @@ std::pair<std::size_t, std::size_t> snippet_window(const std::string& text,
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     std::size_t first_match = std::string::npos;
     for (const std::string& word : words) {
-        for (std::size_t at = lower.find(word); at != std::string::npos && at < first_match;
-             at = lower.find(word, at + 1)) {
+        // A stem may end differently from its words ("compani" of "company"): its start is
+        // looked for.
+        const std::string start = word.size() > 3 ? word.substr(0, word.size() - 1) : word;
+        for (std::size_t at = lower.find(start); at != std::string::npos && at < first_match;
+             at = lower.find(start, at + 1)) {
             if (at == 0 || !is_word_byte(lower[at - 1])) {
                 first_match = at;
                 break;
@@ -171,11 +174,25 @@ std::pair<std::size_t, std::size_t> snippet_window(const std::string& text,
     if (last < text.size()) {
         const std::size_t space = text.rfind(' ', last);
         if (space != std::string::npos && space > first) last = space;
+        // Text without spaces (Chinese, Japanese): never end inside a UTF-8 character.
+        while (last > first && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
     }
     return {first, last};
 }
 
 }  // namespace
+
+Xapian::MSet snippet_mset(const Xapian::Database& db, const Xapian::Query& query,
+                          const std::vector<std::string>& wildcard_starts) {
+    std::vector<Xapian::Query> parts;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+        parts.emplace_back(*it);
+    for (const std::string& start : wildcard_starts)
+        parts.emplace_back(Xapian::Query::OP_WILDCARD, start);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    return enquire.get_mset(0, 0);
+}
 
 Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer) {
     return Xapian::Stem(new QueryWordStemmer(words, stemmer));
@@ -202,7 +219,7 @@ std::vector<SnippetPart> make_snippet(const Xapian::MSet& mset, const std::strin
     };
     if (first > 0 && (parts.empty() || !starts_with_ellipsis(parts.front().text)))
         parts.insert(parts.begin(), SnippetPart{std::string(ellipsis), false});
-    if (last < text.size() && !ends_with_ellipsis(parts.back().text))
+    if (last < text.size() && (parts.empty() || !ends_with_ellipsis(parts.back().text)))
         parts.push_back(SnippetPart{std::string(ellipsis), false});
     return parts;
 }

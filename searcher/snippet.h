@@ -24,10 +24,19 @@ std::vector<std::string> query_words(const Xapian::Query& query);
 
 // A stemmer for snippets of a query with these words (query_words()): it stems as stemmer
 // does any word that could stem to one of them, and returns other words unchanged. Snowball's
-// English stemmer changes only the ends of words, so a word that does not begin with the first
-// two letters of a query word cannot stem to it. Snippets stem every word they read, and
-// without the background model nothing but the query words counts. Shares stemmer's memory.
+// English stemmer changes the ends of words, never the first letter, so a word that does not
+// begin with the first letter of a query word cannot stem to it. Snippets stem every word they
+// read, and without the background model nothing but the query words counts. Shares
+// stemmer's memory.
 Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer);
+
+// An MSet to make snippets of query with: Xapian highlights a phrase by comparing the words of
+// the text with the phrase's terms, and a wildcard by the start of each word, and our terms
+// are stems with the Z prefix, which never compare equal to words. This MSet's query holds
+// the same terms as loose terms (which Xapian stems to compare) and the wildcard starts as
+// typed; it matches no documents, but carries the term weights snippets need.
+Xapian::MSet snippet_mset(const Xapian::Database& db, const Xapian::Query& query,
+                          const std::vector<std::string>& wildcard_starts);
 
 // Returns about length bytes of text around the best matches of the query behind mset.
 // stemmer must stem as the query was parsed. Only a window of the text, 2 x length bytes

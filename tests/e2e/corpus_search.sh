@@ -66,6 +66,9 @@ expect_equal "person:\"Vladimir Putin\" (one name across the corpus)" \
 expect_equal "org:NATO" "$(count 'org:NATO')" "$(articles_naming NATO)"
 expect_equal "place:Ukraine" "$(count 'place:Ukraine')" "$(articles_naming Ukraine)"
 expect_equal "a person is not a place" "$(count 'place:Putin')" 0
+# Regression: a hyphenated name in a field kept without positions (Xapian's parser made a
+# phrase of it, which such a field can never match).
+expect_equal "person:Thalmann-Gut" "$(count 'person:Thalmann-Gut')" "$(articles_naming Thalmann-Gut)"
 # Combined with free text and with each other: the intersection, as grep sees it.
 expect_equal "person:Putin pipeline" "$(count 'person:Putin pipeline')" \
     "$(grep -lw Putin $(grep -lw pipeline "$SOURCE_DIR"/corpus/*/*.txt) | wc -l)"

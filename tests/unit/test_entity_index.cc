@@ -69,9 +69,10 @@ TEST_CASE("entities survive the stored record", "[entities][schema]") {
         {"North Atlantic Treaty Organization",
          "org",
          2,
-         {"North Atlantic Treaty Organization", "NATO"}}};
+         {"North Atlantic Treaty Organization", "NATO"}},
+        {"United Nations", "org", 1, {"UN"}}};
     const Article back = schema::decode_record(schema::encode_record(article));
-    REQUIRE(back.entities.size() == 2);
+    REQUIRE(back.entities.size() == 3);
     CHECK(back.entities[0].name == "Mark Milley");
     CHECK(back.entities[0].type == "person");
     CHECK(back.entities[0].count == 3);
@@ -80,6 +81,8 @@ TEST_CASE("entities survive the stored record", "[entities][schema]") {
     CHECK(back.entities[0].mentions == std::vector<std::string>{"Gen. Milley"});
     CHECK(back.entities[1].name == "North Atlantic Treaty Organization");
     CHECK(back.entities[1].mentions == std::vector<std::string>{"NATO"});
+    // Regression: "un" is inside "united nations", but it is not one of its words.
+    CHECK(back.entities[2].mentions == std::vector<std::string>{"UN"});
 }
 
 // Regression: a curly apostrophe that ends a word ("leaders’ summit") sent the tokenizer into

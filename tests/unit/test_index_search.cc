@@ -58,8 +58,7 @@ TEST_CASE("a run indexes every readable article and reports the broken one by pa
     CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);
 }
 
-TEST_CASE("a batch ends after its changes or its input bytes, whichever comes first",
-          "[index]") {
+TEST_CASE("a batch ends after its changes or its input bytes, whichever comes first", "[index]") {
     auto revisions_after = [](std::size_t batch_size, std::size_t batch_bytes) {
         TempDir dir;
         const std::string db = (dir.path() / "db").string();
@@ -182,6 +181,12 @@ TEST_CASE("queries find what a reader expects", "[search]") {
         {"title:pipel*", {"Washington Weighs Sanctions on Pipeline Operator"}},
         {"(festiv* OR testif*) -harbour", {"General Milley Testifies on Troop Readiness"}},
         {"\"harb*\"", {}},
+        // A whole word before the '*' finds the words its stem begins ("testifies" is
+        // "testifi..."), and punctuation may follow the '*'.
+        {"testifies*", {"General Milley Testifies on Troop Readiness"}},
+        {"harb*,", {"Harbour Festival Draws Crowds"}},
+        // Regression: a hyphen inside a word is not a token start.
+        {"festival-harb*", {}},
         // Phrases match stems in order: "certifying Nord Stream" would match too.
         {"\"certification of nord\"", {"Berlin Halts Certification of Nord Stream 2"}},
         {"troops -poland", {}},
@@ -247,4 +252,29 @@ TEST_CASE("malformed queries and dates give a QueryError naming the query", "[se
         CHECK(e.query() == query);
         CHECK(std::string(e.what()).find(query) != std::string::npos);
     }
+}
+
+// Regression: the index holds stems, which Xapian's snippets never compare equal to the words
+// of a quoted phrase or to a wildcard's start; such matches went unmarked.
+TEST_CASE("snippets mark the words of phrases, wildcards and loose words alike",
+          "[search][snippet]") {
+    IndexedFixtures fixtures;
+    auto [query, first_marked] = GENERATE(table<std::string, std::string>({
+        {"\"Nord Stream 2\"", "Nord Stream 2"},
+        {"Nord Stream 2", "Nord Stream 2"},
+        {"harb*", "harbour"},
+        {"approval", "approval"},
+    }));
+    CAPTURE(query);
+    searcher::Searcher searcher({fixtures.db_path});
+    searcher::SearchRequest request;
+    request.query = query;
+    request.limit = 1;
+    const searcher::SearchResults results = searcher.search(request);
+    REQUIRE(results.hits.size() == 1);
+    std::vector<std::string> marked;
+    for (const auto& part : results.hits[0].snippet)
+        if (part.matched) marked.push_back(part.text);
+    REQUIRE_FALSE(marked.empty());
+    CHECK(marked.front() == first_marked);
 }
