@@ -417,7 +417,7 @@ class Run {
         writer_.apply(std::move(outcome));
         if (writer_.uncommitted_changes() >= options_.batch_size ||
             writer_.uncommitted_bytes() >= options_.batch_bytes)
-            writer_.commit();
+            writer_.end_batch();
         if (callbacks_.progress) {
             const auto now = std::chrono::steady_clock::now();
             if (now - last_progress_ >= std::chrono::milliseconds(200)) {
@@ -461,6 +461,7 @@ IndexSummary index_into(const std::string& path, const IndexOptions& options,
         shards.push_back(open_writable(path, options.lock_wait));
     std::vector<Xapian::Database> readers(shards.begin(), shards.end());
     IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
+    writer.set_commit_threshold(options.commit_changes, options.commit_bytes);
     try {
         return Run(options, callbacks, writer).execute();
     } catch (const Xapian::Error& e) {

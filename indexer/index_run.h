@@ -21,13 +21,16 @@ struct IndexOptions {
     std::vector<std::string> inputs;  // files and directories
     std::string files_from;           // a file listing inputs, "-" for stdin; empty: none
     bool files_from_nul = false;      // the list is NUL-separated (find -print0)
-    // A commit comes after batch_size changes or batch_bytes of input, whichever is first:
+    // A batch ends after batch_size changes or batch_bytes of input, whichever is first:
     // the bytes bound the memory a batch of long articles holds (the writer holds a batch
-    // until its commit, and the workers may prepare the next). Batches of 5,000 Reuters
-    // articles were no faster within the noise (docs/performance.md), at 2.5x the memory.
-    std::size_t batch_size = 1000;      // changes between commits
-    std::size_t batch_bytes = 4 << 20;  // input bytes between commits
-    unsigned jobs = 1;                  // worker threads reading and parsing
+    // until it ends, and the workers may prepare the next).
+    std::size_t batch_size = 1000;      // changes in a batch
+    std::size_t batch_bytes = 4 << 20;  // input bytes in a batch
+    // A single database commits after this many changes or input bytes, at the end of a batch
+    // (IndexWriter::end_batch()); sharded databases commit every batch.
+    std::size_t commit_changes = 10000;
+    std::size_t commit_bytes = 32 << 20;
+    unsigned jobs = 1;  // worker threads reading and parsing
     std::chrono::milliseconds lock_wait{30000};
     bool full = false;  // read every file, changed or not
     bool prune = true;  // delete documents of vanished files under directory inputs

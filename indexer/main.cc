@@ -127,9 +127,9 @@ int main(int argc, char** argv) {
         "create the database as this many shards (docs/scaling.md); an existing sharded "
         "database keeps its count unless rebuilt with --rebuild --shards N")(
         "batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
-        "changes between commits")(
+        "changes in a batch (the writer applies a batch at once)")(
         "batch-mib", po::value(&batch_mib)->default_value(batch_mib),
-        "MiB of input files between commits (whichever of the two comes first)")(
+        "MiB of input files in a batch (whichever of the two comes first)")(
         "summary", po::value(&summary_format)->default_value(summary_format),
         "text: a line on stderr (on a terminal or with --verbose); json: an object on stdout")(
         "verbose,v", po::bool_switch(&verbose),

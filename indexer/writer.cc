@@ -378,6 +378,10 @@ void IndexWriter::finish() {
 }
 
 void IndexWriter::commit() {
+    end_batch(true);
+}
+
+void IndexWriter::end_batch(bool force_commit) {
     // Bounds the memory the held-back words take: about 100 bytes each.
     constexpr std::size_t kSpellingWordsHeld = 1'000'000;
     if (!shards_) {
@@ -389,6 +393,22 @@ void IndexWriter::commit() {
     if (spelling_words_held_ > kSpellingWordsHeld) flush_spelling();
     apply_new_aliases();
     aliases_.save(shards_->front());
+    if (shards_->size() == 1) {
+        for (const PendingState& state : pending_states_)
+            shards_->front().set_metadata(state.key, state.value);
+        pending_states_.clear();
+        changes_since_commit_ += uncommitted_;
+        bytes_since_commit_ += uncommitted_bytes_;
+        uncommitted_ = 0;
+        uncommitted_bytes_ = 0;
+        if (force_commit || changes_since_commit_ >= commit_changes_ ||
+            bytes_since_commit_ >= commit_bytes_) {
+            shards_->front().commit();
+            changes_since_commit_ = 0;
+            bytes_since_commit_ = 0;
+        }
+        return;
+    }
     uncommitted_ = 0;
     uncommitted_bytes_ = 0;
     commit_all_shards();

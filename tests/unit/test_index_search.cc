@@ -58,8 +58,9 @@ TEST_CASE("a run indexes every readable article and reports the broken one by pa
     CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);
 }
 
-TEST_CASE("a batch ends after its changes or its input bytes, whichever comes first", "[index]") {
-    auto revisions_after = [](std::size_t batch_size, std::size_t batch_bytes) {
+TEST_CASE("a batch ends after its changes or its input bytes; commits gather batches", "[index]") {
+    auto revisions_after = [](std::size_t batch_size, std::size_t batch_bytes,
+                              std::size_t commit_changes) {
         TempDir dir;
         const std::string db = (dir.path() / "db").string();
         indexer::IndexOptions options;
@@ -67,6 +68,7 @@ TEST_CASE("a batch ends after its changes or its input bytes, whichever comes fi
         options.inputs = {(test_data_dir() / "search").string()};
         options.batch_size = batch_size;
         options.batch_bytes = batch_bytes;
+        options.commit_changes = commit_changes;
         options.jobs = 2;
         indexer::RunCallbacks callbacks;
         callbacks.messages.problem = [](const std::string&) {};
@@ -74,11 +76,13 @@ TEST_CASE("a batch ends after its changes or its input bytes, whichever comes fi
         indexer::run_index(options, callbacks);
         return Xapian::Database(db).get_revision();
     };
-    // Six files: a commit after each file's bytes, or a few for the whole run (the batch, then
-    // the spelling data at the end).
-    CHECK(revisions_after(1'000'000, 1) >= 5);
-    CHECK(revisions_after(1'000'000, 1 << 30) <= 3);
-    CHECK(revisions_after(1, 1 << 30) >= 5);
+    // Six files: with a commit at every batch, one after each file's bytes or each change.
+    CHECK(revisions_after(1'000'000, 1, 1) >= 5);
+    CHECK(revisions_after(1, 1 << 30, 1) >= 5);
+    // One batch, or batches gathered into one commit: a few revisions for the whole run (the
+    // documents, then the spelling data at the end).
+    CHECK(revisions_after(1'000'000, 1 << 30, 1) <= 3);
+    CHECK(revisions_after(1, 1, 1'000'000) <= 3);
 }
 
 TEST_CASE("a second run over unchanged files changes nothing", "[index]") {
