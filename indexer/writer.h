@@ -166,8 +166,8 @@ class IndexWriter {
     std::size_t uncommitted_bytes_ = 0;
     std::size_t changes_since_commit_ = 0;  // single database: applied, not yet committed
     std::size_t bytes_since_commit_ = 0;
-    std::size_t commit_changes_ = 10000;
-    std::size_t commit_bytes_ = 32 << 20;
+    std::size_t commit_changes_ = 1000;
+    std::size_t commit_bytes_ = 4 << 20;
     IndexCounts counts_;
 };
 
