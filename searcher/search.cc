@@ -219,7 +219,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     words.insert(words.end(), wildcards.begin(), wildcards.end());
     const Xapian::Stem stemmer = snippet_stemmer(words, snippet_stemmer_);
     const Xapian::MSet for_snippets =
-        request.snippets && !mset.empty() ? snippet_mset(db_, query, wildcards) : Xapian::MSet();
+        request.snippets && !mset.empty() ? snippet_mset(mset, db_, query, wildcards) : mset;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;

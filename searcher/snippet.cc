@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <cstdlib>
+#include <set>
 
 namespace newsindex::searcher {
 
@@ -182,11 +183,32 @@ std::pair<std::size_t, std::size_t> snippet_window(const std::string& text,
 
 }  // namespace
 
-Xapian::MSet snippet_mset(const Xapian::Database& db, const Xapian::Query& query,
+namespace {
+
+// Adds the terms of query that stand outside phrases and NEAR groups to loose.
+void collect_loose_terms(const Xapian::Query& query, std::set<std::string>& loose) {
+    const Xapian::Query::op op = query.get_type();
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return;
+    if (op == Xapian::Query::LEAF_TERM) {
+        loose.insert(*query.get_terms_begin());
+        return;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        collect_loose_terms(query.get_subquery(i), loose);
+}
+
+}  // namespace
+
+Xapian::MSet snippet_mset(const Xapian::MSet& mset, const Xapian::Database& db,
+                          const Xapian::Query& query,
                           const std::vector<std::string>& wildcard_starts) {
+    std::set<std::string> loose;
+    collect_loose_terms(query, loose);
     std::vector<Xapian::Query> parts;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
         parts.emplace_back(*it);
+    // Every term loose already (the usual unquoted query): the search's own MSet will do.
+    if (wildcard_starts.empty() && loose.size() == parts.size()) return mset;
     for (const std::string& start : wildcard_starts)
         parts.emplace_back(Xapian::Query::OP_WILDCARD, start);
     Xapian::Enquire enquire(db);

@@ -30,12 +30,15 @@ std::vector<std::string> query_words(const Xapian::Query& query);
 // stemmer's memory.
 Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer);
 
-// An MSet to make snippets of query with: Xapian highlights a phrase by comparing the words of
-// the text with the phrase's terms, and a wildcard by the start of each word, and our terms
-// are stems with the Z prefix, which never compare equal to words. This MSet's query holds
-// the same terms as loose terms (which Xapian stems to compare) and the wildcard starts as
-// typed; it matches no documents, but carries the term weights snippets need.
-Xapian::MSet snippet_mset(const Xapian::Database& db, const Xapian::Query& query,
+// The MSet to make snippets with for query, whose search gave mset. Xapian highlights a
+// phrase by comparing the words of the text with the phrase's terms, and a wildcard by the
+// start of each word, and our terms are stems with the Z prefix, which never compare equal to
+// words. When the query has such terms only inside phrases, or wildcards, this is an MSet of
+// no documents whose query holds the same terms as loose terms (which Xapian stems to
+// compare) and the wildcard starts as typed, and carries the term weights snippets need;
+// otherwise mset itself.
+Xapian::MSet snippet_mset(const Xapian::MSet& mset, const Xapian::Database& db,
+                          const Xapian::Query& query,
                           const std::vector<std::string>& wildcard_starts);
 
 // Returns about length bytes of text around the best matches of the query behind mset.
