@@ -1,5 +1,9 @@
 #include "database.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -55,6 +59,37 @@ std::string default_database_path() {
     return ".newsindex/db";
 }
 
+namespace {
+
+// Creates an empty database at path, complete or not at all. Xapian writes a new database's
+// table files before its revision file, so a creation cut short (kill -9) would leave a
+// directory it can neither open nor create again; the database is made beside path and renamed
+// into place. Losing a race to another creator is fine: its database is used.
+void create_atomically(const fs::path& path) {
+    const std::string stem = path.filename().string() + ".creating-";
+    const fs::path creating = path.string() + ".creating-" + std::to_string(::getpid());
+    // Leftovers of creators that died (their process is gone) go first.
+    std::error_code ignored;
+    for (const auto& entry :
+         fs::directory_iterator(path.parent_path().empty() ? "." : path.parent_path(), ignored)) {
+        const std::string name = entry.path().filename().string();
+        if (name.compare(0, stem.size(), stem) != 0) continue;
+        const long pid = std::strtol(name.c_str() + stem.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            fs::remove_all(entry.path(), ignored);
+    }
+    fs::remove_all(creating);
+    {
+        Xapian::WritableDatabase fresh(creating.string(), Xapian::DB_CREATE);
+        fresh.commit();
+    }
+    std::error_code lost_race;
+    fs::rename(creating, path, lost_race);
+    if (lost_race) fs::remove_all(creating);
+}
+
+}  // namespace
+
 Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::milliseconds lock_wait,
                                        SchemaCheck schema_check) {
     // Xapian 1.4 either fails at once on a held lock or waits for ever (DB_RETRY_LOCK); a
@@ -64,6 +99,7 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
     try {
         fs::path parent = fs::path(path).parent_path();
         if (!parent.empty()) fs::create_directories(parent);
+        if (!fs::exists(path)) create_atomically(path);
         std::optional<Xapian::WritableDatabase> opened;
         while (!opened) {
             try {
