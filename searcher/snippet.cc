@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "text/strings.h"
+
 namespace newsindex::searcher {
 
 namespace {
@@ -149,9 +151,7 @@ std::pair<std::size_t, std::size_t> snippet_window(const std::string& text,
                                                    const std::vector<std::string>& words,
                                                    std::size_t window) {
     if (text.size() <= window) return {0, text.size()};
-    std::string lower(text);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string lower = text::ascii_lower(text);
     std::size_t first_match = std::string::npos;
     for (const std::string& word : words) {
         // A stem may end differently from its words ("compani" of "company"): its start is
