@@ -161,84 +161,125 @@ void decode_entity(std::string_view value, std::vector<ArticleEntity>& entities)
     entities.push_back(std::move(entity));
 }
 
+// A row of the field table, built by name: each property is set where it is named, so that a
+// row says what it is without counting positions in an aggregate.
+class FieldRow {
+  public:
+    FieldRow(std::string_view name, std::string_view prefix, FieldKind kind,
+             std::vector<std::string> (*values_of)(const Article&), std::string_view description) {
+        field_.name = name;
+        field_.prefix = prefix;
+        field_.kind = kind;
+        field_.values_of = values_of;
+        field_.description = description;
+    }
+    // Also index each whole value (or each of exact_values_of) as one exact term.
+    FieldRow& exact_terms(std::string_view prefix,
+                          std::vector<std::string> (*exact_values_of)(const Article&) = nullptr) {
+        field_.exact_prefix = prefix;
+        field_.exact_values_of = exact_values_of;
+        return *this;
+    }
+    FieldRow& filters_in_queries() {
+        field_.query_as_filter = true;
+        return *this;
+    }
+    FieldRow& without_positions() {
+        field_.positions = false;
+        return *this;
+    }
+    FieldRow& made_of(std::vector<std::string_view> prefixes) {
+        field_.query_prefixes = std::move(prefixes);
+        return *this;
+    }
+    FieldRow& normalised_as(ValueNormalisation normalisation) {
+        field_.normalisation = normalisation;
+        return *this;
+    }
+    FieldRow& example(std::string_view example) {
+        field_.example = example;
+        return *this;
+    }
+    operator Field() const { return field_; }
+
+  private:
+    Field field_;
+};
+
+FieldRow entity_row(std::string_view name, std::string_view prefix, std::string_view exact,
+                    std::vector<std::string> (*words)(const Article&),
+                    std::vector<std::string> (*names)(const Article&), std::string_view description,
+                    std::string_view example) {
+    return FieldRow(name, prefix, FieldKind::FreeText, words, description)
+        .exact_terms(exact, names)
+        .filters_in_queries()
+        .without_positions()
+        .example(example);
+}
+
 }  // namespace
 
 const std::vector<Field>& fields() {
     static const std::vector<Field> table = {
-        {"title", "S", FieldKind::FreeText, title_values, "words of the headline"},
-        {"author", "A", FieldKind::FreeText, author_values, "words of an author's name",
-         kAuthorExactPrefix, true},
-        {"date", kDayPrefix, FieldKind::Date, date_values,
-         "publication day, month, year or range: 2022, 2022-01, 2022-01-29, 2022-01..2022-03"},
-        {"site", "H", FieldKind::Boolean, site_values, "host name of the URL, without www."},
-        {"url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"},
-        {"id", kIdPrefix, FieldKind::Boolean, id_values,
-         "the article's id (its URL, else its path)"},
-        {"entity",
-         "",
-         FieldKind::FreeText,
-         nullptr,
-         "words of a named person, organisation, place or other entity",
-         {},
-         true,
-         nullptr,
-         {"XEP", "XEO", "XEL", "XEX"}},
-        {"person",
-         "XEP",
-         FieldKind::FreeText,
-         person_words,
-         "words of a person's name",
-         "XNP",
-         true,
-         person_names,
-         {},
-         false},
-        {"org",
-         "XEO",
-         FieldKind::FreeText,
-         org_words,
-         "words of an organisation's name or acronym",
-         "XNO",
-         true,
-         org_names,
-         {},
-         false},
-        {"place",
-         "XEL",
-         FieldKind::FreeText,
-         place_words,
-         "words of a place name",
-         "XNL",
-         true,
-         place_names,
-         {},
-         false},
-        {"other",
-         "XEX",
-         FieldKind::FreeText,
-         other_words,
-         "words of another named thing: nationality, event, product, project",
-         "XNX",
-         true,
-         other_names,
-         {},
-         false},
+        FieldRow("title", "S", FieldKind::FreeText, title_values, "words of the headline")
+            .example("title:pipeline"),
+        FieldRow("author", "A", FieldKind::FreeText, author_values, "words of an author's name")
+            .exact_terms(kAuthorExactPrefix)
+            .filters_in_queries()
+            .example("author:\"katrin vogel\""),
+        FieldRow("date", kDayPrefix, FieldKind::Date, date_values,
+                 "publication day, month, year or range")
+            .example("date:2022-01..2022-03"),
+        FieldRow("site", "H", FieldKind::Boolean, site_values, "host name of the URL, without www.")
+            .normalised_as(ValueNormalisation::HostName)
+            .example("site:reuters.com"),
+        FieldRow("url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"),
+        FieldRow("id", kIdPrefix, FieldKind::Boolean, id_values,
+                 "the article's id (its URL, else its path)"),
+        FieldRow("entity", "", FieldKind::FreeText, nullptr,
+                 "words of a named person, organisation, place or other entity")
+            .filters_in_queries()
+            .made_of({"XEP", "XEO", "XEL", "XEX"})
+            .example("entity:Gazprom"),
+        entity_row("person", "XEP", "XNP", person_words, person_names, "words of a person's name",
+                   "person:\"mark milley\""),
+        entity_row("org", "XEO", "XNO", org_words, org_names,
+                   "words of an organisation's name or acronym", "org:NATO"),
+        entity_row("place", "XEL", "XNL", place_words, place_names, "words of a place name",
+                   "place:Kyiv"),
+        entity_row("other", "XEX", "XNX", other_words, other_names,
+                   "words of another named thing: nationality, event, product, project",
+                   "other:\"Nord Stream 2\""),
     };
     return table;
 }
 
 const std::vector<Facet>& facets() {
-    static const std::vector<Facet> table = {
-        {"author", kAuthorExactPrefix},
-        {"site", "H", false, kSiteSlot},
-        {"year", kYearPrefix, false, kYearSlot},
-        {"month", kMonthPrefix, false, kMonthSlot},
-        {"entity", kEntityExactPrefix, true},
-        {"person", "XNP"},
-        {"org", "XNO"},
-        {"place", "XNL"},
-        {"other", "XNX"},
-    };
+    static const std::vector<Facet> table = [] {
+        auto facet = [](std::string_view name, std::string_view prefix) {
+            Facet row;
+            row.name = name;
+            row.prefix = prefix;
+            return row;
+        };
+        Facet site = facet("site", "H"), year = facet("year", kYearPrefix),
+              month = facet("month", kMonthPrefix), entity = facet("entity", kEntityExactPrefix);
+        site.slot = kSiteSlot;
+        year.slot = kYearSlot;
+        year.values = FacetValues::Years;
+        month.slot = kMonthSlot;
+        month.values = FacetValues::YearMonths;
+        entity.typed_entities = true;
+        return std::vector<Facet>{facet("author", kAuthorExactPrefix),
+                                  site,
+                                  year,
+                                  month,
+                                  entity,
+                                  facet("person", "XNP"),
+                                  facet("org", "XNO"),
+                                  facet("place", "XNL"),
+                                  facet("other", "XNX")};
+    }();
     return table;
 }
 
@@ -335,7 +376,7 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
 }
 
 std::string normalise_boolean_value(const Field& field, std::string_view value) {
-    if (field.name == "site") {
+    if (field.normalisation == ValueNormalisation::HostName) {
         std::string site = text::ascii_lower(text::trim(value));
         if (site.rfind("www.", 0) == 0) site.erase(0, 4);
         return site;

@@ -31,6 +31,12 @@ enum class FieldKind {
     Date,      // day, month and year terms plus the date value slot (see below)
 };
 
+// How a Boolean field's values are made canonical, at index and query time alike.
+enum class ValueNormalisation {
+    Exact,     // as written
+    HostName,  // lower case, without a leading "www."
+};
+
 struct Field {
     std::string_view name;    // as typed in queries: "title:"
     std::string_view prefix;  // term prefix in the index
@@ -56,7 +62,13 @@ struct Field {
     // words: the entity fields, whose values are short names (a name's words rarely come
     // from two different names of one article), save a seventh of the position table.
     bool positions = true;
+    ValueNormalisation normalisation = ValueNormalisation::Exact;  // Boolean fields only
+    std::string_view example = {};  // a typical use in a query, for --help and docs; may be empty
 };
+
+// What a facet's values are: names, shown most frequent first, or periods, shown in time order
+// (year facet values are "YYYY"; year-month values are stored "YYYYMM" and shown "YYYY-MM").
+enum class FacetValues { Names, Years, YearMonths };
 
 // A facet: what searcher --facet NAME counts over all matches, from the terms under prefix.
 struct Facet {
@@ -68,6 +80,7 @@ struct Facet {
     // For a facet with one value per article: the value slot that holds it, counted instead
     // of the terms; -1 for none.
     int slot = -1;
+    FacetValues values = FacetValues::Names;
 };
 const std::vector<Facet>& facets();
 const Facet* find_facet(std::string_view name);

@@ -62,6 +62,11 @@ class JsonPrinter : public ResultPrinter {
         out_ << dump(document) << '\n';
     }
 
+    void print_failure(std::size_t, const std::string& query, const std::string& message) override {
+        out_ << dump({{"output_version", kOutputVersion}, {"query", query}, {"error", message}})
+             << '\n';
+    }
+
   private:
     std::ostream& out_;
     PrintOptions options_;
@@ -73,12 +78,27 @@ class JsonLinesPrinter : public ResultPrinter {
         : out_(out), options_(options) {}
 
     void print(const SearchResults& results) override {
-        for (const Hit& hit : results.hits) out_ << dump(hit_to_json(hit, options_.fields)) << '\n';
+        for (const Hit& hit : results.hits) {
+            Json object = hit_to_json(hit, options_.fields);
+            if (options_.batch) {
+                object["query_line"] = line_;
+                object["query"] = results.query;
+            }
+            out_ << dump(object) << '\n';
+        }
+    }
+
+    void begin_query(std::size_t line, const std::string&) override { line_ = line; }
+
+    void print_failure(std::size_t line, const std::string& query,
+                       const std::string& message) override {
+        out_ << dump({{"query_line", line}, {"query", query}, {"error", message}}) << '\n';
     }
 
   private:
     std::ostream& out_;
     PrintOptions options_;
+    std::size_t line_ = 0;
 };
 
 }  // namespace

@@ -26,22 +26,35 @@ std::string tsv_escape(const std::string& value) {
 class TsvPrinter : public ResultPrinter {
   public:
     TsvPrinter(std::ostream& out, const PrintOptions& options)
-        : out_(out), fields_(options.fields.empty() ? default_tsv_fields() : options.fields) {}
+        : out_(out),
+          fields_(options.fields.empty() ? default_tsv_fields() : options.fields),
+          batch_(options.batch) {}
 
     void print(const SearchResults& results) override {
-        for (std::size_t i = 0; i < fields_.size(); ++i)
-            out_ << (i ? "\t" : "") << fields_[i]->name;
-        out_ << '\n';
+        // With --batch the header is printed once, and each line starts with its query.
+        if (!header_printed_) {
+            if (batch_) out_ << "query_line\tquery\t";
+            for (std::size_t i = 0; i < fields_.size(); ++i)
+                out_ << (i ? "\t" : "") << fields_[i]->name;
+            out_ << '\n';
+            header_printed_ = batch_;
+        }
         for (const Hit& hit : results.hits) {
+            if (batch_) out_ << line_ << '\t' << tsv_escape(results.query) << '\t';
             for (std::size_t i = 0; i < fields_.size(); ++i)
                 out_ << (i ? "\t" : "") << tsv_escape(fields_[i]->to_text(hit));
             out_ << '\n';
         }
     }
 
+    void begin_query(std::size_t line, const std::string&) override { line_ = line; }
+
   private:
     std::ostream& out_;
     std::vector<const HitField*> fields_;
+    bool batch_;
+    bool header_printed_ = false;
+    std::size_t line_ = 0;
 };
 
 // Hits without a source file (read from standard input) have no path and are left out.
@@ -65,6 +78,10 @@ class CountPrinter : public ResultPrinter {
   public:
     explicit CountPrinter(std::ostream& out) : out_(out) {}
     void print(const SearchResults& results) override { out_ << results.matches_estimated << '\n'; }
+    // An empty line: the counts still line up with the queries, and no number is made up.
+    void print_failure(std::size_t, const std::string&, const std::string&) override {
+        out_ << '\n';
+    }
 
   private:
     std::ostream& out_;

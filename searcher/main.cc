@@ -2,7 +2,9 @@
 // the printers.
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "database.h"
@@ -10,6 +12,7 @@
 #include "printer.h"
 #include "schema.h"
 #include "search.h"
+#include "text/terminal.h"
 
 namespace po = boost::program_options;
 using namespace newsindex;
@@ -19,25 +22,42 @@ namespace {
 // Exit statuses, as grep's for 0-2: documented in --help and docs/output.md.
 enum ExitStatus { kMatched = 0, kNoMatch = 1, kError = 2, kDatabaseError = 3 };
 
-constexpr const char* kUsage =
-    "Usage: searcher [OPTIONS] [--] QUERY...\n"
-    "       searcher [OPTIONS] --batch < QUERIES\n"
-    "Search a newsindex database and print ranked hits.\n"
-    "\nQuery (docs/query-syntax.md):\n"
-    "  words                all must match; where they stand together ranks higher\n"
-    "  \"a phrase\"  a NEAR b  a ADJ b  AND OR NOT  +word -word  (...)  ukrain*\n"
-    "  title:  author:  site:  url:  id:\n"
-    "  date:2022  date:2022-01  date:2022-01-29  date:2022-01-10..2022-02-05\n"
-    "  date:2022-03..  date:..2021  date:today  date:yesterday  date:30d  date:2w..\n";
+// The usage text: the query language's fields come from the schema's field table, so that
+// --help names every field the index has.
+std::string usage() {
+    std::string text =
+        "Usage: searcher [OPTIONS] [--] QUERY...\n"
+        "       searcher [OPTIONS] --batch < QUERIES\n"
+        "Search a newsindex database and print ranked hits.\n"
+        "\nQuery (docs/query-syntax.md):\n"
+        "  words                all must match; where they stand together ranks higher\n"
+        "  \"a phrase\"  a NEAR b  a ADJ b  AND OR NOT  +word -word  (...)  ukrain*\n"
+        "  *                    every article (\"* date:2022\"); \"-word\" alone: every article "
+        "without it\n"
+        "\nFields:\n";
+    for (const schema::Field& field : schema::fields()) {
+        std::string line = "  " + std::string(field.name) + ":";
+        line.resize(std::max<std::size_t>(line.size() + 1, 12), ' ');
+        line += std::string(field.description);
+        if (!field.example.empty()) line += " (" + std::string(field.example) + ")";
+        text += line + "\n";
+    }
+    text +=
+        "  date: values        2022  2022-01  2022-01-29  2022-01-10..2022-02-05  2022-03..\n"
+        "                      ..2021  today  yesterday  30d  2w..\n";
+    return text;
+}
 
 constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
-    "  0  at least one article matched (--batch: for at least one query)\n"
-    "  1  nothing matched\n"
-    "  2  usage error or query error (one line on stderr naming the query)\n"
+    "  0  at least one article matched (--batch: for at least one query, and none failed)\n"
+    "  1  nothing matched (also when only articles with some of the words are shown)\n"
+    "  2  usage error or query error (one line on stderr naming the query; --batch: any\n"
+    "     query failed)\n"
     "  3  the database is missing or cannot be read\n"
     "\nEnvironment:\n"
     "  NEWSINDEX_DB  database used when --db is not given\n"
+    "  NO_COLOR      when set and not empty, --color auto never colours (as does TERM=dumb)\n"
     "\nExamples:\n"
     "  searcher '\"Nord Stream 2\"'\n"
     "  searcher --sort newest --facet month 'Milley date:2022'\n"
@@ -51,26 +71,42 @@ std::string facet_names() {
     return names;
 }
 
-// Runs one query per line of standard input, printing one JSON object per line. A query that
-// fails prints an object with "error" and the rest go on.
+void report(const std::string& message) {
+    std::cerr << "searcher: " << text::escaped_for_terminal(message) << '\n';
+}
+
+// Colour for --color auto: only on a terminal, and not when the user opted out (NO_COLOR,
+// https://no-color.org) or the terminal cannot show it (TERM=dumb).
+bool colour_wanted_automatically() {
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    if (no_color && *no_color) return false;
+    if (term && std::string(term) == "dumb") return false;
+    return isatty(STDOUT_FILENO);
+}
+
+// Runs one query per line of standard input through printer, in order. Every line gives one
+// block of output (a blank line or a failing query gives the format's failure line, and its
+// message on stderr), so that the output lines up with the input.
 int run_batch(searcher::Searcher& searcher, searcher::SearchRequest request,
-              const searcher::PrintOptions& options) {
-    auto printer = searcher::make_printer(searcher::OutputFormat::Json, std::cout, options);
+              searcher::ResultPrinter& printer, bool notes) {
     bool any_matched = false, any_failed = false;
     std::string line;
-    while (std::getline(std::cin, line)) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    for (std::size_t number = 1; std::getline(std::cin, line); ++number) {
         request.query = line;
+        printer.begin_query(number, line);
         try {
+            if (line.find_first_not_of(" \t\r") == std::string::npos)
+                throw QueryError(line, "is empty");
             const searcher::SearchResults results = searcher.search(request);
-            printer->print(results);
-            any_matched = any_matched || results.matches_upper_bound > 0;
+            printer.print(results);
+            if (notes) searcher::print_notes(results, std::cerr);
+            any_matched =
+                any_matched || (results.matches_upper_bound > 0 && !results.fell_back_to_any);
         } catch (const QueryError& e) {
-            searcher::Json failed = {
-                {"output_version", searcher::kOutputVersion}, {"query", line}, {"error", e.what()}};
-            std::cout << failed.dump(-1, ' ', false, searcher::Json::error_handler_t::replace)
-                      << '\n';
-            std::cerr << "searcher: " << e.what() << '\n';
+            const std::string message = "line " + std::to_string(number) + ": " + e.what();
+            printer.print_failure(number, line, e.what());
+            report(message);
             any_failed = true;
         }
         std::cout.flush();  // a script reading the other end sees each answer at once
@@ -79,12 +115,21 @@ int run_batch(searcher::Searcher& searcher, searcher::SearchRequest request,
     return any_matched ? kMatched : kNoMatch;
 }
 
-}  // namespace
+// Reads a count option given as text: a whole number from 0 to max.
+bool parse_count(const std::string& text, unsigned max, unsigned& value) {
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (text.size() > 10) return false;
+    const unsigned long long parsed = std::stoull(text);
+    if (parsed > max) return false;
+    value = static_cast<unsigned>(parsed);
+    return true;
+}
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     std::vector<std::string> databases, query_words;
     searcher::SearchRequest request;
     std::string format_name = "text", color_name = "auto", sort_name = "relevance", fields;
+    std::string limit_text = std::to_string(request.limit), offset_text = "0";
     bool any = false, count_only = false, nul = false, batch = false, explain = false;
     po::options_description visible("Options");
     visible.add_options()("help,h", "show this help and exit")(
@@ -92,9 +137,8 @@ int main(int argc, char** argv) {
         "database or Xapian stub file to search; repeat to search several as one "
         "(default: $NEWSINDEX_DB, else ~/.local/share/newsindex/db)")(
         "any", po::bool_switch(&any), "match articles with any of the words, not all")(
-        "limit,n", po::value(&request.limit)->default_value(request.limit),
-        "hits to show (0: all)")(
-        "offset", po::value(&request.offset)->default_value(request.offset), "hits to skip first")(
+        "limit,n", po::value(&limit_text)->default_value(limit_text), "hits to show (0: all)")(
+        "offset", po::value(&offset_text)->default_value(offset_text), "hits to skip first")(
         "sort", po::value(&sort_name)->default_value(sort_name), "relevance, newest or oldest")(
         "format,f", po::value(&format_name)->default_value(format_name),
         "text, json, jsonl, tsv, paths or count (docs/output.md)")(
@@ -107,8 +151,9 @@ int main(int argc, char** argv) {
         "collapse", po::bool_switch(&request.collapse),
         "fold copies of the same story into one hit")(
         "batch", po::bool_switch(&batch),
-        "read one query per line from stdin; one JSON object per line out")(
-        "explain", po::bool_switch(&explain), "show how the query was understood")(
+        "read one query per line from stdin; one block of output per line, in the --format "
+        "asked for (default json)")("explain", po::bool_switch(&explain),
+                                    "show how the query was understood")(
         "color", po::value(&color_name)->default_value(color_name),
         "highlight text output with ANSI colours: auto (on a terminal), always, never");
     po::options_description hidden;
@@ -124,17 +169,28 @@ int main(int argc, char** argv) {
                   vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "searcher: " << e.what() << "\nTry 'searcher --help'.\n";
+        std::cerr << "searcher: " << text::escaped_for_terminal(e.what())
+                  << "\nTry 'searcher --help'.\n";
         return kError;
     }
     if (vm.count("help")) {
-        std::cout << kUsage << '\n' << visible << kExitStatusHelp;
+        std::cout << usage() << '\n' << visible << kExitStatusHelp;
         return kMatched;
     }
     auto usage_error = [](const std::string& message) {
-        std::cerr << "searcher: " << message << "\nTry 'searcher --help'.\n";
+        std::cerr << "searcher: " << text::escaped_for_terminal(message)
+                  << "\nTry 'searcher --help'.\n";
         return kError;
     };
+    constexpr unsigned kMaxCount = 100'000'000;
+    if (!parse_count(limit_text, kMaxCount, request.limit))
+        return usage_error("--limit takes a whole number from 0 to 100000000, not '" + limit_text +
+                           "'");
+    if (!parse_count(offset_text, kMaxCount, request.offset))
+        return usage_error("--offset takes a whole number from 0 to 100000000, not '" +
+                           offset_text + "'");
+    // Batch output defaults to JSON, one object per query.
+    if (batch && vm["format"].defaulted() && !count_only) format_name = "json";
     searcher::OutputFormat format;
     if (!searcher::parse_output_format(format_name, format))
         return usage_error("unknown --format '" + format_name +
@@ -147,7 +203,7 @@ int main(int argc, char** argv) {
     if (color_name == "always")
         print_options.color = true;
     else if (color_name == "auto")
-        print_options.color = isatty(STDOUT_FILENO);
+        print_options.color = colour_wanted_automatically();
     else if (color_name != "never")
         return usage_error("unknown --color '" + color_name + "' (use auto, always or never)");
     if (sort_name == "newest")
@@ -166,6 +222,11 @@ int main(int argc, char** argv) {
             return usage_error("unknown field '" + unknown + "' in --fields");
     }
     request.snippets = searcher::shows_snippets(format, print_options);
+    print_options.batch = batch;
+    // Counts and script formats answer the query as typed; people and JSON (which says so in
+    // "fell_back_to_any") may see any-word matches when nothing has all the words.
+    request.fall_back_to_any =
+        format == searcher::OutputFormat::Text || format == searcher::OutputFormat::Json;
     request.mode = any ? searcher::MatchMode::AnyWord : searcher::MatchMode::AllWords;
     for (const std::string& word : query_words)
         request.query += (request.query.empty() ? "" : " ") + word;
@@ -177,16 +238,36 @@ int main(int argc, char** argv) {
 
     try {
         searcher::Searcher searcher(databases);
-        if (batch) return run_batch(searcher, request, print_options);
+        auto printer = searcher::make_printer(format, std::cout, print_options);
+        const bool notes = format == searcher::OutputFormat::Text;
+        if (batch) return run_batch(searcher, request, *printer, notes);
         const searcher::SearchResults results = searcher.search(request);
-        searcher::make_printer(format, std::cout, print_options)->print(results);
+        printer->print(results);
         std::cout.flush();
-        return results.matches_upper_bound > 0 ? kMatched : kNoMatch;
+        if (notes) searcher::print_notes(results, std::cerr);
+        // Any-word matches shown for want of all-word ones are not a match of the query.
+        return results.matches_upper_bound > 0 && !results.fell_back_to_any ? kMatched : kNoMatch;
     } catch (const DatabaseError& e) {
-        std::cerr << "searcher: " << e.what() << '\n';
+        report(e.what());
         return kDatabaseError;
     } catch (const Error& e) {
-        std::cerr << "searcher: " << e.what() << '\n';
+        report(e.what());
+        return kError;
+    } catch (const std::exception& e) {
+        // Nothing escapes main: an unexpected failure is reported, never an abort.
+        report(std::string("unexpected error: ") + e.what());
+        return kError;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        // Nothing escapes main: whatever was not caught where it arose is reported here.
+        std::cerr << "searcher: unexpected error: " << text::escaped_for_terminal(e.what()) << '\n';
         return kError;
     }
 }

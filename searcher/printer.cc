@@ -27,6 +27,10 @@ const FormatEntry kFormats[] = {
 };
 }  // namespace
 
+void ResultPrinter::begin_query(std::size_t, const std::string&) {}
+
+void ResultPrinter::print_failure(std::size_t, const std::string&, const std::string&) {}
+
 std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
                                             const PrintOptions& options) {
     for (const FormatEntry& entry : kFormats) {

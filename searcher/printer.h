@@ -30,6 +30,8 @@ struct PrintOptions {
     bool nul_separated = false;           // Paths: end each path with NUL instead of newline
     bool explain = false;                 // include how the query was understood
     std::vector<const HitField*> fields;  // JsonLines, Tsv: the fields to print; empty: default
+    // --batch: JsonLines and Tsv tell each hit's query (docs/output.md).
+    bool batch = false;
 };
 
 class ResultPrinter {
@@ -37,7 +39,20 @@ class ResultPrinter {
     virtual ~ResultPrinter() = default;
     // Writes one result set to the stream the printer was made with.
     virtual void print(const SearchResults& results) = 0;
+    // --batch: the results of the query on input line `line` (1-based) follow. By default
+    // nothing is printed.
+    virtual void begin_query(std::size_t line, const std::string& query);
+    // --batch: the query on input line `line` failed with message (which the caller reports
+    // on stderr too). Formats that give one line per query print one here, so that their
+    // output still lines up with the input; by default nothing is printed.
+    virtual void print_failure(std::size_t line, const std::string& query,
+                               const std::string& message);
 };
+
+// Writes to err, for people, what the results say about how the query was answered: that its
+// operators did not parse, or that no article had all its words so any-word matches are
+// shown. Nothing when neither happened.
+void print_notes(const SearchResults& results, std::ostream& err);
 
 // Returns the printer for format writing to out; out must outlive the printer.
 std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "query_lexer.h"
+
 namespace newsindex::searcher {
 
 enum class MatchMode {
@@ -31,35 +33,35 @@ class QueryBuilder {
     explicit QueryBuilder(const Xapian::Database& db, std::string today = {});
 
     // Parses text: free words, "phrases", NEAR/ADJ, AND/OR/NOT, +/-, parentheses, trailing
-    // wildcards, and field:value for the schema's fields. With AllWords, articles where the
-    // words stand together rank higher. A query whose operators cannot be parsed is read
-    // again as plain words; stray punctuation is ignored.
-    // Throws QueryError naming the query and the problem (a bad date, no words at all).
+    // wildcards, field:value for the schema's fields, and "*" for every article. A query of
+    // exclusions only ("-Milley", "NOT Milley") matches every article without them. With AllWords,
+    // articles where the words stand together rank higher. A query whose operators cannot be parsed
+    // is read again as plain words; stray punctuation is ignored. Throws QueryError naming the
+    // query and the problem (a bad date, a field without a value, no words at all).
     ParsedQuery parse(const std::string& text, MatchMode mode = MatchMode::AllWords,
                       bool proximity_boost = true);
 
-    // The query with its misspelt words replaced by the closest words of the index's spelling
-    // data, or empty when nothing needs correcting, the databases have no spelling data
-    // (remote shards) or the query does not parse. Looking words up costs more than a whole
-    // search of a common word, so callers ask only when a query found little.
+    // The query with its misspelt plain words replaced by the closest words of the index's
+    // spelling data, or empty when nothing needs correcting or the databases have no spelling
+    // data (remote shards). A word is misspelt when the index does not have it, or has it in
+    // a hundredth as many articles as a word one or two letters away; stop words, phrases,
+    // field values, excluded words and wildcards are never changed. Callers must still check
+    // that the correction finds more articles than the query. Looking words up costs more than
+    // a whole search of a common word, so callers ask only when a query found little.
     std::string spelling_correction(const std::string& text);
 
   private:
-    Xapian::Query proximity_boost(const std::string& text);
+    Xapian::Query proximity_boost(const std::vector<QueryToken>& tokens);
+    // A better spelling of one lower-case word, or empty when the word should stay.
+    std::string better_spelling(const std::string& word);
+
+    const Xapian::Database& db_;
 
     Xapian::Stem stemmer_;
     Xapian::SimpleStopper stopper_;
     Xapian::QueryParser parser_;
     std::string field_problem_;  // set by field processors during one parse()
     bool spelling_available_ = true;
-    unsigned last_flags_ = 0;  // the parser flags the last parse() succeeded with
 };
-
-// The query for a date: value, one of YYYY, YYYY-MM, YYYY-MM-DD (the whole period), today,
-// yesterday, or Nd/Nw/Nm/Ny (that many days, weeks, months or years before today); or a
-// range FROM..TO of those with either end left open. A lone Nd/Nw/Nm/Ny means from then
-// until today. today is "YYYYMMDD". Throws Xapian::QueryParserError naming the value when it
-// is none of these forms or not a real date.
-Xapian::Query date_query(const std::string& value, const std::string& today);
 
 }  // namespace newsindex::searcher

@@ -102,6 +102,23 @@ Xapian::Query Searcher::like_query(const std::string& path_or_id) {
     return like;
 }
 
+std::string Searcher::better_query(QueryBuilder& builder, const SearchRequest& request,
+                                   Xapian::doccount typed_matches) {
+    const std::string corrected = builder.spelling_correction(request.query);
+    if (corrected.empty() || corrected == request.query) return {};
+    // Never suggest a rewrite that finds no more articles than the query as typed, counted
+    // the same way (all words unless --any).
+    Xapian::Enquire enquire(db_);
+    try {
+        enquire.set_query(builder.parse(corrected, request.mode, false).query);
+    } catch (const QueryError&) {
+        return {};
+    }
+    const Xapian::MSet mset = enquire.get_mset(0, 0, typed_matches + 1);
+    if (mset.get_matches_lower_bound() <= typed_matches) return {};
+    return corrected;
+}
+
 SearchResults Searcher::search_once(const SearchRequest& request) {
     QueryBuilder builder(db_);
     SearchResults results;
@@ -169,9 +186,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         return enquire.get_mset(request.offset, limit, check_at_least);
     };
     Xapian::MSet mset = run(query);
+    // What the query as typed (before any fallback) found, for the spelling check.
+    const Xapian::doccount typed_matches = mset.get_matches_upper_bound();
     std::vector<std::string> any_wildcards;  // of the any-word query, when it is shown
-    if (mset.empty() && request.mode == MatchMode::AllWords && !request.query.empty() &&
-        request.like.empty()) {
+    if (mset.empty() && request.fall_back_to_any && request.mode == MatchMode::AllWords &&
+        !request.query.empty() && request.like.empty()) {
         // Nothing has every word: show what has some of them, and say so.
         ParsedQuery any =
             builder.parse(request.query, MatchMode::AnyWord, request.ranking.proximity_boost);
@@ -188,11 +207,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     results.matches_lower_bound = mset.get_matches_lower_bound();
     results.matches_estimated = mset.get_matches_estimated();
     results.matches_upper_bound = mset.get_matches_upper_bound();
-    if (!request.query.empty() &&
-        (results.matches_upper_bound < kFewMatches || results.fell_back_to_any)) {
-        const std::string corrected = builder.spelling_correction(request.query);
-        if (!corrected.empty() && corrected != request.query) results.did_you_mean = corrected;
-    }
+    if (!request.query.empty() && typed_matches < kFewMatches)
+        results.did_you_mean = better_query(builder, request, typed_matches);
     for (std::size_t i = 0; i < spies.size(); ++i) {
         std::vector<FacetCount> counts = spies[i]->counts();
         if (facets[i]->typed_entities) {
@@ -202,8 +218,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
                 c.value.erase(0, 1);
             }
         }
-        // Month terms are YYYYMM; people and scripts read YYYY-MM, as dates are written.
-        if (request.facets[i] == "month") {
+        if (facets[i]->values == schema::FacetValues::YearMonths) {
+            // Month terms are YYYYMM; people and scripts read YYYY-MM, as dates are written.
             for (FacetCount& c : counts) {
                 if (c.value.size() == 6) c.value.insert(4, "-");
             }

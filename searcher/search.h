@@ -37,6 +37,10 @@ struct SearchRequest {
     std::string like;                 // an article's path or id: find articles like it
     bool exact_count = false;         // count every match, not an estimate
     bool snippets = true;             // make each hit's snippet (the costliest part of a hit)
+    // With AllWords: when no article has every word, show those with any of them (and say so
+    // in SearchResults::fell_back_to_any). Off for counts and script formats, which must
+    // answer the query as typed.
+    bool fall_back_to_any = true;
     RankingOptions ranking;
 };
 
@@ -79,6 +83,10 @@ class Searcher {
   private:
     SearchResults search_once(const SearchRequest& request);
     Xapian::Query like_query(const std::string& path_or_id);
+    // A spelling correction of the request's query that finds more articles than the
+    // typed_matches it found, or empty.
+    std::string better_query(QueryBuilder& builder, const SearchRequest& request,
+                             Xapian::doccount typed_matches);
 
     std::vector<std::string> paths_;
     Xapian::Database db_;

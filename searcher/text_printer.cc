@@ -5,6 +5,7 @@
 
 #include "printer.h"
 #include "schema.h"
+#include "text/terminal.h"
 #include "text/utf8.h"
 
 namespace newsindex::searcher {
@@ -24,7 +25,7 @@ constexpr std::size_t kBarWidth = 40;
 std::string one_line(const std::string& text) {
     std::string out;
     bool space = false;
-    for (char c : text::clean_text(text)) {
+    for (char c : text::without_bidi_controls(text::clean_text(text))) {
         if (c == '\n' || c == '\t' || c == ' ') {
             if (!space) out += ' ';
             space = true;
@@ -48,18 +49,15 @@ class TextPrinter : public ResultPrinter {
 
     void print(const SearchResults& results) override {
         if (options_.explain) out_ << "Query: " << one_line(results.explanation) << "\n\n";
-        if (results.read_as_plain_words)
-            out_ << styled(kDim,
-                           "(The query's operators did not parse; it was read as plain words.)")
-                 << "\n\n";
-        if (results.fell_back_to_any)
-            out_ << styled(kDim, "No article has all the words; showing articles with any of them.")
-                 << "\n\n";
         for (const Hit& hit : results.hits) print_hit(hit);
         print_footer(results);
         for (const auto& [name, counts] : results.facets) print_facet(name, counts);
         if (!results.did_you_mean.empty())
             out_ << "Did you mean: " << styled(kBold, one_line(results.did_you_mean)) << '\n';
+    }
+
+    void begin_query(std::size_t, const std::string& query) override {
+        out_ << styled(kBold, "== " + one_line(query) + " ==") << "\n\n";
     }
 
   private:
@@ -115,7 +113,8 @@ class TextPrinter : public ResultPrinter {
             out_ << "  (none)\n";
             return;
         }
-        const bool chart = name == "year" || name == "month";
+        const schema::Facet* facet = schema::find_facet(name);
+        const bool chart = facet && facet->values != schema::FacetValues::Names;
         std::vector<FacetCount> shown = counts;
         // Periods read best in time order, every one of them; other facets by count, the top ones.
         if (chart) {
@@ -153,6 +152,16 @@ class TextPrinter : public ResultPrinter {
 };
 
 }  // namespace
+
+void print_notes(const SearchResults& results, std::ostream& err) {
+    const std::string query = text::escaped_for_terminal(results.query);
+    if (results.read_as_plain_words)
+        err << "searcher: note: the operators of \"" << query
+            << "\" did not parse; it was read as plain words\n";
+    if (results.fell_back_to_any)
+        err << "searcher: note: no article has all the words of \"" << query
+            << "\"; showing articles with any of them\n";
+}
 
 std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, const PrintOptions& options) {
     return std::make_unique<TextPrinter>(out, options);

@@ -126,8 +126,9 @@ search --format json 'Milley zebra'
 expect_equal "fell back to any word" "$(jq '.fell_back_to_any' "$SCRATCH/stdout")" true
 expect_equal "fallback hits" "$(jq '.matches.estimated' "$SCRATCH/stdout")" 7
 search 'Milley zebra'
-expect_status 0
-expect_stdout_has "No article has all the words; showing articles with any of them."
+expect_status 1
+expect_stderr_has "no article has all the words of \"Milley zebra\"; showing articles with any of them"
+expect_stdout_has "Milley"
 search milly
 expect_status 1
 expect_stdout_has "Did you mean: milley"
@@ -161,13 +162,15 @@ search --format json --collapse 'Fed raises rates first time since 2018'
 expect_equal "hits with --collapse" "$(jq '.hits | length' "$SCRATCH/stdout")" 1
 expect_equal "folded copies" "$(jq '.hits[0].collapsed' "$SCRATCH/stdout")" 3
 
-# --batch: one JSON object per query, the database opened once; a bad query does not stop it.
+# --batch: one JSON object per input line, the database opened once; a blank line or a bad
+# query gives an error object (and a message naming the line) and the others go on.
 printf 'Milley\n\nzebra\ndate:2022-13\nScholz\n' >"$SCRATCH/queries"
 run "$SEARCHER" --db "$db" --batch --limit 1 <"$SCRATCH/queries"
 expect_status 2
-expect_equal "batch lines" "$(wc -l <"$SCRATCH/stdout")" 4
-expect_equal "batch queries" "$(jq -r '.query' "$SCRATCH/stdout" | paste -sd,)" "Milley,zebra,date:2022-13,Scholz"
-expect_equal "batch error" "$(jq -r 'select(.error) | .query' "$SCRATCH/stdout")" "date:2022-13"
+expect_equal "batch lines" "$(wc -l <"$SCRATCH/stdout")" 5
+expect_equal "batch queries" "$(jq -r '.query' "$SCRATCH/stdout" | paste -sd,)" "Milley,,zebra,date:2022-13,Scholz"
+expect_equal "batch errors" "$(jq -r 'select(.error) | .query' "$SCRATCH/stdout" | paste -sd,)" ",date:2022-13"
+expect_stderr_has "line 4: query \"date:2022-13\""
 printf 'Milley\nScholz\n' >"$SCRATCH/queries"
 run "$SEARCHER" --db "$db" --batch <"$SCRATCH/queries"
 expect_status 0

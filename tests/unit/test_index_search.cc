@@ -282,3 +282,71 @@ TEST_CASE("snippets mark the words of phrases, wildcards and loose words alike",
     REQUIRE_FALSE(marked.empty());
     CHECK(marked.front() == first_marked);
 }
+
+TEST_CASE("exclusions alone and '*' match every article but the excluded", "[search]") {
+    IndexedFixtures fixtures;
+    using Titles = std::vector<std::string>;
+    const std::string berlin = "Berlin Halts Certification of Nord Stream 2",
+                      washington = "Washington Weighs Sanctions on Pipeline Operator",
+                      milley = "General Milley Testifies on Troop Readiness",
+                      harbour = "Harbour Festival Draws Crowds",
+                      bank = "Central Bank Raises Rates Again";
+    auto [query, titles] = GENERATE_COPY(table<std::string, Titles>({
+        // Regression: Xapian's parser read "-harbour" alone as "harbour".
+        {"-harbour", {berlin, washington, milley, bank}},
+        {"NOT harbour", {berlin, washington, milley, bank}},
+        {"* -harbour", {berlin, washington, milley, bank}},
+        {"-harbour -Milley", {berlin, washington, bank}},
+        {"-\"nord stream\"", {milley, harbour, bank}},
+        {"*", {berlin, washington, milley, harbour, bank}},
+        {"* date:2021", {washington}},
+        {"* date:2022", {berlin, milley, harbour, bank}},
+        {"* -harbour date:2022", {berlin, milley, bank}},
+        // '*' beside words adds nothing to them.
+        {"* Milley", {milley}},
+    }));
+    CAPTURE(query);
+    auto found = fixtures.titles_for(query);
+    std::sort(found.begin(), found.end());
+    std::sort(titles.begin(), titles.end());
+    CHECK(found == titles);
+}
+
+TEST_CASE("the any-word fallback happens only where the request allows it", "[search]") {
+    IndexedFixtures fixtures;
+    searcher::Searcher searcher({fixtures.db_path});
+    searcher::SearchRequest request;
+    request.query = "Milley zebra";
+    request.exact_count = true;
+    const auto with_fallback = searcher.search(request);
+    CHECK(with_fallback.fell_back_to_any);
+    CHECK(with_fallback.hits.size() == 1);
+    // Regression: counts and script formats printed the any-word count without a word.
+    request.fall_back_to_any = false;
+    const auto as_typed = searcher.search(request);
+    CHECK_FALSE(as_typed.fell_back_to_any);
+    CHECK(as_typed.matches_upper_bound == 0);
+    CHECK(as_typed.hits.empty());
+}
+
+TEST_CASE("did-you-mean corrects only words the index lacks", "[search]") {
+    IndexedFixtures fixtures;
+    searcher::Searcher searcher({fixtures.db_path});
+    auto [query, suggestion] = GENERATE(table<std::string, std::string>({
+        {"Milly", "milley"},
+        {"Milly troop", "milley troop"},
+        {"harbuor festival", "harbour festival"},
+        // Words in the index, stop words, quoted and excluded words stay as typed.
+        // Regression: words that match were "corrected" to more common neighbours.
+        {"festival of troops", ""},
+        {"Why did the harbour festival draw crowds", ""},
+        {"\"harbuor\"", ""},
+        {"Milley -harbuor", ""},
+        {"harb*", ""},
+        {"zebra", ""},
+    }));
+    CAPTURE(query);
+    searcher::SearchRequest request;
+    request.query = query;
+    CHECK(searcher.search(request).did_you_mean == suggestion);
+}
