@@ -4,12 +4,13 @@
 // collections with the real indexer library (or takes a database already made), runs every
 // topic through the real searcher library as users get it (all words, falling back to any
 // word) and in any-word mode, and prints nDCG@10 (graded) and MAP (grade 1 or 2 relevant).
-// With --sweep it tries the k1 x b x proximity-boost grid of ranking_metrics.h; with --pool N
+// With --sweep it tries the k1 x b x proximity-boost grid of ranking_metrics.h; --per-topic adds
+// each topic's scores under the first setting (for paired comparisons); with --pool N
 // it prints the judging pool instead: the union of the top N of several rankings per topic.
 //
 //   bench_ranking_news [--data ../shared/data] [--db DB | --work DIR [--keep]]
 //                      [--topics FILE] [--judgements FILE] [--k1 X] [--b X] [--boost on|off]
-//                      [--sweep] [--pool N]
+//                      [--sweep] [--per-topic] [--pool N]
 //
 // Documents are named bbc/SECTION/NNN (the BBC file's path under bbc/, without .txt) and
 // reuters/NEWID (the story's NEWID attribute, which bench_reuters_convert uses as file name);
@@ -27,6 +28,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "index_run.h"
@@ -104,9 +106,12 @@ std::vector<std::string> ranked(searcher::Searcher& searcher, const Topic& topic
     return names;
 }
 
+// The means over the judged topics that have a relevant document; each topic's own scores go
+// to per_topic when it is given.
 Scores evaluate(searcher::Searcher& searcher, const std::vector<Topic>& topics,
                 const Judgements& judged, searcher::MatchMode mode,
-                const searcher::RankingOptions& ranking) {
+                const searcher::RankingOptions& ranking,
+                std::vector<std::pair<std::string, Scores>>* per_topic = nullptr) {
     Scores total;
     int evaluated = 0;
     for (const Topic& topic : topics) {
@@ -124,8 +129,11 @@ Scores evaluate(searcher::Searcher& searcher, const std::vector<Topic>& topics,
             const auto grade = grades_of->second.find(name);
             grades.push_back(grade == grades_of->second.end() ? 0 : grade->second);
         }
-        total.ndcg10 += bench::ndcg_at(grades, all_grades);
-        total.map += bench::average_precision(grades, relevant);
+        const Scores topic_scores = {bench::ndcg_at(grades, all_grades),
+                                     bench::average_precision(grades, relevant)};
+        if (per_topic) per_topic->emplace_back(topic.id, topic_scores);
+        total.ndcg10 += topic_scores.ndcg10;
+        total.map += topic_scores.map;
         ++evaluated;
     }
     if (evaluated) {
@@ -210,7 +218,7 @@ std::string index_collections(const fs::path& program, const fs::path& bbc,
 void usage() {
     std::cerr << "usage: bench_ranking_news [--data DIR] [--db DB | --work DIR [--keep]]\n"
                  "         [--topics FILE] [--judgements FILE] [--k1 X] [--b X] "
-                 "[--boost on|off] [--sweep] [--pool N]\n";
+                 "[--boost on|off] [--sweep] [--per-topic] [--pool N]\n";
 }
 
 }  // namespace
@@ -220,7 +228,7 @@ int main(int argc, char** argv) {
              topics_file = fs::path(RANKING_NEWS_DATA) / "topics.tsv",
              judgements_file = fs::path(RANKING_NEWS_DATA) / "judgements.tsv";
     std::string database;
-    bool sweep = false, keep = false;
+    bool sweep = false, keep = false, per_topic = false;
     unsigned pool_depth = 0;
     searcher::RankingOptions base;
     try {
@@ -251,6 +259,8 @@ int main(int argc, char** argv) {
                 sweep = true;
             else if (arg == "--keep")
                 keep = true;
+            else if (arg == "--per-topic")
+                per_topic = true;
             else {
                 usage();
                 return 2;
@@ -307,6 +317,19 @@ int main(int argc, char** argv) {
                 std::printf("%-6.2f %-6.2f %-7s %-12.4f %-12.4f %-12.4f %-12.4f\n", ranking.bm25_k1,
                             ranking.bm25_b, ranking.proximity_boost ? "phrase" : "none", all.ndcg10,
                             all.map, any.ndcg10, any.map);
+            }
+            if (per_topic) {
+                // The first setting's scores per topic, both modes, for paired comparisons.
+                std::vector<std::pair<std::string, Scores>> all, any;
+                evaluate(searcher, topics, judged, searcher::MatchMode::AllWords, settings[0],
+                         &all);
+                evaluate(searcher, topics, judged, searcher::MatchMode::AnyWord, settings[0], &any);
+                std::printf("\n%-6s %-12s %-12s %-12s %-12s\n", "topic", "nDCG@10", "AP",
+                            "any:nDCG@10", "any:AP");
+                for (std::size_t i = 0; i < all.size() && i < any.size(); ++i)
+                    std::printf("%-6s %-12.4f %-12.4f %-12.4f %-12.4f\n", all[i].first.c_str(),
+                                all[i].second.ndcg10, all[i].second.map, any[i].second.ndcg10,
+                                any[i].second.map);
             }
         }
         if (made_here && !keep)
