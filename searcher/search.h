@@ -19,7 +19,8 @@ namespace newsindex::searcher {
 enum class SortOrder { Relevance, Newest, Oldest };
 
 // How relevance is computed. The defaults were chosen by measurement on the CACM collection
-// (tests/bench/ranking_cacm.cc, docs/ranking.md); the benchmark varies them.
+// and on a judged news collection (tests/bench/ranking_cacm.cc, ranking_news.cc,
+// docs/ranking.md); the benchmarks vary them.
 struct RankingOptions {
     double bm25_k1 = 1.2;         // term frequency saturation
     double bm25_b = 0.5;          // document length normalisation

@@ -2,14 +2,14 @@
 // with relevance judgements). Converts the collection into plain-text articles in a scratch
 // directory, indexes them with the real indexer library, runs every judged query through the
 // real searcher library in any-word mode, and prints MAP and nDCG@10. With --sweep it also
-// tries other ranking settings, to choose the defaults by measurement.
+// tries the grid of ranking settings of ranking_metrics.h (shared with ranking_news.cc), to
+// choose the defaults by measurement.
 //
 //   bench_ranking_cacm --cacm ../shared/data/cacm [--work DIR] [--sweep]
 //
 // The collection stays outside the project: this program only reads it.
 #include <unistd.h>
 
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "index_run.h"
+#include "ranking_metrics.h"
 #include "search.h"
 
 namespace fs = std::filesystem;
@@ -85,25 +86,19 @@ Scores evaluate(searcher::Searcher& searcher, const std::vector<Record>& queries
         request.query = one_paragraph(query.fields.count('W') ? query.fields.at('W') : "");
         request.mode = searcher::MatchMode::AnyWord;
         request.limit = 1000;
+        request.snippets = false;  // not measured; costs most of the time of a search
         request.ranking = ranking;
-        std::vector<int> ranked;
+        std::vector<int> grades;  // 1 for a relevant hit, 0 otherwise, in rank order
         try {
-            for (const auto& hit : searcher.search(request).hits)
-                ranked.push_back(std::stoi(fs::path(hit.article.source_path).stem().string()));
+            for (const auto& hit : searcher.search(request).hits) {
+                const int doc = std::stoi(fs::path(hit.article.source_path).stem().string());
+                grades.push_back(relevant->second.count(doc) ? 1 : 0);
+            }
         } catch (const std::exception& e) {
             std::cerr << "query " << query.id << ": " << e.what() << '\n';
         }
-        double hits = 0, precision_sum = 0, dcg = 0, ideal = 0;
-        for (std::size_t i = 0; i < ranked.size(); ++i) {
-            if (!relevant->second.count(ranked[i])) continue;
-            hits += 1;
-            precision_sum += hits / static_cast<double>(i + 1);
-            if (i < 10) dcg += 1.0 / std::log2(static_cast<double>(i) + 2);
-        }
-        for (std::size_t i = 0; i < std::min<std::size_t>(10, relevant->second.size()); ++i)
-            ideal += 1.0 / std::log2(static_cast<double>(i) + 2);
-        total.map += precision_sum / static_cast<double>(relevant->second.size());
-        total.ndcg10 += dcg / ideal;
+        total.map += bench::average_precision(grades, relevant->second.size());
+        total.ndcg10 += bench::ndcg_at(grades, std::vector<int>(relevant->second.size(), 1));
         ++evaluated;
     }
     total.map /= evaluated;
@@ -161,13 +156,7 @@ int main(int argc, char** argv) {
                     judged.size());
         searcher::Searcher searcher({options.database_path});
         std::vector<searcher::RankingOptions> settings = {searcher::RankingOptions{}};
-        if (sweep) {
-            for (double k1 : {0.8, 1.0, 1.2, 1.5, 2.0}) {
-                for (double b : {0.3, 0.5, 0.75, 0.9}) {
-                    for (bool boost : {true, false}) settings.push_back({k1, b, boost});
-                }
-            }
-        }
+        if (sweep) settings = bench::sweep_settings();
         std::printf("%-6s %-6s %-9s %-7s %-7s\n", "k1", "b", "boost", "MAP", "nDCG@10");
         for (const auto& ranking : settings) {
             const Scores scores = evaluate(searcher, queries, judged, ranking);
