@@ -438,7 +438,7 @@ std::string fold_query(const std::string& text) {
         const schema::Field* field =
             colon == std::string::npos ? nullptr : schema::find_field(token.substr(0, colon));
         const bool exact = field && field->kind == schema::FieldKind::Boolean;
-        out += exact ? token : text::fold_accents(token);
+        out += exact ? token : text::fold_for_search(token);
         if (end < text.size()) out += ' ';
         pos = end + 1;
     }
