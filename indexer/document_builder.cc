@@ -28,15 +28,14 @@ void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
     doc.add_value(schema::kYearSlot, day.substr(0, 4));
 }
 
-// Words as people type them are often not words as written: "Scholz" for "Scholz's", "Jose"
-// for "José". Each term that has such a variant gets the variant too, at the same positions
-// (or with the same frequency, for words kept without positions), so that a search finds it
-// as a word and inside phrases. Prefixes are ASCII capitals, which folding leaves alone.
+// Words as people type them are often not words as written: "Scholz" for "Scholz's". A term
+// kept unstemmed (the filter fields) that ends in "'s" gets the word without it too, at the same
+// positions (or with the same frequency, for words kept without positions), so that a search
+// finds it as a word and inside phrases. Stems need no such variant: the stemmer drops "'s".
 std::string variant_of(const std::string& term) {
-    std::string variant = text::fold_accents(term);
-    if (variant.size() > 3 && variant.compare(variant.size() - 2, 2, "'s") == 0)
-        variant.resize(variant.size() - 2);
-    return variant == term ? std::string() : variant;
+    if (term.size() > 3 && term.compare(term.size() - 2, 2, "'s") == 0)
+        return term.substr(0, term.size() - 2);
+    return {};
 }
 
 void add_term_variants(Xapian::Document& doc) {
@@ -75,8 +74,9 @@ SpellingWords DocumentBuilder::spelling_words(const Article& article) {
     Xapian::Document scratch;
     term_generator_.set_document(scratch);
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-    term_generator_.index_text_without_positions(article.title);
-    term_generator_.index_text_without_positions(article.body);
+    // Folded as the indexed text is, so that a folded query word is found in the table.
+    term_generator_.index_text_without_positions(text::fold_for_search(article.title));
+    term_generator_.index_text_without_positions(text::fold_for_search(article.body));
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // Words with digits (a third of Reuters' vocabulary: figures, codes) and words of one or
     // two bytes are never worth correcting to, and each would cost Xapian several entries in
@@ -120,11 +120,12 @@ void DocumentBuilder::rename_entity(Xapian::Document& doc, const Article& rename
         term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
         term_generator_.set_termpos(first);
         for (const std::string& name : names) {
+            const std::string folded = text::fold_for_search(name);
             if (field.positions) {
-                term_generator_.index_text(name, 1, std::string(field.prefix));
+                term_generator_.index_text(folded, 1, std::string(field.prefix));
                 term_generator_.increase_termpos(kValueGap);
             } else {
-                term_generator_.index_text_without_positions(name, 1, std::string(field.prefix));
+                term_generator_.index_text_without_positions(folded, 1, std::string(field.prefix));
             }
         }
         term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
@@ -183,11 +184,12 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             switch (field.kind) {
                 case schema::FieldKind::FreeText:
                     if (field.positions) {
-                        term_generator_.index_text(value, 1, std::string(field.prefix));
+                        term_generator_.index_text(text::fold_for_search(value), 1,
+                                                   std::string(field.prefix));
                         term_generator_.increase_termpos(kValueGap);
                     } else {
-                        term_generator_.index_text_without_positions(value, 1,
-                                                                     std::string(field.prefix));
+                        term_generator_.index_text_without_positions(text::fold_for_search(value),
+                                                                     1, std::string(field.prefix));
                     }
                     break;
                 case schema::FieldKind::Boolean:
@@ -203,13 +205,16 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // Unprefixed text: what a query without a field matches. The title counts more than the
     // body, and comes first so that a phrase in the headline has positions of its own.
-    term_generator_.index_text(article.title, schema::kTitleWeight);
+    // All free text is indexed folded (text::fold_for_search), as the searcher folds queries:
+    // "Straße" is indexed as "strasse" and found by "Straße", "STRASSE" and "strasse" alike.
+    // No unfolded copy is kept: no query asks for one.
+    term_generator_.index_text(text::fold_for_search(article.title), schema::kTitleWeight);
     term_generator_.increase_termpos(kValueGap);
     for (const std::string& author : article.authors) {
-        term_generator_.index_text(author);
+        term_generator_.index_text(text::fold_for_search(author));
         term_generator_.increase_termpos(kValueGap);
     }
-    term_generator_.index_text(article.body);
+    term_generator_.index_text(text::fold_for_search(article.body));
     add_term_variants(doc);
     doc.add_value(schema::kStorySlot, schema::story_key(article.title));
     if (std::string site = schema::site_of_url(article.url); !site.empty())

@@ -47,11 +47,12 @@ bool is_exact_field(const QueryToken& token) {
            token.field->kind == schema::FieldKind::Boolean;
 }
 
-// Accents and other foldable letters are folded outside exact fields: the index holds folded
-// variants of every word, so a folded query finds text written with or without them.
+// Query text is folded as the indexer folds article text (text::fold_for_search: compatibility
+// forms, case, marks and letters like ß and ø), outside exact fields, whose values must match
+// as the indexer normalised them.
 void fold_tokens(std::vector<QueryToken>& tokens) {
     for (QueryToken& token : tokens) {
-        if (!is_exact_field(token)) token.text = text::fold_accents(token.text);
+        if (!is_exact_field(token)) token.text = text::fold_for_search(token.text);
     }
 }
 
@@ -243,7 +244,7 @@ std::string QueryBuilder::spelling_correction(const std::string& original) {
                 continue;
             std::string corrected_text;
             bool token_changed = false;
-            for (const std::string& word : words_of(text::fold_accents(token.text))) {
+            for (const std::string& word : words_of(text::fold_for_search(token.text))) {
                 const std::string better = better_spelling(word);
                 corrected_text +=
                     (corrected_text.empty() ? "" : " ") + (better.empty() ? word : better);
