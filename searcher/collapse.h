@@ -13,7 +13,7 @@
 // is a copy of, else kept. Only kept matches absorb others, so folding never chains
 // (A ~ B ~ C with A and C far apart keeps A and C) and the result depends only on the ranking
 // and the stored texts: not on indexing order, batch sizes, or which page is asked for.
-// Thread-safe (no state); the MSet overload reads documents through the MSet.
+// Thread-safe (no state) but for the Xapian objects passed in, which are not.
 #pragma once
 
 #include <xapian.h>
@@ -62,11 +62,12 @@ struct FoldedPage {
     Xapian::doccount kept = 0;    // how many matches are left after folding: the exact count
 };
 
-// Folds mset, which must hold every match from rank 0 (so that the counts are exact), reading
-// each document's signature from value slot signature_slot and its day from date_slot
-// ("YYYYMMDD"), and returns the page asked for. Throws Xapian::Error when a document cannot
-// be read.
-FoldedPage fold_near_duplicates(const Xapian::MSet& mset, Xapian::valueno signature_slot,
-                                Xapian::valueno date_slot, std::size_t offset, std::size_t limit);
+// Folds mset, a search of db which must hold every match from rank 0 (so that the counts are
+// exact), reading each match's signature from value slot signature_slot and its day from
+// date_slot ("YYYYMMDD"), and returns the page asked for. Throws Xapian::Error when the
+// values cannot be read.
+FoldedPage fold_near_duplicates(const Xapian::Database& db, const Xapian::MSet& mset,
+                                Xapian::valueno signature_slot, Xapian::valueno date_slot,
+                                std::size_t offset, std::size_t limit);
 
 }  // namespace newsindex::searcher
