@@ -312,18 +312,6 @@ const Facet* find_facet(std::string_view name) {
     return nullptr;
 }
 
-std::string story_key(std::string_view title) {
-    std::string reduced;
-    for (char c : title) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
-            reduced += c;
-        else if (u >= 'A' && u <= 'Z')
-            reduced += static_cast<char>(u - 'A' + 'a');
-    }
-    return content_hash(reduced);
-}
-
 const Field* find_field(std::string_view name) {
     for (const Field& field : fields()) {
         if (field.name == name) return &field;

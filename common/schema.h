@@ -118,17 +118,16 @@ inline constexpr std::string_view kAliasKeyPrefix = "alias:";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // "YYYYMMDD"; absent when the article has no date
-// story_key() of the title: copies of one wire story share it, so --collapse folds them.
-inline constexpr unsigned kStorySlot = 1;
+// text::near_duplicate_signature() of the title and body (256 bytes; absent when the article
+// has no word): searcher --collapse folds hits whose signatures say they are near-duplicates.
+// Until version 5 the slot held a hash of the title alone, which folded different days'
+// stories under one headline and missed copies whose headlines differed by a letter.
+inline constexpr unsigned kNearDuplicateSlot = 1;
 // Single-valued facets, also kept as values: a facet counts a value slot much faster than it
 // walks each match's term list. "YYYY", "YYYYMM" and the site, as the Y, M and H terms hold.
 inline constexpr unsigned kYearSlot = 2;
 inline constexpr unsigned kMonthSlot = 3;
 inline constexpr unsigned kSiteSlot = 4;
-
-// The title reduced to lowercase letters and digits (accents kept), hashed: "U.S. Troops
-// Head East" and "US troops head east" give the same key.
-std::string story_key(std::string_view title);
 
 // How many times a title word counts, compared with a body word, in the unprefixed text.
 inline constexpr unsigned kTitleWeight = 3;

@@ -7,6 +7,7 @@
 #include "stemmer.h"
 #include "text/dates.h"
 #include "text/fold.h"
+#include "text/near_duplicate.h"
 #include "text/strings.h"
 
 namespace newsindex::indexer {
@@ -216,7 +217,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     }
     term_generator_.index_text(text::fold_for_search(article.body));
     add_term_variants(doc);
-    doc.add_value(schema::kStorySlot, schema::story_key(article.title));
+    if (std::string signature = text::near_duplicate_signature(article.title, article.body);
+        !signature.empty())
+        doc.add_value(schema::kNearDuplicateSlot, signature);
     if (std::string site = schema::site_of_url(article.url); !site.empty())
         doc.add_value(schema::kSiteSlot, site);
     doc.set_data(schema::encode_record(article));

@@ -4,6 +4,7 @@
 #include <memory>
 #include <thread>
 
+#include "collapse.h"
 #include "database.h"
 #include "errors.h"
 #include "schema.h"
@@ -144,7 +145,6 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     if (request.sort != SortOrder::Relevance)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  request.sort == SortOrder::Newest);
-    if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
 
     std::vector<std::unique_ptr<TermFacetSpy>> spies;
     std::vector<const schema::Facet*> facets;  // in request order, beside spies
@@ -159,16 +159,20 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const Xapian::doccount doccount = db_.get_doccount();
     const Xapian::doccount limit = request.limit == 0 ? doccount : request.limit;
     const Xapian::doccount check_at_least =
-        (!spies.empty() || request.exact_count)
+        (!spies.empty() || request.exact_count || request.collapse)
             ? doccount
             : std::min(request.offset + limit + kCheckAtLeast, doccount);
+    // --collapse folds every match (searcher/collapse.h), so that its page and counts are
+    // exact; the page is cut from the folded list.
+    const Xapian::doccount first = request.collapse ? 0 : request.offset;
+    const Xapian::doccount wanted = request.collapse ? doccount : limit;
 
     bool spies_on_client = false;
     auto run = [&](const Xapian::Query& q) {
         enquire.set_query(q);
         if (!spies_on_client) {
             try {
-                return enquire.get_mset(request.offset, limit, check_at_least);
+                return enquire.get_mset(first, wanted, check_at_least);
             } catch (const Xapian::InvalidArgumentError&) {
                 // A remote shard (xapian-tcpsrv) knows only Xapian's own match spies. Count
                 // the facets here instead, over every match: exact, but each matching
@@ -183,7 +187,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
             const Xapian::Document doc = it.get_document();
             for (auto& spy : spies) (*spy)(doc, it.get_weight());
         }
-        return enquire.get_mset(request.offset, limit, check_at_least);
+        return enquire.get_mset(first, wanted, check_at_least);
     };
     Xapian::MSet mset = run(query);
     // What the query as typed (before any fallback) found, for the spelling check.
@@ -207,6 +211,17 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     results.matches_lower_bound = mset.get_matches_lower_bound();
     results.matches_estimated = mset.get_matches_estimated();
     results.matches_upper_bound = mset.get_matches_upper_bound();
+    std::vector<FoldedHit> page;
+    if (request.collapse) {
+        FoldedPage folded = fold_near_duplicates(db_, mset, schema::kNearDuplicateSlot,
+                                                 schema::kDateSlot, request.offset, limit);
+        page = std::move(folded.hits);
+        results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound =
+            folded.kept;
+    } else {
+        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+            page.push_back({it, it.get_rank() + 1, 0});
+    }
     if (!request.query.empty() && typed_matches < kFewMatches)
         results.did_you_mean = better_query(builder, request, typed_matches);
     for (std::size_t i = 0; i < spies.size(); ++i) {
@@ -236,16 +251,17 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const Xapian::Stem stemmer = snippet_stemmer(words, snippet_stemmer_);
     const Xapian::MSet for_snippets =
         request.snippets && !mset.empty() ? snippet_mset(mset, db_, query, wildcards) : mset;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    for (const FoldedHit& folded : page) {
+        const Xapian::MSetIterator& it = folded.at;
         Hit hit;
-        hit.rank = it.get_rank() + 1;
+        hit.rank = folded.rank;
         hit.score = it.get_weight();
         hit.docid = *it;
         hit.article = schema::decode_record(it.get_document().get_data());
         if (request.snippets)
             hit.snippet =
                 make_snippet(for_snippets, hit.article.body, words, stemmer, kSnippetBytes);
-        if (request.collapse) hit.collapsed = it.get_collapse_count();
+        hit.collapsed = folded.collapsed;
         results.hits.push_back(std::move(hit));
     }
     return results;

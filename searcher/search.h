@@ -34,7 +34,7 @@ struct SearchRequest {
     unsigned limit = 10;  // hits to return; 0 means all
     SortOrder sort = SortOrder::Relevance;
     std::vector<std::string> facets;  // names from schema::facets()
-    bool collapse = false;            // fold copies of one story (same story key) into one hit
+    bool collapse = false;            // fold copies of one story into one hit (collapse.h)
     std::string like;                 // an article's path or id: find articles like it
     bool exact_count = false;         // count every match, not an estimate
     bool snippets = true;             // make each hit's snippet (the costliest part of a hit)
@@ -51,7 +51,7 @@ struct Hit {
     Xapian::docid docid = 0;
     Article article;  // from the stored record; source_path is the file it was indexed from
     std::vector<SnippetPart> snippet;
-    Xapian::doccount collapsed = 0;  // with collapse: other copies folded into this hit
+    Xapian::doccount collapsed = 0;  // with collapse: other copies folded into this hit, exact
 };
 
 struct SearchResults {
