@@ -63,8 +63,13 @@ constexpr Agency kAgencies[] = {
 
 // Credits that open a piece: those naming a writer keep the name after them; the others
 // ("Editing by") drop the piece, since editors are not authors.
-constexpr std::string_view kWriterCredits[] = {"additional reporting by ", "reporting by ",
-                                               "writing by ", "written by ", "story by "};
+constexpr std::string_view kWriterCredits[] = {"additional reporting by ",
+                                               "reporting by ",
+                                               "writing by ",
+                                               "written by ",
+                                               "story by ",
+                                               "par ",
+                                               "por "};
 constexpr std::string_view kOtherCredits[] = {"editing by ",   "edited by ",      "compiled by ",
                                               "on assignment", "photos by ",      "photo by ",
                                               "graphics by ",  "illustration by "};
@@ -83,6 +88,11 @@ constexpr std::string_view kTitleWords[] = {
     "journalist", "journalists", "producer",    "analyst",    "photographer",  "critic",
     "staff",      "chief",       "desk",        "partner",    "bureau",        "reports",
     "team",       "presenter",   "commentator", "blogger",    "intern",        "newsroom"};
+
+// Title words that are surnames too ("Rebecca Writer"): after a single other word they end a
+// name where a name stands. Plurals and "Staff", "Desk", "Team" never do ("HuffPost Staff").
+constexpr std::string_view kSurnameTitleWords[] = {"writer",  "editor", "reporter", "critic",
+                                                   "partner", "chief",  "producer"};
 
 // Words that stand before a title word in a job title ("Chief Economics Editor", "Senior
 // Political Reporter"). A piece made of these and a title word is a title wherever it
@@ -124,14 +134,17 @@ constexpr std::string_view kParticles[] = {"van", "von", "de",  "der", "den", "d
 // Lowercase words that never stand in a name: with them "By the end of the year" and
 // "Written by hand" are text, not bylines.
 constexpr std::string_view kNotNameWords[] = {
-    "the",     "a",      "an",         "this",   "that", "these", "those", "its",      "their",
-    "his",     "her",    "our",        "my",     "your", "any",   "all",   "some",     "most",
-    "many",    "much",   "far",        "way",    "hand", "then",  "now",   "contrast", "comparison",
-    "default", "design", "definition", "chance", "law",  "of",    "to",    "with",     "from",
-    "on",      "is",     "was",        "are",    "were", "will",  "would", "be",       "been",
-    "has",     "have",   "had",        "not",    "no",   "it",    "we",    "they",     "he",
-    "she",     "you",    "which",      "what",   "when", "how",   "who",   "mistake",  "accident",
-    "night",   "day",    "early",      "late",   "next", "last",  "time",  "end"};
+    "the",      "a",        "an",         "this",    "that",   "these",      "those",    "its",
+    "their",    "his",      "her",        "our",     "my",     "your",       "any",      "all",
+    "some",     "most",     "many",       "much",    "far",    "way",        "hand",     "then",
+    "now",      "contrast", "comparison", "default", "design", "definition", "chance",   "law",
+    "of",       "to",       "with",       "from",    "on",     "is",         "was",      "are",
+    "were",     "will",     "would",      "be",      "been",   "has",        "have",     "had",
+    "not",      "no",       "it",         "we",      "they",   "he",         "she",      "you",
+    "which",    "what",     "when",       "how",     "who",    "mistake",    "accident", "night",
+    "day",      "early",    "late",       "next",    "last",   "time",       "end",      "today",
+    "tomorrow", "tonight",  "midnight",   "noon",    "dawn",   "email",      "phone",    "mail",
+    "post",     "car",      "train",      "air",     "sea",    "road",       "foot"};
 
 // The agency entry a name matches (case ignored, a leading "The" allowed), or nullptr.
 const Agency* find_agency(std::string_view name) {
@@ -279,9 +292,9 @@ bool is_degree(std::string_view word) {
 }
 
 // True when words read as a person's name: one to six words without digits, each starting
-// with a capital (or a letter outside ASCII), apart from particles ("van", "al-"). With
-// allow_lowercase (a byline written all in lowercase), lowercase words pass too, but never
-// words that do not stand in names ("the", "hand").
+// with a capital (or a letter outside ASCII), apart from particles ("van", "al-"). A single
+// word in lowercase passes as a user name, and with allow_lowercase (a byline written all in
+// lowercase) so do more; but never words that do not stand in names ("the", "hand").
 bool name_shaped(const std::vector<std::string_view>& words, bool allow_lowercase) {
     if (words.empty() || words.size() > 6) return false;
     bool core = false;
@@ -289,7 +302,8 @@ bool name_shaped(const std::vector<std::string_view>& words, bool allow_lowercas
         if (word.find_first_of("0123456789") != std::string_view::npos) return false;
         if (is_particle(word)) continue;
         if (starts_lowercase(word)) {
-            if (!allow_lowercase || listed(kNotNameWords, word)) return false;
+            // One word in lowercase may be a user name ("oradmin"); more are a phrase.
+            if (listed(kNotNameWords, word) || (!allow_lowercase && words.size() > 1)) return false;
         } else if ((word.front() < 'A' || word.front() > 'Z') &&
                    static_cast<unsigned char>(word.front()) < 0x80) {
             return false;  // punctuation or a symbol; bytes above 0x7F start letters such as "Ö"
@@ -377,9 +391,14 @@ std::string name_of_piece(std::vector<std::string_view> words, bool describes_pr
         std::size_t start = words.size() - 1;
         while (start > 0 && is_title_modifier(words[start - 1])) --start;
         if (start == 0 || describes_previous) return {};
-        // "Jane Doe Staff Writer" gives "Jane Doe"; one word before a title word is a name
-        // whose surname is that word ("Rebecca Writer").
-        if (start >= 2) words.resize(start);
+        // "Jane Doe Staff Writer" gives "Jane Doe"; one word before a title word that is also a
+        // surname is a name ("Rebecca Writer").
+        if (start >= 2) {
+            words.resize(start);
+        } else if (start != words.size() - 1 ||
+                   !listed(kSurnameTitleWords, ascii_lower(words.back()))) {
+            return {};
+        }
     }
     std::string name = join_words(words, 0, words.size());
     if (const Agency* agency = find_agency(name)) return std::string(agency->display);

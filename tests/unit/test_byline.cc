@@ -81,6 +81,10 @@ TEST_CASE("byline forms of news sites and wire services", "[byline]") {
          {"\xC3\x96zlem T\xC3\xBCrk", "Ludwig van Dam"}},
         // Pieces that are no names are dropped from a byline.
         {"By Jane Doe, who covers energy", {"Jane Doe"}},
+        // A single lowercase word is a user name; French and Spanish credits.
+        {"By oradmin", {"oradmin"}},
+        {"By par Bob Fischer", {"Bob Fischer"}},
+        {"By por Ana Ruiz", {"Ana Ruiz"}},
     }));
     CAPTURE(line);
     CHECK(newsindex::text::is_byline(line));
@@ -92,10 +96,11 @@ TEST_CASE("lines that are not bylines give no names", "[byline]") {
                          "January 29, 2022", "By 2025, 40% of homes will be online, says a study.",
                          "By any measure, the mayor is what voters love most - a winner.",
                          "By the end of the year", "By the end of the year, prices had doubled",
-                         "Written by hand", "written by hand", "By far the largest", "by the way",
-                         "Authors say the rules are unfair", "Author Jane Doe", "Reporting by",
-                         "Markets slide | Reuters", "The central bank said, Reuters", "Jane Doe",
-                         "Jane Doe | Example News", "Rates rise as inflation bites - AP reports");
+                         "Written by hand", "written by hand", "By tomorrow", "By far the largest",
+                         "by the way", "Authors say the rules are unfair", "Author Jane Doe",
+                         "Reporting by", "Markets slide | Reuters",
+                         "The central bank said, Reuters", "Jane Doe", "Jane Doe | Example News",
+                         "Rates rise as inflation bites - AP reports");
     CAPTURE(line);
     CHECK(parse_byline(line).empty());
 }
@@ -114,6 +119,8 @@ TEST_CASE("author fields of structured metadata", "[byline]") {
         {"Jane Doe | March 3, 2023", {"Jane Doe"}},
         {"Author: Dr. Jane Doe, PhD", {"Jane Doe"}},
         {"Rebecca Writer", {"Rebecca Writer"}},
+        {"Example Post Staff, Example Post", {"Example Post"}},
+        {"Example Editors", {}},
         {"https://social.example/jane", {}},
         {"", {}},
     }));
