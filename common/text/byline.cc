@@ -344,16 +344,12 @@ std::vector<std::string_view> piece_words(std::string& text) {
     }
     std::vector<std::string_view> words = words_of(text);
     // Quotes and stray punctuation around the name.
-    while (!words.empty()) {
-        std::string_view& first = words.front();
-        std::size_t skip = first.find_first_not_of("\"'`:.-*_");
-        if (skip == std::string_view::npos) {
-            words.erase(words.begin());
-            continue;
-        }
-        first.remove_prefix(skip);
-        break;
-    }
+    std::size_t punctuation = 0;
+    while (punctuation < words.size() &&
+           words[punctuation].find_first_not_of("\"'`:.-*_") == std::string_view::npos)
+        ++punctuation;
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(punctuation));
+    if (!words.empty()) words.front().remove_prefix(words.front().find_first_not_of("\"'`:.-*_"));
     while (!words.empty()) {
         std::string_view& last = words.back();
         std::size_t keep = last.find_last_not_of("\"'`:,-*_");
@@ -367,7 +363,10 @@ std::vector<std::string_view> piece_words(std::string& text) {
     for (std::string_view word : words) {
         if (word.find_first_of("0123456789") != std::string_view::npos) return {};
     }
-    while (words.size() > 1 && is_honorific(words.front())) words.erase(words.begin());
+    // Counted first and erased at once: a hostile field of a million "Dr" stays linear.
+    std::size_t honorifics = 0;
+    while (honorifics + 1 < words.size() && is_honorific(words[honorifics])) ++honorifics;
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(honorifics));
     if (std::all_of(words.begin(), words.end(), is_degree)) return {};
     // "Anna Muller PhD"; but not in a name written in capitals, where "MA" may be a surname.
     if (has_lower_latin(text)) {

@@ -167,3 +167,14 @@ TEST_CASE("wire datelines name their agency", "[byline]") {
     CAPTURE(paragraph);
     CHECK(newsindex::text::dateline_agency(paragraph) == agency);
 }
+
+TEST_CASE("author fields of hostile size stay linear", "[byline]") {
+    // Leading honorifics and punctuation were once erased one word at a time.
+    std::string honorifics, quotes;
+    for (int i = 0; i < 300000; ++i) {
+        honorifics += "Dr ";
+        quotes += "' ";
+    }
+    CHECK(newsindex::text::parse_author_names(honorifics + "Jane Doe") == Names{"Jane Doe"});
+    CHECK(newsindex::text::parse_author_names(quotes + "Jane Doe") == Names{"Jane Doe"});
+}
