@@ -151,6 +151,46 @@ bool parse_iso_token(std::string_view word, DateTime& dt) {
     return true;
 }
 
+// Zones that name a region but not whether summer time applies ("10:32 ET"): the time is kept
+// without an offset rather than guessed.
+constexpr std::string_view kGenericZones[] = {"et", "ct", "mt", "pt"};
+
+bool is_generic_zone(std::string_view word) {
+    for (std::string_view zone : kGenericZones) {
+        if (word == zone) return true;
+    }
+    return false;
+}
+
+enum class Numeric { None, Read, Ambiguous };
+
+// Reads "DD/MM/YYYY", "MM/DD/YYYY", and the same with "." or "-", only where the order shows:
+// one of the first two numbers is above 12 ("25/03/2023", "03/25/2023"), or both are equal.
+// "12/03/2023" is 12 March in Britain and December 3 in the United States: Ambiguous.
+Numeric parse_numeric_date(std::string_view word, DateTime& dt) {
+    const std::size_t first = word.find_first_of("/.-");
+    if (first == std::string_view::npos) return Numeric::None;
+    const char separator = word[first];
+    auto parts = split(word, std::string_view(&separator, 1));
+    if (parts.size() != 3 || !all_digits(parts[0]) || !all_digits(parts[1]) ||
+        !all_digits(parts[2]) || parts[0].size() > 2 || parts[1].size() > 2 || parts[2].size() != 4)
+        return Numeric::None;
+    const int a = to_int(parts[0]), b = to_int(parts[1]);
+    if (a > 12 && b <= 12) {
+        dt.day = a;
+        dt.month = b;
+    } else if (b > 12 && a <= 12) {
+        dt.month = a;
+        dt.day = b;
+    } else if (a == b) {
+        dt.day = dt.month = a;
+    } else {
+        return Numeric::Ambiguous;
+    }
+    dt.year = to_int(parts[2]);
+    return Numeric::Read;
+}
+
 // Values here are 0..99: hours, minutes, seconds, days, months.
 std::string two_digits(int value) {
     return {static_cast<char>('0' + value / 10 % 10), static_cast<char>('0' + value % 10)};
@@ -207,12 +247,23 @@ std::optional<DateTime> parse_date(std::string_view line) {
 
     DateTime dt;
     bool have_day = false, have_month = false, have_year = false, two_digit_year = false;
+    bool generic_zone = false;
     for (std::string word : words) {
         if (!word.empty() && word.back() == ':') word.pop_back();  // "Updated:"
         if (word.empty() || is_filler(word) || is_weekday(word)) continue;
         if (parse_iso_token(word, dt)) {
             if (have_day || have_month || have_year) return std::nullopt;
             have_day = have_month = have_year = true;
+            continue;
+        }
+        if (const Numeric numeric = parse_numeric_date(word, dt); numeric != Numeric::None) {
+            if (numeric == Numeric::Ambiguous || have_day || have_month || have_year)
+                return std::nullopt;
+            have_day = have_month = have_year = true;
+            continue;
+        }
+        if (is_generic_zone(word) && dt.has_time && !dt.has_offset && !generic_zone) {
+            generic_zone = true;
             continue;
         }
         if (int month = month_from_word(word)) {
@@ -247,7 +298,7 @@ std::optional<DateTime> parse_date(std::string_view line) {
             continue;
         }
         if (auto offset = zone_offset(word); offset && (dt.has_time || word.size() > 1)) {
-            if (dt.has_offset) return std::nullopt;
+            if (dt.has_offset || generic_zone) return std::nullopt;
             dt.has_offset = true;
             dt.offset_minutes = *offset;
             continue;

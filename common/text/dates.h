@@ -35,7 +35,11 @@ bool is_valid_day(int year, int month, int day);
 // optional leading label ("Updated:", "Published"), weekday names, ordinal days ("29th"),
 // times with am/pm, zones (GMT, UT, UTC, Z, the common European, North American, Japanese,
 // Korean, Australian and New Zealand abbreviations, +01:00, +0100), ISO 8601 with a
-// "T" or a space before the time, and "YYYY/MM/DD". Linear in the length of line.
+// "T" or a space before the time, and "YYYY/MM/DD". The North American zones without summer
+// time named (ET, CT, MT, PT) keep the time without an offset. Numeric day and month
+// ("25/03/2023", "03.25.2023", "25-03-2023", four-digit year) are read only when the order
+// shows (a number above 12, or both equal): "12/03/2023" is refused. Linear in the length
+// of line.
 std::optional<DateTime> parse_date(std::string_view line);
 
 // The UTC date and time of a Unix timestamp in seconds, with offset "Z". Returns nullopt

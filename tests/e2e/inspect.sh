@@ -44,6 +44,11 @@ expect_equal "Moscow is a place" "$(entity "Moscow")" '["place",true,true]'
 expect_equal "counts cover mentions" "$(jq '[.entities[] | select(.count < (.mentions | length))] | length' "$SCRATCH/stdout")" 0
 # A later "Scholz" is counted under the full name, not as an entity of its own.
 expect_equal "alias resolved" "$(jq '[.entities[] | select(.name == "Scholz")] | length' "$SCRATCH/stdout")" 0
+# Issue 18 item 6: honorific, degree, job title and "at PUBLICATION" are no authors.
+run "$INDEXER" --inspect "$SOURCE_DIR/tests/data/plaintext/honorific-degree-title.txt"
+expect_status 0
+expect_equal "byline with honorific, degree and title" "$(jq -c '[.authors, .date]' "$SCRATCH/stdout")" \
+    '[["Anna Müller"],"2023-03-25"]'
 run "$INDEXER" --inspect "$fixtures/gzip/truncated.txt.gz"
 expect_status 1
 expect_stderr_has "truncated.txt.gz"

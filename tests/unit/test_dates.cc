@@ -33,6 +33,16 @@ TEST_CASE("date lines in the forms news sources print are read as ISO 8601", "[d
         {"Mon, 5 Apr 1993 17:36:05 -0500", "1993-04-05T17:36:05-05:00"},
         {"5 Apr 93 15:32 UT", "1993-04-05T15:32Z"},
         {"24 Apr 93 11:57:54 MET", "1993-04-24T11:57:54+01:00"},
+        // Issue 18 item 6: date lines of news sites.
+        {"Published 12 March 2023", "2023-03-12"},
+        {"Updated: March 12, 2023 10:32 ET", "2023-03-12T10:32"},
+        {"Updated March 12, 2023 at 4:05 pm PT", "2023-03-12T16:05"},
+        {"Posted on 2023-03-12", "2023-03-12"},
+        {"Published: 25/03/2023", "2023-03-25"},
+        {"Published: 03/25/2023", "2023-03-25"},
+        {"25.03.2023", "2023-03-25"},
+        {"25-03-2023 09:15", "2023-03-25T09:15"},
+        {"05/05/2023", "2023-05-05"},
     }));
     CAPTURE(line);
     auto date = parse_date(line);
@@ -41,10 +51,13 @@ TEST_CASE("date lines in the forms news sources print are read as ISO 8601", "[d
 }
 
 TEST_CASE("lines that are not a single real date are refused", "[dates]") {
-    auto line = GENERATE(as<std::string>{}, "", "January 2022", "29 2022", "May is a month",
-                         "February 30, 2022", "February 29, 2023", "2022-13-01", "2022-00-10",
-                         "By Jane Doe", "January 29, 2022 and more", "25:00 January 29, 2022",
-                         "January 29, 2022 GMT", "January January 29, 2022", "9999-01-01");
+    auto line = GENERATE(
+        as<std::string>{}, "", "January 2022", "29 2022", "May is a month", "February 30, 2022",
+        "February 29, 2023", "2022-13-01", "2022-00-10", "By Jane Doe", "January 29, 2022 and more",
+        "25:00 January 29, 2022", "January 29, 2022 GMT", "January January 29, 2022", "9999-01-01",
+        // Day and month order unknown: 12 March or December 3.
+        "Published: 12/03/2023", "12.03.2023", "31/02/2023", "25/13/2023", "25/03/23",
+        "March 12, 2023 ET", "March 12, 2023 10:32 ET EST", "25/03/2023 March 12, 2023");
     CAPTURE(line);
     CHECK_FALSE(parse_date(line));
 }

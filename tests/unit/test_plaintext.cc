@@ -37,6 +37,24 @@ TEST_CASE("plain-text exports give title, authors, date and URL", "[plaintext]")
         {"date-before-byline.txt", "Saturday Night Talks", {"AFP"}, "2022-01-29T10:05Z", ""},
         // Not UTF-8: read as Latin-1 / Windows-1252, not replaced by U+FFFD.
         {"latin1-bytes.txt", "Caf\xC3\xA9 Owners Protest", {"Jos\xC3\xA9 Ruiz"}, "2022-03-01", ""},
+        // Issue 18 item 6: byline and date lines that gave no author or no date.
+        {"written-by-published.txt",
+         "Tram Depot Gets Solar Roof",
+         {"Paul Jones"},
+         "2023-03-12",
+         ""},
+        {"author-label.txt",
+         "Library Extends Opening Hours",
+         {"Rebecca Writer"},
+         "2023-03-12T10:32",
+         ""},
+        {"honorific-degree-title.txt",
+         "Central Bank Holds Rates",
+         {"Anna M\xC3\xBCller"},
+         "2023-03-25",
+         ""},
+        // A numeric date whose day and month order is unknown is no date line.
+        {"agency-after-name.txt", "Ferry Fares Frozen", {"Nadia Haddad", "Reuters"}, "", ""},
     }));
     CAPTURE(fixture);
     Article article = read(fixture);
@@ -58,6 +76,18 @@ TEST_CASE("metadata lines stay out of the body; captions stay in without their c
           "The operator must first set up a subsidiary under German law, the agency said.\n\n"
           "What comes next\n\n"
           "A decision is not expected before spring.");
+}
+
+TEST_CASE("header lines stay out of the body; sentences opening with By stay in", "[plaintext]") {
+    auto [fixture, body] = GENERATE(table<std::string, std::string>({
+        {"written-by-published.txt",
+         "The city fitted panels to the tram depot roof over the winter.\n\n"
+         "By the end of the year the depot should cover its own power needs."},
+        {"agency-after-name.txt",
+         "Published: 12/03/2023\n\nFares stay as they are until next spring."},
+    }));
+    CAPTURE(fixture);
+    CHECK(read(fixture).body == body);
 }
 
 TEST_CASE("a wholly bold caption is body text without a credit", "[plaintext]") {
