@@ -17,13 +17,12 @@ namespace {
 // Common English function words: dropped from queries unless quoted or marked with +, so
 // that long questions rank by the words that carry meaning.
 constexpr const char* kStopWords[] = {
-    "a",    "about", "an",    "and",  "are",   "as",    "at",    "be",    "been",  "but",
-    "by",   "can",   "did",   "do",   "does",  "for",   "from",  "had",   "has",   "have",
-    "he",   "her",   "his",   "how",  "i",     "if",    "in",    "into",  "is",    "it",
-    "its",  "me",    "my",    "of",   "on",    "or",    "our",   "she",   "so",    "than",
-    "that", "the",   "their", "them", "then",  "there", "these", "they",  "this",  "those",
-    "to",   "us",    "was",   "we",   "were",  "what",  "when",  "where", "which", "who",
-    "whom", "why",   "will",  "with", "would", "you",   "your"};
+    "a",    "about", "an",    "and",  "are",  "as",    "at",   "be",   "been",  "but",   "by",
+    "can",  "did",   "do",    "does", "for",  "from",  "had",  "has",  "have",  "he",    "her",
+    "his",  "how",   "i",     "if",   "in",   "into",  "is",   "it",   "its",   "me",    "my",
+    "of",   "on",    "or",    "our",  "she",  "so",    "than", "that", "the",   "their", "them",
+    "then", "there", "these", "they", "this", "those", "to",   "was",  "we",    "were",  "what",
+    "when", "where", "which", "who",  "whom", "why",   "will", "with", "would", "you",   "your"};
 
 // The internal field names trailing wildcards are handed to: this, plus a weighted free-text
 // field's prefix for "title:pipel*".

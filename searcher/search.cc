@@ -189,6 +189,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         }
         return enquire.get_mset(first, wanted, check_at_least);
     };
+    if (request.ranking.feedback.terms > 0 && request.sort == SortOrder::Relevance &&
+        request.like.empty())
+        query = with_feedback(enquire, db_, query, request.ranking.feedback);
     Xapian::MSet mset = run(query);
     // What the query as typed (before any fallback) found, for the spelling check.
     const Xapian::doccount typed_matches = mset.get_matches_upper_bound();

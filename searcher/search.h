@@ -11,6 +11,7 @@
 
 #include "article.h"
 #include "facets.h"
+#include "feedback.h"
 #include "query.h"
 #include "snippet.h"
 
@@ -25,6 +26,9 @@ struct RankingOptions {
     double bm25_k1 = 1.2;         // term frequency saturation
     double bm25_b = 0.5;          // document length normalisation
     bool proximity_boost = true;  // words standing together in query order rank higher (2-5 words)
+    // Pseudo-relevance feedback (feedback.h): off unless feedback.terms > 0. Relevance order
+    // only; the matching articles and their count do not change.
+    FeedbackOptions feedback;
 };
 
 struct SearchRequest {

@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
     fs::path cacm,
         work = fs::temp_directory_path() / ("newsindex-cacm-" + std::to_string(getpid()));
     bool sweep = false;
+    searcher::RankingOptions base;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--cacm" && i + 1 < argc)
@@ -120,8 +121,13 @@ int main(int argc, char** argv) {
             work = argv[++i];
         else if (arg == "--sweep")
             sweep = true;
+        else if (arg == "--feedback" && i + 1 < argc)
+            base.feedback.terms = static_cast<unsigned>(std::stoul(argv[++i]));
+        else if (arg == "--feedback-weight" && i + 1 < argc)
+            base.feedback.weight = std::stod(argv[++i]);
         else {
-            std::cerr << "usage: bench_ranking_cacm --cacm DIR [--work DIR] [--sweep]\n";
+            std::cerr << "usage: bench_ranking_cacm --cacm DIR [--work DIR] [--sweep] "
+                         "[--feedback TERMS] [--feedback-weight X]\n";
             return 2;
         }
     }
@@ -155,7 +161,7 @@ int main(int argc, char** argv) {
                     summary.counts.added + summary.counts.updated + summary.counts.unchanged,
                     judged.size());
         searcher::Searcher searcher({options.database_path});
-        std::vector<searcher::RankingOptions> settings = {searcher::RankingOptions{}};
+        std::vector<searcher::RankingOptions> settings = {base};
         if (sweep) settings = bench::sweep_settings();
         std::printf("%-6s %-6s %-9s %-7s %-7s\n", "k1", "b", "boost", "MAP", "nDCG@10");
         for (const auto& ranking : settings) {

@@ -49,7 +49,13 @@ inline std::vector<searcher::RankingOptions> sweep_settings() {
     std::vector<searcher::RankingOptions> settings = {searcher::RankingOptions{}};
     for (double k1 : {0.6, 0.9, 1.2, 1.6, 2.0}) {
         for (double b : {0.3, 0.4, 0.5, 0.75, 0.9}) {
-            for (bool boost : {true, false}) settings.push_back({k1, b, boost});
+            for (bool boost : {true, false}) {
+                searcher::RankingOptions ranking;
+                ranking.bm25_k1 = k1;
+                ranking.bm25_b = b;
+                ranking.proximity_boost = boost;
+                settings.push_back(ranking);
+            }
         }
     }
     return settings;

@@ -10,6 +10,7 @@
 //
 //   bench_ranking_news [--data ../shared/data] [--db DB | --work DIR [--keep]]
 //                      [--topics FILE] [--judgements FILE] [--k1 X] [--b X] [--boost on|off]
+//                      [--feedback TERMS] [--feedback-weight X] [--feedback-docs N]
 //                      [--sweep] [--per-topic] [--pool N]
 //
 // Documents are named bbc/SECTION/NNN (the BBC file's path under bbc/, without .txt) and
@@ -150,13 +151,20 @@ struct PoolRanking {
     searcher::MatchMode mode;
     searcher::RankingOptions ranking;
 };
+searcher::RankingOptions bm25(double k1, double b, bool boost) {
+    searcher::RankingOptions ranking;
+    ranking.bm25_k1 = k1;
+    ranking.bm25_b = b;
+    ranking.proximity_boost = boost;
+    return ranking;
+}
 const PoolRanking kPoolRankings[] = {
     {"default", searcher::MatchMode::AllWords, {}},
     {"any", searcher::MatchMode::AnyWord, {}},
-    {"k0.9b0.4", searcher::MatchMode::AllWords, {0.9, 0.4, true}},
-    {"k1.6b0.75", searcher::MatchMode::AllWords, {1.6, 0.75, true}},
-    {"noboost", searcher::MatchMode::AllWords, {1.2, 0.5, false}},
-    {"any-k1.6b0.75", searcher::MatchMode::AnyWord, {1.6, 0.75, false}},
+    {"k0.9b0.4", searcher::MatchMode::AllWords, bm25(0.9, 0.4, true)},
+    {"k1.6b0.75", searcher::MatchMode::AllWords, bm25(1.6, 0.75, true)},
+    {"noboost", searcher::MatchMode::AllWords, bm25(1.2, 0.5, false)},
+    {"any-k1.6b0.75", searcher::MatchMode::AnyWord, bm25(1.6, 0.75, false)},
 };
 
 // Prints topic, document and the pool rankings that found it in their top `depth`, a line per
@@ -218,7 +226,8 @@ std::string index_collections(const fs::path& program, const fs::path& bbc,
 void usage() {
     std::cerr << "usage: bench_ranking_news [--data DIR] [--db DB | --work DIR [--keep]]\n"
                  "         [--topics FILE] [--judgements FILE] [--k1 X] [--b X] "
-                 "[--boost on|off] [--sweep] [--per-topic] [--pool N]\n";
+                 "[--boost on|off] [--feedback TERMS] [--feedback-weight X] [--feedback-docs N] "
+                 "[--sweep] [--per-topic] [--pool N]\n";
 }
 
 }  // namespace
@@ -253,7 +262,13 @@ int main(int argc, char** argv) {
                 const std::string value = argv[++i];
                 if (value != "on" && value != "off") throw std::invalid_argument("--boost");
                 base.proximity_boost = value == "on";
-            } else if (arg == "--pool" && has_value)
+            } else if (arg == "--feedback" && has_value)
+                base.feedback.terms = static_cast<unsigned>(std::stoul(argv[++i]));
+            else if (arg == "--feedback-weight" && has_value)
+                base.feedback.weight = std::stod(argv[++i]);
+            else if (arg == "--feedback-docs" && has_value)
+                base.feedback.documents = static_cast<unsigned>(std::stoul(argv[++i]));
+            else if (arg == "--pool" && has_value)
                 pool_depth = static_cast<unsigned>(std::stoul(argv[++i]));
             else if (arg == "--sweep")
                 sweep = true;

@@ -350,3 +350,23 @@ TEST_CASE("did-you-mean corrects only words the index lacks", "[search]") {
     request.query = query;
     CHECK(searcher.search(request).did_you_mean == suggestion);
 }
+
+TEST_CASE("pseudo-relevance feedback changes the order, never the matches", "[search]") {
+    IndexedFixtures fixtures;
+    searcher::Searcher searcher({fixtures.db_path});
+    searcher::SearchRequest request;
+    request.query = "stream OR rates OR troops";
+    request.exact_count = true;
+    request.mode = searcher::MatchMode::AnyWord;
+    const auto plain = searcher.search(request);
+    request.ranking.feedback.terms = 5;
+    request.ranking.feedback.documents = 2;
+    const auto expanded = searcher.search(request);
+    CHECK(expanded.matches_upper_bound == plain.matches_upper_bound);
+    CHECK(expanded.hits.size() == plain.hits.size());
+    // The expansion words are in the query Xapian ran, weighted below the query's own.
+    INFO(expanded.explanation);
+    CHECK(expanded.explanation.find("AND_MAYBE") != std::string::npos);
+    CHECK(expanded.explanation.find("AND_MAYBE 0.2") != std::string::npos);
+    CHECK(plain.explanation.find("AND_MAYBE 0.2") == std::string::npos);
+}
