@@ -1,4 +1,6 @@
 // Line-oriented output for shell pipelines: TSV, paths, and the count.
+#include <cstdio>
+
 #include "printer.h"
 #include "text/utf8.h"
 
@@ -6,21 +8,55 @@ namespace newsindex::searcher {
 
 namespace {
 
-// TSV cannot hold tabs or newlines in a field: they are written as \t and \n, and a
-// backslash as \\, so every line is one hit and every tab a field boundary.
-std::string tsv_escape(const std::string& value) {
+// Length of the well-formed UTF-8 sequence at text[at], or 0 when the byte there starts none.
+std::size_t utf8_length_at(const std::string& text, std::size_t at) {
+    const unsigned char lead = static_cast<unsigned char>(text[at]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (at + length > text.size()) return 0;
+    return text::is_valid_utf8(std::string_view(text).substr(at, length)) ? length : 0;
+}
+
+// A value on one line with every byte recoverable (docs/output.md): backslash, tab, newline
+// and carriage return as \\ \t \n \r, other control bytes and bytes that are not UTF-8 as
+// \xHH. `printf '%b'` turns it back into the exact bytes, so a path column is the real path.
+std::string line_escape(const std::string& value) {
     std::string out;
-    for (char c : text::clean_text(value)) {
-        if (c == '\\')
+    out.reserve(value.size());
+    for (std::size_t at = 0; at < value.size();) {
+        const unsigned char c = static_cast<unsigned char>(value[at]);
+        const std::size_t length = utf8_length_at(value, at);
+        if (c == '\\') {
             out += "\\\\";
-        else if (c == '\t')
+        } else if (c == '\t') {
             out += "\\t";
-        else if (c == '\n')
+        } else if (c == '\n') {
             out += "\\n";
-        else
-            out += c;
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (length == 0 || c < 0x20 || c == 0x7F) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02X", c);
+            out += hex;
+            at += 1;
+            continue;
+        } else {
+            out.append(value, at, length);
+            at += length;
+            continue;
+        }
+        ++at;
     }
     return out;
+}
+
+// True when value can stand on a line as it is: valid UTF-8 without control characters.
+bool fits_on_a_line(const std::string& value) {
+    if (!text::is_valid_utf8(value)) return false;
+    for (char c : value) {
+        const unsigned char byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) return false;
+    }
+    return true;
 }
 
 class TsvPrinter : public ResultPrinter {
@@ -40,9 +76,9 @@ class TsvPrinter : public ResultPrinter {
             header_printed_ = batch_;
         }
         for (const Hit& hit : results.hits) {
-            if (batch_) out_ << line_ << '\t' << tsv_escape(results.query) << '\t';
+            if (batch_) out_ << line_ << '\t' << line_escape(results.query) << '\t';
             for (std::size_t i = 0; i < fields_.size(); ++i)
-                out_ << (i ? "\t" : "") << tsv_escape(fields_[i]->to_text(hit));
+                out_ << (i ? "\t" : "") << line_escape(fields_[i]->to_text(hit));
             out_ << '\n';
         }
     }
@@ -65,7 +101,14 @@ class PathsPrinter : public ResultPrinter {
 
     void print(const SearchResults& results) override {
         for (const Hit& hit : results.hits) {
-            if (!hit.article.source_path.empty()) out_ << hit.article.source_path << terminator_;
+            const std::string& path = hit.article.source_path;
+            if (path.empty()) continue;
+            // One path a line: a path that could not stand on a line is escaped as in TSV;
+            // with -0 every path is written exactly.
+            if (terminator_ == '\0' || fits_on_a_line(path))
+                out_ << path << terminator_;
+            else
+                out_ << line_escape(path) << terminator_;
         }
     }
 
