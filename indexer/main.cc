@@ -133,8 +133,8 @@ int main(int argc, char** argv) {
         "summary", po::value(&summary_format)->default_value(summary_format),
         "text: a line on stderr (on a terminal or with --verbose); json: an object on stdout")(
         "verbose,v", po::bool_switch(&verbose),
-        "print the summary line even when not on a terminal")("quiet,q", po::bool_switch(&quiet),
-                                                              "print nothing but problems");
+        "print notes (duplicates, moved files) and the summary line, also when not on a "
+        "terminal")("quiet,q", po::bool_switch(&quiet), "print nothing but problems");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
     po::options_description all;
@@ -199,8 +199,13 @@ int main(int argc, char** argv) {
         if (on_terminal) std::fputs("\r\033[K", stderr);
         std::fprintf(stderr, "indexer: %s\n", message.c_str());
     };
+    // Messages fall in two classes (docs/indexer.md, "Messages"): problems, which need
+    // someone to act (a file skipped, a database that cannot be written, a stop by signal),
+    // go to stderr always, even with --quiet; notes (duplicates, a moved file) only with
+    // --verbose, the progress line and summary with --verbose or on a terminal, so that cron
+    // mails only when something is wrong.
     callbacks.messages.note = [&](const std::string& message) {
-        if (quiet) return;
+        if (quiet || !verbose) return;
         if (on_terminal) std::fputs("\r\033[K", stderr);
         std::fprintf(stderr, "indexer: note: %s\n", message.c_str());
     };
