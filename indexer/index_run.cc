@@ -43,6 +43,7 @@ struct FileJob {
     schema::FileState found;      // size and time as stat() saw them
     std::optional<schema::FileState> known;
     bool full = false;
+    bool by_content = false;  // found in a directory by content: read only if it is text
 };
 
 // Thrown from the scan callback to end the scan when a stop signal arrived.
@@ -60,6 +61,17 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
                              "larger than " + std::to_string(max_bytes >> 20) + " MiB; skipped");
     }
     if (in.bad()) throw InputError(path, 0, "read error");
+    return bytes;
+}
+
+// The first bytes of path (up to 16 KiB), for looks_like_text_file().
+std::string read_file_start(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "cannot open for reading");
+    std::string bytes(16384, '\0');
+    in.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
+    if (in.bad()) throw InputError(path, 0, "read error");
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
     return bytes;
 }
 
@@ -120,7 +132,18 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
     outcome.path = job.path;
     outcome.state = job.found;
     if (job.path.empty()) return prepare_record(job, builder, read_options);
+    // A file found by content is looked at before it is read whole: an image or archive in
+    // a folder of articles costs one short read, and is passed over without a complaint.
+    const auto unknown = [&] {
+        outcome.kind = FileOutcome::Kind::Unknown;
+        outcome.problem = job.path + ": not text (binary, an image or the like); passed over";
+        return outcome;
+    };
     try {
+        if (job.by_content) {
+            const std::string start = read_file_start(job.path);
+            if (!is_gzip(start) && !looks_like_text_file(start)) return unknown();
+        }
         const std::string bytes = read_file_bytes(job.path, read_options.max_file_bytes);
         outcome.state.size = bytes.size();
         outcome.state.content_hash = schema::content_hash(bytes);
@@ -131,6 +154,8 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         }
         const std::string text =
             is_gzip(bytes) ? gunzip(bytes, job.path, read_options.max_file_bytes) : bytes;
+        if (job.by_content && !looks_like_text_file(std::string_view(text).substr(0, 16384)))
+            return unknown();
         const Format format = read_options.forced_format ? *read_options.forced_format
                                                          : detect_format(job.path, text);
         read_articles(
@@ -304,14 +329,26 @@ class Run {
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();
-        ScanCallbacks scan_callbacks{[this](const fs::path& file, bool) { on_file(file.string()); },
-                                     [this](const std::string& path, const std::string& problem) {
-                                         scan_errors_in_root_ = true;
-                                         FileOutcome failed;
-                                         failed.path = path;
-                                         failed.problem = path + ": " + problem;
-                                         writer_.apply(std::move(failed));
-                                     }};
+        ScanCallbacks scan_callbacks;
+        scan_callbacks.on_file = [this](const fs::path& file, Found how) {
+            on_file(file.string(), how == Found::ByContent);
+        };
+        scan_callbacks.on_error = [this](const std::string& path, const std::string& problem) {
+            scan_errors_in_root_ = true;
+            FileOutcome failed;
+            failed.path = path;
+            failed.problem = path + ": " + problem;
+            writer_.apply(std::move(failed));
+        };
+        scan_callbacks.on_unknown = [this](const fs::path& file) {
+            // Not counted in summary_.files, the files opened: this one is not.
+            if (stop_signal()) throw ScanStopped();
+            FileOutcome unknown;
+            unknown.kind = FileOutcome::Kind::Unknown;
+            unknown.path = file.string();
+            unknown.problem = unknown.path + ": not an article file by its name; passed over";
+            apply(std::move(unknown));
+        };
         ScanOptions scan_options;
         scan_options.follow_symlinks = options_.follow_symlinks;
         std::vector<std::string> complete_directories;
@@ -374,7 +411,7 @@ class Run {
         while (auto ready = pipeline_.next(false)) apply(std::move(*ready));
     }
 
-    void on_file(const std::string& path) {
+    void on_file(const std::string& path, bool by_content) {
         if (stop_signal()) throw ScanStopped();
         ++summary_.files;
         seen_files_.insert(path);
@@ -399,6 +436,7 @@ class Run {
             static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
         job.known = writer_.known_state(path);
         job.full = options_.full;
+        job.by_content = by_content;
         if (!job.full && job.known && job.known->size == job.found.size &&
             job.known->mtime_ns == job.found.mtime_ns) {
             // Size and time unchanged: trusted without reading, as make and rsync do.

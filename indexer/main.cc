@@ -56,9 +56,9 @@ void print_summary_line(const IndexSummary& s, const IndexOptions& options) {
     const auto& c = s.counts;
     std::fprintf(stderr,
                  "indexer: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu duplicates, "
-                 "%zu failed; %zu files in %.2f s (%.0f files/s)%s\n",
-                 c.added, c.updated, c.unchanged, c.deleted, c.duplicates, c.failed, s.files,
-                 s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
+                 "%zu failed, %zu unknown skipped; %zu files in %.2f s (%.0f files/s)%s\n",
+                 c.added, c.updated, c.unchanged, c.deleted, c.duplicates, c.failed, c.unknown,
+                 s.files, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
                  options.dry_run ? " [dry run: nothing written]" : "");
 }
 
@@ -71,10 +71,11 @@ void print_summary_json(const IndexSummary& s, const IndexOptions& options) {
     }
     std::printf(
         "{\"summary_version\":1,\"database\":\"%s\",\"files\":%zu,\"added\":%zu,\"updated\":%zu,"
-        "\"unchanged\":%zu,\"deleted\":%zu,\"duplicates\":%zu,\"failed\":%zu,\"seconds\":%.3f,"
+        "\"unchanged\":%zu,\"deleted\":%zu,\"duplicates\":%zu,\"failed\":%zu,\"unknown\":%zu,"
+        "\"seconds\":%.3f,"
         "\"files_per_second\":%.1f,\"dry_run\":%s,\"stopped_by_signal\":%d}\n",
         database.c_str(), s.files, c.added, c.updated, c.unchanged, c.deleted, c.duplicates,
-        c.failed, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
+        c.failed, c.unknown, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
         options.dry_run ? "true" : "false", s.stopped_by_signal);
 }
 

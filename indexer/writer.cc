@@ -241,6 +241,12 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
             messages_.problem(outcome.problem);
             ++counts_.failed;
             return;
+        case FileOutcome::Kind::Unknown:
+            // Not a failure: nothing was asked of this file. No state is recorded, so the
+            // file is looked at again (its first bytes) by each run: it may become text.
+            messages_.note(outcome.problem);
+            ++counts_.unknown;
+            return;
         case FileOutcome::Kind::Unchanged: {
             // What the run found recorded (outcome.known), else read it again.
             auto known = outcome.known ? outcome.known : known_state(outcome.path);

@@ -42,13 +42,14 @@ struct FileOutcome {
         Unchanged,  // same size and time, or same content: nothing to index
         Prepared,   // read and parsed: articles replace the file's documents
         Failed,     // could not be read or parsed: the file's documents are kept
+        Unknown,    // found by content (scan.h, Found::ByContent) and not text: passed over
     };
     Kind kind = Kind::Failed;
     std::string path;
     schema::FileState state;                   // as found now (Unchanged, Prepared)
     std::optional<schema::FileState> known;    // as recorded before, when the run read it
     std::vector<PreparedArticle> articles;     // Prepared
-    std::string problem;                       // Failed: the complete message
+    std::string problem;                       // Failed: the complete message; Unknown: why
     std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
 };
 
@@ -59,6 +60,8 @@ struct IndexCounts {
     std::size_t deleted = 0;     // documents removed (file vanished or now holds fewer)
     std::size_t duplicates = 0;  // articles folded into a document of another file
     std::size_t failed = 0;      // inputs and records reported and skipped
+    std::size_t unknown = 0;     // files in directories passed over as not articles (images,
+                                 // binary files without an extension); not failures
 };
 
 struct WriterMessages {
