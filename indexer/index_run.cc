@@ -75,15 +75,6 @@ std::string read_file_start(const std::string& path) {
     return bytes;
 }
 
-// The problem an InputError describes, without the "source:line: " it starts with.
-std::string problem_text(const InputError& error) {
-    const std::string message = error.what();
-    std::string prefix = error.source() + ":";
-    if (error.line() > 0) prefix += std::to_string(error.line()) + ":";
-    prefix += " ";
-    return message.compare(0, prefix.size(), prefix) == 0 ? message.substr(prefix.size()) : message;
-}
-
 PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
     entities::annotate(article, entities::default_gazetteer());
     PreparedArticle prepared;
@@ -113,12 +104,12 @@ FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
                 outcome.articles.push_back(prepare_article(std::move(article), builder));
             },
             [&](const InputError& problem) {
-                outcome.record_problems.push_back(where + ": " + problem_text(problem));
+                outcome.record_problems.push_back(where + ": " + problem.problem());
             });
     } catch (const InputError& e) {
         // A malformed line is reported to on_problem first; that says more than "no article".
         outcome.kind = FileOutcome::Kind::Failed;
-        outcome.problem = outcome.record_problems.empty() ? where + ": " + problem_text(e)
+        outcome.problem = outcome.record_problems.empty() ? where + ": " + e.problem()
                                                           : outcome.record_problems.front();
         outcome.record_problems.clear();
     }
@@ -171,6 +162,12 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
     } catch (const std::bad_alloc&) {
         outcome.kind = FileOutcome::Kind::Failed;
         outcome.problem = job.path + ": out of memory while reading; skipped";
+    } catch (const std::exception& e) {
+        // Anything else a reader lets out (a library's own error) concerns this file only:
+        // an exception must not leave a worker thread, where it would end the process.
+        outcome.kind = FileOutcome::Kind::Failed;
+        outcome.articles.clear();
+        outcome.problem = job.path + ": cannot read: " + e.what() + "; skipped";
     }
     return outcome;
 }
@@ -359,16 +356,17 @@ class Run {
                     continue;
                 }
                 scan_errors_in_root_ = false;
-                scan_inputs({root}, scan_options, scan_callbacks);
+                scan_root(root, scan_options, scan_callbacks);
                 std::error_code error;
-                if (!scan_errors_in_root_ && fs::is_directory(root, error))
-                    complete_directories.push_back(fs::absolute(root).lexically_normal().string());
+                const fs::path absolute = fs::absolute(root, error);
+                if (!scan_errors_in_root_ && !error && fs::is_directory(root, error))
+                    complete_directories.push_back(absolute.lexically_normal().string());
             }
             if (!options_.files_from.empty()) {
                 read_input_list(options_.files_from, options_.files_from_nul,
                                 [&](const std::string& path) {
                                     if (!path.empty())
-                                        scan_inputs({path}, scan_options, scan_callbacks);
+                                        scan_root(path, scan_options, scan_callbacks);
                                 });
             }
         } catch (const ScanStopped&) {
@@ -393,6 +391,22 @@ class Run {
     }
 
   private:
+    // scan_inputs() for one root; a file system error there (the working directory gone, so
+    // that the root has no absolute path) concerns that root alone: reported, and the run
+    // goes on.
+    void scan_root(const std::string& root, const ScanOptions& scan_options,
+                   const ScanCallbacks& scan_callbacks) {
+        try {
+            scan_inputs({root}, scan_options, scan_callbacks);
+        } catch (const fs::filesystem_error& e) {
+            scan_errors_in_root_ = true;
+            FileOutcome failed;
+            failed.path = root;
+            failed.problem = root + ": cannot scan: " + e.code().message();
+            writer_.apply(std::move(failed));
+        }
+    }
+
     void read_stdin_records() {
         std::size_t line = 0;
         read_input_list("-", false, [&](const std::string& record) {
@@ -476,8 +490,17 @@ class Run {
     std::chrono::steady_clock::time_point last_progress_{};
 };
 
-IndexSummary index_into(const std::string& path, const IndexOptions& options,
-                        const RunCallbacks& callbacks) {
+// A file system error met while working on the database at path, as a DatabaseError that
+// names the file at fault when it is not the database directory itself.
+DatabaseError database_error(const std::string& path, const std::string& doing,
+                             const fs::filesystem_error& e) {
+    std::string problem = doing + ": ";
+    if (!e.path1().empty() && e.path1() != fs::path(path)) problem += e.path1().string() + ": ";
+    return DatabaseError(DatabaseError::Kind::Other, path, problem + e.code().message());
+}
+
+IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& options,
+                                  const RunCallbacks& callbacks) {
     std::error_code error;
     const bool sharded = options.shards > 0 || is_sharded(path);
     if (options.dry_run) {
@@ -493,17 +516,33 @@ IndexSummary index_into(const std::string& path, const IndexOptions& options,
         return Run(options, callbacks, writer).execute();
     }
     std::vector<Xapian::WritableDatabase> shards;
-    if (sharded)
-        shards = open_writable_shards(path, options.shards, options.lock_wait);
-    else
+    if (sharded) {
+        try {
+            shards = open_writable_shards(path, options.shards, options.lock_wait);
+        } catch (const fs::filesystem_error& e) {
+            throw database_error(path, "cannot create the sharded database", e);
+        }
+    } else {
         shards.push_back(open_writable(path, options.lock_wait));
+    }
     std::vector<Xapian::Database> readers(shards.begin(), shards.end());
     IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
     writer.set_commit_threshold(options.commit_changes, options.commit_bytes);
+    return Run(options, callbacks, writer).execute();
+}
+
+// The module boundary for the database: whatever Xapian or the file system throws while the
+// run works on path (a dry run reading a corrupt table, a full disk at a commit) comes out as
+// a DatabaseError naming path. Errors of single inputs never get here: the run reports them
+// and goes on.
+IndexSummary index_into(const std::string& path, const IndexOptions& options,
+                        const RunCallbacks& callbacks) {
     try {
-        return Run(options, callbacks, writer).execute();
+        return index_into_unchecked(path, options, callbacks);
     } catch (const Xapian::Error& e) {
         throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+    } catch (const fs::filesystem_error& e) {
+        throw database_error(path, "file system error", e);
     }
 }
 
@@ -542,7 +581,11 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
         old_locks.clear();
         fs::remove_all(building, error);  // now the old database
     } else {
-        fs::rename(building, target);
+        fs::rename(building, target, error);
+        if (error)
+            throw DatabaseError(
+                DatabaseError::Kind::Other, target,
+                "cannot move the rebuilt database " + building + " into place: " + error.message());
     }
     return summary;
 }

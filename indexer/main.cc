@@ -44,7 +44,7 @@ constexpr const char* kExitStatusHelp =
     "  1    some inputs were skipped, each named on stderr; the rest were indexed\n"
     "  2    usage error\n"
     "  3    database error: cannot open or write, or written by another schema version\n"
-    "       (then run again with --rebuild)\n"
+    "       (then run again with --rebuild); also any other error that stopped the run\n"
     "  4    the database stayed locked by another indexer for --lock-timeout seconds\n"
     "  130  stopped by SIGINT, 143 by SIGTERM, after committing the work done\n"
     "\nEnvironment:\n"
@@ -79,9 +79,9 @@ void print_summary_json(const IndexSummary& s, const IndexOptions& options) {
         options.dry_run ? "true" : "false", s.stopped_by_signal);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Everything but the last line of defence: returns the exit status of a run that ended
+// normally; exceptions are main()'s to map.
+int run_indexer(int argc, char** argv) {
     IndexOptions options;
     bool verbose = false, quiet = false, no_prune = false, no_spelling = false;
     double lock_timeout_seconds = 30;
@@ -227,27 +227,52 @@ int main(int argc, char** argv) {
                          sizes.bytes_after / 1048576.0);
     };
     newsindex::indexer::install_stop_handlers();
+    if (compact_only) {
+        run_compaction();
+        return kSuccess;
+    }
+    const IndexSummary summary = newsindex::indexer::run_index(options, callbacks);
+    if (compact && !options.dry_run && !summary.stopped_by_signal) run_compaction();
+    if (on_terminal && !quiet) std::fputs("\r\033[K", stderr);
+    if (summary_format == "json")
+        print_summary_json(summary, options);
+    else if (!quiet && (verbose || on_terminal))
+        print_summary_line(summary, options);
+    if (summary.stopped_by_signal) {
+        std::fprintf(stderr, "indexer: stopped by %s; the work done so far is committed\n",
+                     strsignal(summary.stopped_by_signal));
+        return kStoppedBySignalBase + summary.stopped_by_signal;
+    }
+    return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;
+}
+
+// One line on stderr, after the progress line (if any) is cleared.
+void print_error(const std::string& message) {
+    if (isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "indexer: %s\n", message.c_str());
+}
+
+}  // namespace
+
+// The boundary: every exception ends here as one message and an exit status, never in
+// std::terminate. The modules translate what they call (Xapian, the file system) into
+// DatabaseError or InputError naming the input at fault; anything else that reaches this
+// point is unexpected, and still stops the run cleanly with status 3.
+int main(int argc, char** argv) {
     try {
-        if (compact_only) {
-            run_compaction();
-            return kSuccess;
-        }
-        const IndexSummary summary = newsindex::indexer::run_index(options, callbacks);
-        if (compact && !options.dry_run && !summary.stopped_by_signal) run_compaction();
-        if (on_terminal && !quiet) std::fputs("\r\033[K", stderr);
-        if (summary_format == "json")
-            print_summary_json(summary, options);
-        else if (!quiet && (verbose || on_terminal))
-            print_summary_line(summary, options);
-        if (summary.stopped_by_signal) {
-            std::fprintf(stderr, "indexer: stopped by %s; the work done so far is committed\n",
-                         strsignal(summary.stopped_by_signal));
-            return kStoppedBySignalBase + summary.stopped_by_signal;
-        }
-        return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;
+        return run_indexer(argc, argv);
     } catch (const newsindex::DatabaseError& e) {
-        std::cerr << "indexer: " << e.what() << '\n';
+        print_error(e.what());
         return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
                                                                   : kDatabaseError;
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory; the batches committed before stay in the database");
+        return kDatabaseError;
+    } catch (const std::exception& e) {
+        print_error(std::string("stopped by an unexpected error: ") + e.what());
+        return kDatabaseError;
+    } catch (...) {
+        print_error("stopped by an unexpected error of unknown type");
+        return kDatabaseError;
     }
 }
