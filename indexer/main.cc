@@ -13,6 +13,7 @@
 #include "index_run.h"
 #include "inspect.h"
 #include "signals.h"
+#include "text/terminal.h"
 
 namespace po = boost::program_options;
 using newsindex::indexer::IndexOptions;
@@ -51,6 +52,26 @@ constexpr const char* kExitStatusHelp =
     "  NEWSINDEX_DB  database used when --db is not given\n"
     "\nExample crontab line (quiet unless something is wrong):\n"
     "  */10 * * * *  indexer --db ~/news.db ~/archive\n";
+
+// Every message for people goes out through here, as one line on stderr after the progress
+// line (if any) is cleared: the message is made safe to print (text::escaped_for_terminal),
+// since the file names and option values in it come from users and file systems and may
+// hold escape sequences, carriage returns, line feeds or bidirectional overrides.
+void print_message(const std::string& message, const char* kind = "") {
+    if (isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "indexer: %s%s\n", kind,
+                 newsindex::text::escaped_for_terminal(message).c_str());
+}
+void print_error(const std::string& message) {
+    print_message(message);
+}
+void print_note(const std::string& message) {
+    print_message(message, "note: ");
+}
+void print_usage_error(const std::string& message) {
+    print_message(message);
+    std::fputs("Try 'indexer --help'.\n", stderr);
+}
 
 void print_summary_line(const IndexSummary& s, const IndexOptions& options) {
     const auto& c = s.counts;
@@ -149,7 +170,7 @@ int run_indexer(int argc, char** argv) {
                   vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "indexer: " << e.what() << "\nTry 'indexer --help'.\n";
+        print_usage_error(e.what());
         return kUsageError;
     }
     if (vm.count("help")) {
@@ -157,7 +178,7 @@ int run_indexer(int argc, char** argv) {
         return kSuccess;
     }
     auto usage_error = [](const std::string& message) {
-        std::cerr << "indexer: " << message << "\nTry 'indexer --help'.\n";
+        print_usage_error(message);
         return kUsageError;
     };
     if (!format_name.empty()) {
@@ -174,8 +195,7 @@ int run_indexer(int argc, char** argv) {
     if (inspect) {
         if (options.inputs.empty()) return usage_error("--inspect needs files");
         const std::size_t problems = newsindex::indexer::inspect_files(
-            options.inputs, options.read_options, std::cout,
-            [](const std::string& message) { std::cerr << "indexer: " << message << '\n'; });
+            options.inputs, options.read_options, std::cout, print_error);
         return problems > 0 ? kSomeInputsSkipped : kSuccess;
     }
     const bool compact_only = compact && options.inputs.empty() && options.files_from.empty();
@@ -196,19 +216,14 @@ int run_indexer(int argc, char** argv) {
 
     const bool on_terminal = isatty(STDERR_FILENO);
     newsindex::indexer::RunCallbacks callbacks;
-    callbacks.messages.problem = [&](const std::string& message) {
-        if (on_terminal) std::fputs("\r\033[K", stderr);
-        std::fprintf(stderr, "indexer: %s\n", message.c_str());
-    };
+    callbacks.messages.problem = print_error;
     // Messages fall in two classes (docs/indexer.md, "Messages"): problems, which need
     // someone to act (a file skipped, a database that cannot be written, a stop by signal),
     // go to stderr always, even with --quiet; notes (duplicates, a moved file) only with
     // --verbose, the progress line and summary with --verbose or on a terminal, so that cron
     // mails only when something is wrong.
     callbacks.messages.note = [&](const std::string& message) {
-        if (quiet || !verbose) return;
-        if (on_terminal) std::fputs("\r\033[K", stderr);
-        std::fprintf(stderr, "indexer: note: %s\n", message.c_str());
+        if (!quiet && verbose) print_note(message);
     };
     if (on_terminal && !quiet) {
         callbacks.progress = [](const IndexSummary& s) {
@@ -223,8 +238,8 @@ int run_indexer(int argc, char** argv) {
             newsindex::indexer::compact_database(options.database_path, options.lock_wait);
         if (!quiet && (verbose || on_terminal))
             std::fprintf(stderr, "indexer: compacted %s: %.1f MiB -> %.1f MiB\n",
-                         options.database_path.c_str(), sizes.bytes_before / 1048576.0,
-                         sizes.bytes_after / 1048576.0);
+                         newsindex::text::escaped_for_terminal(options.database_path).c_str(),
+                         sizes.bytes_before / 1048576.0, sizes.bytes_after / 1048576.0);
     };
     newsindex::indexer::install_stop_handlers();
     if (compact_only) {
@@ -244,12 +259,6 @@ int run_indexer(int argc, char** argv) {
         return kStoppedBySignalBase + summary.stopped_by_signal;
     }
     return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;
-}
-
-// One line on stderr, after the progress line (if any) is cleared.
-void print_error(const std::string& message) {
-    if (isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
-    std::fprintf(stderr, "indexer: %s\n", message.c_str());
 }
 
 }  // namespace
