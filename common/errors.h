@@ -46,6 +46,14 @@ class DatabaseError : public Error {
     std::string path_;
 };
 
+// A request that cannot be carried out as given, found out after the options were parsed
+// (a --rebuild that would drop sources it was not given). main() exits with the usage
+// status.
+class UsageError : public Error {
+  public:
+    using Error::Error;
+};
+
 // A query string the searcher cannot understand.
 class QueryError : public Error {
   public:

@@ -27,7 +27,9 @@
 #include "formats/gzip.h"
 #include "formats/reader.h"
 #include "scan.h"
+#include "schema.h"
 #include "signals.h"
+#include "sources.h"
 
 namespace newsindex::indexer {
 
@@ -328,6 +330,11 @@ class Run {
         const auto start = std::chrono::steady_clock::now();
         ScanCallbacks scan_callbacks;
         scan_callbacks.on_file = [this](const fs::path& file, Found how) {
+            if (how == Found::Named) {
+                std::string value = file.string();
+                if (!current_list_.empty()) value += std::string(1, '\0') + current_list_;
+                writer_.record_source(source_key(kSourceFilePrefix, file.string()), value);
+            }
             on_file(file.string(), how == Found::ByContent);
         };
         scan_callbacks.on_error = [this](const std::string& path, const std::string& problem) {
@@ -355,19 +362,22 @@ class Run {
                     read_stdin_records();
                     continue;
                 }
-                scan_errors_in_root_ = false;
-                scan_root(root, scan_options, scan_callbacks);
-                std::error_code error;
-                const fs::path absolute = fs::absolute(root, error);
-                if (!scan_errors_in_root_ && !error && fs::is_directory(root, error))
-                    complete_directories.push_back(absolute.lexically_normal().string());
+                scan_directory_or_file(root, scan_options, scan_callbacks, complete_directories);
             }
             if (!options_.files_from.empty()) {
+                std::error_code error;
+                current_list_ =
+                    options_.files_from == "-"
+                        ? "-"
+                        : fs::absolute(options_.files_from, error).lexically_normal().string();
+                writer_.record_source(source_key(kSourceListPrefix, current_list_), current_list_);
                 read_input_list(options_.files_from, options_.files_from_nul,
                                 [&](const std::string& path) {
                                     if (!path.empty())
-                                        scan_root(path, scan_options, scan_callbacks);
+                                        scan_directory_or_file(path, scan_options, scan_callbacks,
+                                                               complete_directories);
                                 });
+                current_list_.clear();
             }
         } catch (const ScanStopped&) {
         } catch (const InputError& e) {
@@ -377,6 +387,9 @@ class Run {
         }
         while (!pipeline_.empty()) apply(*pipeline_.next(true));
         summary_.stopped_by_signal = stop_signal();
+        if (options_.carry_from && !summary_.stopped_by_signal)
+            writer_.carry_over_stdin_documents(*options_.carry_from,
+                                               *options_.carry_from_first_shard);
         // A scan cut short, or one that could not read part of a directory, does not prove
         // that a file is gone: prune only directories scanned completely.
         if (options_.prune && !summary_.stopped_by_signal) {
@@ -391,6 +404,21 @@ class Run {
     }
 
   private:
+    // Scans one input (a command-line root or a list entry), records it as a source when it
+    // is a directory (a file is recorded as the scan finds it), and remembers it for the
+    // prune when its scan was complete.
+    void scan_directory_or_file(const std::string& root, const ScanOptions& scan_options,
+                                const ScanCallbacks& scan_callbacks,
+                                std::vector<std::string>& complete_directories) {
+        scan_errors_in_root_ = false;
+        scan_root(root, scan_options, scan_callbacks);
+        std::error_code error;
+        const std::string absolute = fs::absolute(root, error).lexically_normal().string();
+        if (error || !fs::is_directory(root, error)) return;
+        writer_.record_source(source_key(kSourceDirPrefix, absolute), absolute);
+        if (!scan_errors_in_root_) complete_directories.push_back(absolute);
+    }
+
     // scan_inputs() for one root; a file system error there (the working directory gone, so
     // that the root has no absolute path) concerns that root alone: reported, and the run
     // goes on.
@@ -408,6 +436,20 @@ class Run {
     }
 
     void read_stdin_records() {
+        // Each stream is recorded with the number of documents it gave (sources.h); the
+        // documents themselves as the writer writes them.
+        const std::string stamp = new_stream_stamp();
+        writer_.set_stdin_stream(stamp);
+        const std::size_t before = writer_.stdin_documents();
+        read_stdin_records_of_stream();
+        while (!pipeline_.empty()) apply(*pipeline_.next(true));
+        writer_.end_batch();  // applies the held records, counting their documents
+        const std::size_t given = writer_.stdin_documents() - before;
+        if (given > 0)
+            writer_.record_source(source_key(kSourceStdinPrefix, stamp), std::to_string(given));
+    }
+
+    void read_stdin_records_of_stream() {
         std::size_t line = 0;
         read_input_list("-", false, [&](const std::string& record) {
             ++line;
@@ -486,6 +528,7 @@ class Run {
     Pipeline pipeline_;
     IndexSummary summary_;
     bool scan_errors_in_root_ = false;
+    std::string current_list_;  // the --files-from list being read ("-": stdin), else empty
     std::unordered_set<std::string> seen_files_;  // every file the scan found, for prune()
     std::chrono::steady_clock::time_point last_progress_{};
 };
@@ -546,6 +589,67 @@ IndexSummary index_into(const std::string& path, const IndexOptions& options,
     }
 }
 
+// "A, B, C and 4 more", for a message.
+std::string listed(const std::vector<std::string>& names) {
+    constexpr std::size_t kShown = 5;
+    std::string text;
+    for (std::size_t i = 0; i < names.size() && i < kShown; ++i)
+        text += (i == 0 ? "" : ", ") + names[i];
+    if (names.size() > kShown) text += " and " + std::to_string(names.size() - kShown) + " more";
+    return text;
+}
+
+// Decides what a rebuild reads, from options and the old database's records (sources.h):
+// no inputs -> the recorded sources; inputs that leave recorded sources out -> UsageError
+// unless drop_sources. Sets fresh's inputs and what to carry over from old_all.
+void plan_rebuild(IndexOptions& fresh, const std::vector<Xapian::WritableDatabase>& old_shards,
+                  const Xapian::Database& old_all) {
+    const bool given = !fresh.inputs.empty() || !fresh.files_from.empty();
+    if (old_shards.empty()) {
+        if (!given) throw UsageError("--rebuild of a database that does not exist needs inputs");
+        return;
+    }
+    const Xapian::Database& first = old_shards.front();
+    const RecordedSources recorded = read_sources(first, old_all.get_doccount());
+    const bool same_schema = first.get_metadata(std::string(schema::kSchemaVersionKey)) ==
+                             std::to_string(schema::kSchemaVersion);
+    if (!given) {
+        if (!recorded.known)
+            throw UsageError(
+                "--rebuild without inputs: this database does not record what it was indexed "
+                "from (it was made before sources were recorded); name them, as in 'indexer "
+                "--rebuild DIR...'");
+        fresh.inputs = inputs_of(recorded);
+        if (fresh.inputs.empty() && recorded.stdin_documents == 0)
+            throw UsageError("--rebuild without inputs: the database records no sources");
+    } else if (!fresh.drop_sources) {
+        std::vector<std::string> inputs;
+        std::error_code error;
+        for (const std::string& input : fresh.inputs)
+            inputs.push_back(input == "-" ? input
+                                          : fs::absolute(input, error).lexically_normal().string());
+        const std::string list =
+            fresh.files_from.empty() || fresh.files_from == "-"
+                ? fresh.files_from
+                : fs::absolute(fresh.files_from, error).lexically_normal().string();
+        const std::vector<std::string> dropped = sources_not_covered(recorded, inputs, list);
+        if (!dropped.empty())
+            throw UsageError(
+                "--rebuild would drop " + std::to_string(dropped.size()) + " source" +
+                (dropped.size() == 1 ? "" : "s") +
+                " the database was indexed from and that are not named here: " + listed(dropped) +
+                "; name them too, or add --drop-sources to drop them");
+    }
+    if (fresh.drop_sources || recorded.stdin_documents == 0) return;
+    if (!same_schema)
+        throw UsageError("--rebuild cannot carry over the " +
+                         std::to_string(recorded.stdin_documents) +
+                         " articles from standard input of a database of another schema "
+                         "version; send them again with '-', or add --drop-sources");
+    fresh.carry_from = &old_all;
+    fresh.carry_from_first_shard = &first;
+}
+
 // Builds a new database beside the old one and exchanges the two directories in one
 // rename, so searchers see either the old index or the complete new one.
 IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks) {
@@ -561,8 +665,15 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
              is_sharded(target) ? shard_paths(target) : std::vector<std::string>{target})
             old_locks.push_back(open_writable(shard, options.lock_wait, SchemaCheck::Skip));
     }
-    fs::remove_all(building, error);
+    Xapian::Database old_all;
+    for (const Xapian::WritableDatabase& shard : old_locks) old_all.add_database(shard);
     IndexOptions fresh = options;
+    try {
+        plan_rebuild(fresh, old_locks, old_all);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(DatabaseError::Kind::Other, target, e.get_description());
+    }
+    fs::remove_all(building, error);
     fresh.database_path = building;
     fresh.full = true;
     fresh.prune = false;

@@ -35,6 +35,7 @@ constexpr const char* kUsage =
     "Usage: indexer [OPTIONS] PATH...\n"
     "       indexer [OPTIONS] --files-from LIST [-0]\n"
     "       indexer [--db DB] --compact\n"
+    "       indexer [--db DB] --rebuild [--drop-sources] [PATH...]\n"
     "Index news articles from files and directories (searched recursively for *.txt) into a\n"
     "newsindex database. Only new and changed files are read; the documents of files that\n"
     "vanished from a directory named here are deleted.\n";
@@ -131,8 +132,12 @@ int run_indexer(int argc, char** argv) {
         "follow symbolic links inside directories (loops are detected)")(
         "rebuild", po::bool_switch(&options.rebuild),
         "index into a new database and swap it in when complete (also the way past a schema "
-        "version change)")("dry-run,n", po::bool_switch(&options.dry_run),
-                           "change nothing; report what would change")(
+        "version change); without PATHs, from the sources the database records; it refuses "
+        "to drop recorded sources not named")(
+        "drop-sources", po::bool_switch(&options.drop_sources),
+        "let --rebuild drop the recorded sources not named, and the articles read from "
+        "standard input")("dry-run,n", po::bool_switch(&options.dry_run),
+                          "change nothing; report what would change")(
         "no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")(
         "format", po::value(&format_name),
         "read every input as this format: text, markdown, html, json, jsonl or email "
@@ -198,8 +203,10 @@ int run_indexer(int argc, char** argv) {
             options.inputs, options.read_options, std::cout, print_error);
         return problems > 0 ? kSomeInputsSkipped : kSuccess;
     }
-    const bool compact_only = compact && options.inputs.empty() && options.files_from.empty();
-    if (options.inputs.empty() && options.files_from.empty() && !compact_only)
+    const bool no_inputs = options.inputs.empty() && options.files_from.empty();
+    const bool compact_only = compact && no_inputs && !options.rebuild;
+    // --rebuild alone indexes again what the database records it was indexed from.
+    if (no_inputs && !compact_only && !options.rebuild)
         return usage_error("no files or directories to index");
     if (options.batch_size == 0) return usage_error("--batch-size must be at least 1");
     if (batch_mib == 0) return usage_error("--batch-mib must be at least 1");
@@ -274,6 +281,9 @@ int main(int argc, char** argv) {
         print_error(e.what());
         return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
                                                                   : kDatabaseError;
+    } catch (const newsindex::UsageError& e) {
+        print_error(e.what());
+        return kUsageError;
     } catch (const std::bad_alloc&) {
         print_error("out of memory; the batches committed before stay in the database");
         return kDatabaseError;
