@@ -44,7 +44,7 @@ constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
     "  0    every input was indexed (or was unchanged)\n"
     "  1    some inputs were skipped, each named on stderr; the rest were indexed\n"
-    "  2    usage error\n"
+    "  2    usage error, or a --rebuild that would drop recorded sources (nothing changed)\n"
     "  3    database error: cannot open or write, or written by another schema version\n"
     "       (then run again with --rebuild); also any other error that stopped the run\n"
     "  4    the database stayed locked by another indexer for --lock-timeout seconds\n"
