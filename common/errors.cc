@@ -9,7 +9,10 @@ std::string located(const std::string& source, unsigned line) {
 }  // namespace
 
 InputError::InputError(const std::string& source, unsigned line, const std::string& problem)
-    : Error(located(source, line) + ": " + problem), source_(source), line_(line) {}
+    : Error(located(source, line) + ": " + problem),
+      source_(source),
+      line_(line),
+      problem_(problem) {}
 
 DatabaseError::DatabaseError(Kind kind, const std::string& path, const std::string& problem)
     : Error("database " + path + ": " + problem), kind_(kind), path_(path) {}

@@ -22,10 +22,14 @@ class InputError : public Error {
     InputError(const std::string& source, unsigned line, const std::string& problem);
     const std::string& source() const { return source_; }
     unsigned line() const { return line_; }
+    // What is wrong, without the "source:line: " that what() starts with: for callers that
+    // name the input their own way (a record of standard input as "stdin:LINE").
+    const std::string& problem() const { return problem_; }
 
   private:
     std::string source_;
     unsigned line_;
+    std::string problem_;
 };
 
 // A database could not be opened, read or written: missing, locked, corrupt, or written by
@@ -40,6 +44,14 @@ class DatabaseError : public Error {
   private:
     Kind kind_;
     std::string path_;
+};
+
+// A request that cannot be carried out as given, found out after the options were parsed
+// (a --rebuild that would drop sources it was not given). main() exits with the usage
+// status.
+class UsageError : public Error {
+  public:
+    using Error::Error;
 };
 
 // A query string the searcher cannot understand.

@@ -27,7 +27,9 @@
 #include "formats/gzip.h"
 #include "formats/reader.h"
 #include "scan.h"
+#include "schema.h"
 #include "signals.h"
+#include "sources.h"
 
 namespace newsindex::indexer {
 
@@ -43,6 +45,7 @@ struct FileJob {
     schema::FileState found;      // size and time as stat() saw them
     std::optional<schema::FileState> known;
     bool full = false;
+    bool by_content = false;  // found in a directory by content: read only if it is text
 };
 
 // Thrown from the scan callback to end the scan when a stop signal arrived.
@@ -63,13 +66,15 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     return bytes;
 }
 
-// The problem an InputError describes, without the "source:line: " it starts with.
-std::string problem_text(const InputError& error) {
-    const std::string message = error.what();
-    std::string prefix = error.source() + ":";
-    if (error.line() > 0) prefix += std::to_string(error.line()) + ":";
-    prefix += " ";
-    return message.compare(0, prefix.size(), prefix) == 0 ? message.substr(prefix.size()) : message;
+// The first bytes of path (up to 16 KiB), for looks_like_text_file().
+std::string read_file_start(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "cannot open for reading");
+    std::string bytes(16384, '\0');
+    in.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
+    if (in.bad()) throw InputError(path, 0, "read error");
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
 }
 
 PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
@@ -101,12 +106,12 @@ FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
                 outcome.articles.push_back(prepare_article(std::move(article), builder));
             },
             [&](const InputError& problem) {
-                outcome.record_problems.push_back(where + ": " + problem_text(problem));
+                outcome.record_problems.push_back(where + ": " + problem.problem());
             });
     } catch (const InputError& e) {
         // A malformed line is reported to on_problem first; that says more than "no article".
         outcome.kind = FileOutcome::Kind::Failed;
-        outcome.problem = outcome.record_problems.empty() ? where + ": " + problem_text(e)
+        outcome.problem = outcome.record_problems.empty() ? where + ": " + e.problem()
                                                           : outcome.record_problems.front();
         outcome.record_problems.clear();
     }
@@ -120,7 +125,18 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
     outcome.path = job.path;
     outcome.state = job.found;
     if (job.path.empty()) return prepare_record(job, builder, read_options);
+    // A file found by content is looked at before it is read whole: an image or archive in
+    // a folder of articles costs one short read, and is passed over without a complaint.
+    const auto unknown = [&] {
+        outcome.kind = FileOutcome::Kind::Unknown;
+        outcome.problem = job.path + ": not text (binary, an image or the like); passed over";
+        return outcome;
+    };
     try {
+        if (job.by_content) {
+            const std::string start = read_file_start(job.path);
+            if (!is_gzip(start) && !looks_like_text_file(start)) return unknown();
+        }
         const std::string bytes = read_file_bytes(job.path, read_options.max_file_bytes);
         outcome.state.size = bytes.size();
         outcome.state.content_hash = schema::content_hash(bytes);
@@ -131,6 +147,8 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         }
         const std::string text =
             is_gzip(bytes) ? gunzip(bytes, job.path, read_options.max_file_bytes) : bytes;
+        if (job.by_content && !looks_like_text_file(std::string_view(text).substr(0, 16384)))
+            return unknown();
         const Format format = read_options.forced_format ? *read_options.forced_format
                                                          : detect_format(job.path, text);
         read_articles(
@@ -146,6 +164,12 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
     } catch (const std::bad_alloc&) {
         outcome.kind = FileOutcome::Kind::Failed;
         outcome.problem = job.path + ": out of memory while reading; skipped";
+    } catch (const std::exception& e) {
+        // Anything else a reader lets out (a library's own error) concerns this file only:
+        // an exception must not leave a worker thread, where it would end the process.
+        outcome.kind = FileOutcome::Kind::Failed;
+        outcome.articles.clear();
+        outcome.problem = job.path + ": cannot read: " + e.what() + "; skipped";
     }
     return outcome;
 }
@@ -304,14 +328,31 @@ class Run {
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();
-        ScanCallbacks scan_callbacks{[this](const fs::path& file, bool) { on_file(file.string()); },
-                                     [this](const std::string& path, const std::string& problem) {
-                                         scan_errors_in_root_ = true;
-                                         FileOutcome failed;
-                                         failed.path = path;
-                                         failed.problem = path + ": " + problem;
-                                         writer_.apply(std::move(failed));
-                                     }};
+        ScanCallbacks scan_callbacks;
+        scan_callbacks.on_file = [this](const fs::path& file, Found how) {
+            if (how == Found::Named) {
+                std::string value = file.string();
+                if (!current_list_.empty()) value += std::string(1, '\0') + current_list_;
+                writer_.record_source(source_key(kSourceFilePrefix, file.string()), value);
+            }
+            on_file(file.string(), how == Found::ByContent);
+        };
+        scan_callbacks.on_error = [this](const std::string& path, const std::string& problem) {
+            scan_errors_in_root_ = true;
+            FileOutcome failed;
+            failed.path = path;
+            failed.problem = path + ": " + problem;
+            writer_.apply(std::move(failed));
+        };
+        scan_callbacks.on_unknown = [this](const fs::path& file) {
+            // Not counted in summary_.files, the files opened: this one is not.
+            if (stop_signal()) throw ScanStopped();
+            FileOutcome unknown;
+            unknown.kind = FileOutcome::Kind::Unknown;
+            unknown.path = file.string();
+            unknown.problem = unknown.path + ": not an article file by its name; passed over";
+            apply(std::move(unknown));
+        };
         ScanOptions scan_options;
         scan_options.follow_symlinks = options_.follow_symlinks;
         std::vector<std::string> complete_directories;
@@ -321,18 +362,22 @@ class Run {
                     read_stdin_records();
                     continue;
                 }
-                scan_errors_in_root_ = false;
-                scan_inputs({root}, scan_options, scan_callbacks);
-                std::error_code error;
-                if (!scan_errors_in_root_ && fs::is_directory(root, error))
-                    complete_directories.push_back(fs::absolute(root).lexically_normal().string());
+                scan_directory_or_file(root, scan_options, scan_callbacks, complete_directories);
             }
             if (!options_.files_from.empty()) {
+                std::error_code error;
+                current_list_ =
+                    options_.files_from == "-"
+                        ? "-"
+                        : fs::absolute(options_.files_from, error).lexically_normal().string();
+                writer_.record_source(source_key(kSourceListPrefix, current_list_), current_list_);
                 read_input_list(options_.files_from, options_.files_from_nul,
                                 [&](const std::string& path) {
                                     if (!path.empty())
-                                        scan_inputs({path}, scan_options, scan_callbacks);
+                                        scan_directory_or_file(path, scan_options, scan_callbacks,
+                                                               complete_directories);
                                 });
+                current_list_.clear();
             }
         } catch (const ScanStopped&) {
         } catch (const InputError& e) {
@@ -342,6 +387,9 @@ class Run {
         }
         while (!pipeline_.empty()) apply(*pipeline_.next(true));
         summary_.stopped_by_signal = stop_signal();
+        if (options_.carry_from && !summary_.stopped_by_signal)
+            writer_.carry_over_stdin_documents(*options_.carry_from,
+                                               *options_.carry_from_first_shard);
         // A scan cut short, or one that could not read part of a directory, does not prove
         // that a file is gone: prune only directories scanned completely.
         if (options_.prune && !summary_.stopped_by_signal) {
@@ -356,7 +404,52 @@ class Run {
     }
 
   private:
+    // Scans one input (a command-line root or a list entry), records it as a source when it
+    // is a directory (a file is recorded as the scan finds it), and remembers it for the
+    // prune when its scan was complete.
+    void scan_directory_or_file(const std::string& root, const ScanOptions& scan_options,
+                                const ScanCallbacks& scan_callbacks,
+                                std::vector<std::string>& complete_directories) {
+        scan_errors_in_root_ = false;
+        scan_root(root, scan_options, scan_callbacks);
+        std::error_code error;
+        const std::string absolute = fs::absolute(root, error).lexically_normal().string();
+        if (error || !fs::is_directory(root, error)) return;
+        writer_.record_source(source_key(kSourceDirPrefix, absolute), absolute);
+        if (!scan_errors_in_root_) complete_directories.push_back(absolute);
+    }
+
+    // scan_inputs() for one root; a file system error there (the working directory gone, so
+    // that the root has no absolute path) concerns that root alone: reported, and the run
+    // goes on.
+    void scan_root(const std::string& root, const ScanOptions& scan_options,
+                   const ScanCallbacks& scan_callbacks) {
+        try {
+            scan_inputs({root}, scan_options, scan_callbacks);
+        } catch (const fs::filesystem_error& e) {
+            scan_errors_in_root_ = true;
+            FileOutcome failed;
+            failed.path = root;
+            failed.problem = root + ": cannot scan: " + e.code().message();
+            writer_.apply(std::move(failed));
+        }
+    }
+
     void read_stdin_records() {
+        // Each stream is recorded with the number of documents it gave (sources.h); the
+        // documents themselves as the writer writes them.
+        const std::string stamp = new_stream_stamp();
+        writer_.set_stdin_stream(stamp);
+        const std::size_t before = writer_.stdin_documents();
+        read_stdin_records_of_stream();
+        while (!pipeline_.empty()) apply(*pipeline_.next(true));
+        writer_.end_batch();  // applies the held records, counting their documents
+        const std::size_t given = writer_.stdin_documents() - before;
+        if (given > 0)
+            writer_.record_source(source_key(kSourceStdinPrefix, stamp), std::to_string(given));
+    }
+
+    void read_stdin_records_of_stream() {
         std::size_t line = 0;
         read_input_list("-", false, [&](const std::string& record) {
             ++line;
@@ -374,7 +467,7 @@ class Run {
         while (auto ready = pipeline_.next(false)) apply(std::move(*ready));
     }
 
-    void on_file(const std::string& path) {
+    void on_file(const std::string& path, bool by_content) {
         if (stop_signal()) throw ScanStopped();
         ++summary_.files;
         seen_files_.insert(path);
@@ -399,6 +492,7 @@ class Run {
             static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
         job.known = writer_.known_state(path);
         job.full = options_.full;
+        job.by_content = by_content;
         if (!job.full && job.known && job.known->size == job.found.size &&
             job.known->mtime_ns == job.found.mtime_ns) {
             // Size and time unchanged: trusted without reading, as make and rsync do.
@@ -434,12 +528,22 @@ class Run {
     Pipeline pipeline_;
     IndexSummary summary_;
     bool scan_errors_in_root_ = false;
+    std::string current_list_;  // the --files-from list being read ("-": stdin), else empty
     std::unordered_set<std::string> seen_files_;  // every file the scan found, for prune()
     std::chrono::steady_clock::time_point last_progress_{};
 };
 
-IndexSummary index_into(const std::string& path, const IndexOptions& options,
-                        const RunCallbacks& callbacks) {
+// A file system error met while working on the database at path, as a DatabaseError that
+// names the file at fault when it is not the database directory itself.
+DatabaseError database_error(const std::string& path, const std::string& doing,
+                             const fs::filesystem_error& e) {
+    std::string problem = doing + ": ";
+    if (!e.path1().empty() && e.path1() != fs::path(path)) problem += e.path1().string() + ": ";
+    return DatabaseError(DatabaseError::Kind::Other, path, problem + e.code().message());
+}
+
+IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& options,
+                                  const RunCallbacks& callbacks) {
     std::error_code error;
     const bool sharded = options.shards > 0 || is_sharded(path);
     if (options.dry_run) {
@@ -455,18 +559,95 @@ IndexSummary index_into(const std::string& path, const IndexOptions& options,
         return Run(options, callbacks, writer).execute();
     }
     std::vector<Xapian::WritableDatabase> shards;
-    if (sharded)
-        shards = open_writable_shards(path, options.shards, options.lock_wait);
-    else
+    if (sharded) {
+        try {
+            shards = open_writable_shards(path, options.shards, options.lock_wait);
+        } catch (const fs::filesystem_error& e) {
+            throw database_error(path, "cannot create the sharded database", e);
+        }
+    } else {
         shards.push_back(open_writable(path, options.lock_wait));
+    }
     std::vector<Xapian::Database> readers(shards.begin(), shards.end());
     IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
     writer.set_commit_threshold(options.commit_changes, options.commit_bytes);
+    return Run(options, callbacks, writer).execute();
+}
+
+// The module boundary for the database: whatever Xapian or the file system throws while the
+// run works on path (a dry run reading a corrupt table, a full disk at a commit) comes out as
+// a DatabaseError naming path. Errors of single inputs never get here: the run reports them
+// and goes on.
+IndexSummary index_into(const std::string& path, const IndexOptions& options,
+                        const RunCallbacks& callbacks) {
     try {
-        return Run(options, callbacks, writer).execute();
+        return index_into_unchecked(path, options, callbacks);
     } catch (const Xapian::Error& e) {
         throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+    } catch (const fs::filesystem_error& e) {
+        throw database_error(path, "file system error", e);
     }
+}
+
+// "A, B, C and 4 more", for a message.
+std::string listed(const std::vector<std::string>& names) {
+    constexpr std::size_t kShown = 5;
+    std::string text;
+    for (std::size_t i = 0; i < names.size() && i < kShown; ++i)
+        text += (i == 0 ? "" : ", ") + names[i];
+    if (names.size() > kShown) text += " and " + std::to_string(names.size() - kShown) + " more";
+    return text;
+}
+
+// Decides what a rebuild reads, from options and the old database's records (sources.h):
+// no inputs -> the recorded sources; inputs that leave recorded sources out -> UsageError
+// unless drop_sources. Sets fresh's inputs and what to carry over from old_all.
+void plan_rebuild(IndexOptions& fresh, const std::vector<Xapian::WritableDatabase>& old_shards,
+                  const Xapian::Database& old_all) {
+    const bool given = !fresh.inputs.empty() || !fresh.files_from.empty();
+    if (old_shards.empty()) {
+        if (!given) throw UsageError("--rebuild of a database that does not exist needs inputs");
+        return;
+    }
+    const Xapian::Database& first = old_shards.front();
+    const RecordedSources recorded = read_sources(first, old_all.get_doccount());
+    const bool same_schema = first.get_metadata(std::string(schema::kSchemaVersionKey)) ==
+                             std::to_string(schema::kSchemaVersion);
+    if (!given) {
+        if (!recorded.known)
+            throw UsageError(
+                "--rebuild without inputs: this database does not record what it was indexed "
+                "from (it was made before sources were recorded); name them, as in 'indexer "
+                "--rebuild DIR...'");
+        fresh.inputs = inputs_of(recorded);
+        if (fresh.inputs.empty() && recorded.stdin_documents == 0)
+            throw UsageError("--rebuild without inputs: the database records no sources");
+    } else if (!fresh.drop_sources) {
+        std::vector<std::string> inputs;
+        std::error_code error;
+        for (const std::string& input : fresh.inputs)
+            inputs.push_back(input == "-" ? input
+                                          : fs::absolute(input, error).lexically_normal().string());
+        const std::string list =
+            fresh.files_from.empty() || fresh.files_from == "-"
+                ? fresh.files_from
+                : fs::absolute(fresh.files_from, error).lexically_normal().string();
+        const std::vector<std::string> dropped = sources_not_covered(recorded, inputs, list);
+        if (!dropped.empty())
+            throw UsageError(
+                "--rebuild would drop " + std::to_string(dropped.size()) + " source" +
+                (dropped.size() == 1 ? "" : "s") +
+                " the database was indexed from and that are not named here: " + listed(dropped) +
+                "; name them too, or add --drop-sources to drop them");
+    }
+    if (fresh.drop_sources || recorded.stdin_documents == 0) return;
+    if (!same_schema)
+        throw UsageError("--rebuild cannot carry over the " +
+                         std::to_string(recorded.stdin_documents) +
+                         " articles from standard input of a database of another schema "
+                         "version; send them again with '-', or add --drop-sources");
+    fresh.carry_from = &old_all;
+    fresh.carry_from_first_shard = &first;
 }
 
 // Builds a new database beside the old one and exchanges the two directories in one
@@ -484,8 +665,15 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
              is_sharded(target) ? shard_paths(target) : std::vector<std::string>{target})
             old_locks.push_back(open_writable(shard, options.lock_wait, SchemaCheck::Skip));
     }
-    fs::remove_all(building, error);
+    Xapian::Database old_all;
+    for (const Xapian::WritableDatabase& shard : old_locks) old_all.add_database(shard);
     IndexOptions fresh = options;
+    try {
+        plan_rebuild(fresh, old_locks, old_all);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(DatabaseError::Kind::Other, target, e.get_description());
+    }
+    fs::remove_all(building, error);
     fresh.database_path = building;
     fresh.full = true;
     fresh.prune = false;
@@ -504,7 +692,11 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
         old_locks.clear();
         fs::remove_all(building, error);  // now the old database
     } else {
-        fs::rename(building, target);
+        fs::rename(building, target, error);
+        if (error)
+            throw DatabaseError(
+                DatabaseError::Kind::Other, target,
+                "cannot move the rebuilt database " + building + " into place: " + error.message());
     }
     return summary;
 }

@@ -37,8 +37,15 @@ struct IndexOptions {
     bool full = false;  // read every file, changed or not
     bool prune = true;  // delete documents of vanished files under directory inputs
     bool follow_symlinks = false;
-    bool dry_run = false;      // change nothing; count what would change
-    bool rebuild = false;      // build a new database and swap it in when complete
+    bool dry_run = false;       // change nothing; count what would change
+    bool rebuild = false;       // build a new database and swap it in when complete; with
+                                // no inputs, from the sources the database records
+    bool drop_sources = false;  // let --rebuild drop recorded sources it was not given, and
+                                // the articles from standard input
+    // Set by rebuild(): the old database, whose articles from standard input the run copies
+    // into the new one (sources.h). Not for callers.
+    const Xapian::Database* carry_from = nullptr;
+    const Xapian::Database* carry_from_first_shard = nullptr;
     bool spelling = true;      // record spelling data for "did you mean"
     unsigned shards = 0;       // create a database of this many shards (0: one database,
                                // or the shards an existing sharded database has)
@@ -69,9 +76,14 @@ struct CompactionSizes {
 // Throws DatabaseError: Locked, Missing, or Other for a failed compaction or swap.
 CompactionSizes compact_database(const std::string& path, std::chrono::milliseconds lock_wait);
 
-// Runs the indexing described by options. Returns the counts.
+// Runs the indexing described by options. Returns the counts. Records the sources it was
+// given in the database (sources.h). A rebuild (options.rebuild) with no inputs indexes the
+// recorded sources again; every rebuild carries over the articles from standard input
+// unless options.drop_sources.
 // Throws DatabaseError when the database cannot be opened, locked in time, written or
-// swapped; the batches committed before the error stay in the database.
+// swapped; the batches committed before the error stay in the database. Throws UsageError
+// when a rebuild would drop recorded sources it was not given (and drop_sources is false),
+// or has no inputs and the database records none.
 IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks);
 
 }  // namespace newsindex::indexer

@@ -13,6 +13,7 @@
 #include "index_run.h"
 #include "inspect.h"
 #include "signals.h"
+#include "text/terminal.h"
 
 namespace po = boost::program_options;
 using newsindex::indexer::IndexOptions;
@@ -34,6 +35,7 @@ constexpr const char* kUsage =
     "Usage: indexer [OPTIONS] PATH...\n"
     "       indexer [OPTIONS] --files-from LIST [-0]\n"
     "       indexer [--db DB] --compact\n"
+    "       indexer [--db DB] --rebuild [--drop-sources] [PATH...]\n"
     "Index news articles from files and directories (searched recursively for *.txt) into a\n"
     "newsindex database. Only new and changed files are read; the documents of files that\n"
     "vanished from a directory named here are deleted.\n";
@@ -42,9 +44,9 @@ constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
     "  0    every input was indexed (or was unchanged)\n"
     "  1    some inputs were skipped, each named on stderr; the rest were indexed\n"
-    "  2    usage error\n"
+    "  2    usage error, or a --rebuild that would drop recorded sources (nothing changed)\n"
     "  3    database error: cannot open or write, or written by another schema version\n"
-    "       (then run again with --rebuild)\n"
+    "       (then run again with --rebuild); also any other error that stopped the run\n"
     "  4    the database stayed locked by another indexer for --lock-timeout seconds\n"
     "  130  stopped by SIGINT, 143 by SIGTERM, after committing the work done\n"
     "\nEnvironment:\n"
@@ -52,13 +54,33 @@ constexpr const char* kExitStatusHelp =
     "\nExample crontab line (quiet unless something is wrong):\n"
     "  */10 * * * *  indexer --db ~/news.db ~/archive\n";
 
+// Every message for people goes out through here, as one line on stderr after the progress
+// line (if any) is cleared: the message is made safe to print (text::escaped_for_terminal),
+// since the file names and option values in it come from users and file systems and may
+// hold escape sequences, carriage returns, line feeds or bidirectional overrides.
+void print_message(const std::string& message, const char* kind = "") {
+    if (isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "indexer: %s%s\n", kind,
+                 newsindex::text::escaped_for_terminal(message).c_str());
+}
+void print_error(const std::string& message) {
+    print_message(message);
+}
+void print_note(const std::string& message) {
+    print_message(message, "note: ");
+}
+void print_usage_error(const std::string& message) {
+    print_message(message);
+    std::fputs("Try 'indexer --help'.\n", stderr);
+}
+
 void print_summary_line(const IndexSummary& s, const IndexOptions& options) {
     const auto& c = s.counts;
     std::fprintf(stderr,
                  "indexer: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu duplicates, "
-                 "%zu failed; %zu files in %.2f s (%.0f files/s)%s\n",
-                 c.added, c.updated, c.unchanged, c.deleted, c.duplicates, c.failed, s.files,
-                 s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
+                 "%zu failed, %zu unknown skipped; %zu files in %.2f s (%.0f files/s)%s\n",
+                 c.added, c.updated, c.unchanged, c.deleted, c.duplicates, c.failed, c.unknown,
+                 s.files, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
                  options.dry_run ? " [dry run: nothing written]" : "");
 }
 
@@ -71,16 +93,17 @@ void print_summary_json(const IndexSummary& s, const IndexOptions& options) {
     }
     std::printf(
         "{\"summary_version\":1,\"database\":\"%s\",\"files\":%zu,\"added\":%zu,\"updated\":%zu,"
-        "\"unchanged\":%zu,\"deleted\":%zu,\"duplicates\":%zu,\"failed\":%zu,\"seconds\":%.3f,"
+        "\"unchanged\":%zu,\"deleted\":%zu,\"duplicates\":%zu,\"failed\":%zu,\"unknown\":%zu,"
+        "\"seconds\":%.3f,"
         "\"files_per_second\":%.1f,\"dry_run\":%s,\"stopped_by_signal\":%d}\n",
         database.c_str(), s.files, c.added, c.updated, c.unchanged, c.deleted, c.duplicates,
-        c.failed, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
+        c.failed, c.unknown, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
         options.dry_run ? "true" : "false", s.stopped_by_signal);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Everything but the last line of defence: returns the exit status of a run that ended
+// normally; exceptions are main()'s to map.
+int run_indexer(int argc, char** argv) {
     IndexOptions options;
     bool verbose = false, quiet = false, no_prune = false, no_spelling = false;
     double lock_timeout_seconds = 30;
@@ -109,8 +132,12 @@ int main(int argc, char** argv) {
         "follow symbolic links inside directories (loops are detected)")(
         "rebuild", po::bool_switch(&options.rebuild),
         "index into a new database and swap it in when complete (also the way past a schema "
-        "version change)")("dry-run,n", po::bool_switch(&options.dry_run),
-                           "change nothing; report what would change")(
+        "version change); without PATHs, from the sources the database records; it refuses "
+        "to drop recorded sources not named")(
+        "drop-sources", po::bool_switch(&options.drop_sources),
+        "let --rebuild drop the recorded sources not named, and the articles read from "
+        "standard input")("dry-run,n", po::bool_switch(&options.dry_run),
+                          "change nothing; report what would change")(
         "no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")(
         "format", po::value(&format_name),
         "read every input as this format: text, markdown, html, json, jsonl or email "
@@ -133,8 +160,8 @@ int main(int argc, char** argv) {
         "summary", po::value(&summary_format)->default_value(summary_format),
         "text: a line on stderr (on a terminal or with --verbose); json: an object on stdout")(
         "verbose,v", po::bool_switch(&verbose),
-        "print the summary line even when not on a terminal")("quiet,q", po::bool_switch(&quiet),
-                                                              "print nothing but problems");
+        "print notes (duplicates, moved files) and the summary line, also when not on a "
+        "terminal")("quiet,q", po::bool_switch(&quiet), "print nothing but problems");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
     po::options_description all;
@@ -148,7 +175,7 @@ int main(int argc, char** argv) {
                   vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "indexer: " << e.what() << "\nTry 'indexer --help'.\n";
+        print_usage_error(e.what());
         return kUsageError;
     }
     if (vm.count("help")) {
@@ -156,7 +183,7 @@ int main(int argc, char** argv) {
         return kSuccess;
     }
     auto usage_error = [](const std::string& message) {
-        std::cerr << "indexer: " << message << "\nTry 'indexer --help'.\n";
+        print_usage_error(message);
         return kUsageError;
     };
     if (!format_name.empty()) {
@@ -173,12 +200,13 @@ int main(int argc, char** argv) {
     if (inspect) {
         if (options.inputs.empty()) return usage_error("--inspect needs files");
         const std::size_t problems = newsindex::indexer::inspect_files(
-            options.inputs, options.read_options, std::cout,
-            [](const std::string& message) { std::cerr << "indexer: " << message << '\n'; });
+            options.inputs, options.read_options, std::cout, print_error);
         return problems > 0 ? kSomeInputsSkipped : kSuccess;
     }
-    const bool compact_only = compact && options.inputs.empty() && options.files_from.empty();
-    if (options.inputs.empty() && options.files_from.empty() && !compact_only)
+    const bool no_inputs = options.inputs.empty() && options.files_from.empty();
+    const bool compact_only = compact && no_inputs && !options.rebuild;
+    // --rebuild alone indexes again what the database records it was indexed from.
+    if (no_inputs && !compact_only && !options.rebuild)
         return usage_error("no files or directories to index");
     if (options.batch_size == 0) return usage_error("--batch-size must be at least 1");
     if (batch_mib == 0) return usage_error("--batch-mib must be at least 1");
@@ -195,14 +223,14 @@ int main(int argc, char** argv) {
 
     const bool on_terminal = isatty(STDERR_FILENO);
     newsindex::indexer::RunCallbacks callbacks;
-    callbacks.messages.problem = [&](const std::string& message) {
-        if (on_terminal) std::fputs("\r\033[K", stderr);
-        std::fprintf(stderr, "indexer: %s\n", message.c_str());
-    };
+    callbacks.messages.problem = print_error;
+    // Messages fall in two classes (docs/indexer.md, "Messages"): problems, which need
+    // someone to act (a file skipped, a database that cannot be written, a stop by signal),
+    // go to stderr always, even with --quiet; notes (duplicates, a moved file) only with
+    // --verbose, the progress line and summary with --verbose or on a terminal, so that cron
+    // mails only when something is wrong.
     callbacks.messages.note = [&](const std::string& message) {
-        if (quiet) return;
-        if (on_terminal) std::fputs("\r\033[K", stderr);
-        std::fprintf(stderr, "indexer: note: %s\n", message.c_str());
+        if (!quiet && verbose) print_note(message);
     };
     if (on_terminal && !quiet) {
         callbacks.progress = [](const IndexSummary& s) {
@@ -217,31 +245,53 @@ int main(int argc, char** argv) {
             newsindex::indexer::compact_database(options.database_path, options.lock_wait);
         if (!quiet && (verbose || on_terminal))
             std::fprintf(stderr, "indexer: compacted %s: %.1f MiB -> %.1f MiB\n",
-                         options.database_path.c_str(), sizes.bytes_before / 1048576.0,
-                         sizes.bytes_after / 1048576.0);
+                         newsindex::text::escaped_for_terminal(options.database_path).c_str(),
+                         sizes.bytes_before / 1048576.0, sizes.bytes_after / 1048576.0);
     };
     newsindex::indexer::install_stop_handlers();
+    if (compact_only) {
+        run_compaction();
+        return kSuccess;
+    }
+    const IndexSummary summary = newsindex::indexer::run_index(options, callbacks);
+    if (compact && !options.dry_run && !summary.stopped_by_signal) run_compaction();
+    if (on_terminal && !quiet) std::fputs("\r\033[K", stderr);
+    if (summary_format == "json")
+        print_summary_json(summary, options);
+    else if (!quiet && (verbose || on_terminal))
+        print_summary_line(summary, options);
+    if (summary.stopped_by_signal) {
+        std::fprintf(stderr, "indexer: stopped by %s; the work done so far is committed\n",
+                     strsignal(summary.stopped_by_signal));
+        return kStoppedBySignalBase + summary.stopped_by_signal;
+    }
+    return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;
+}
+
+}  // namespace
+
+// The boundary: every exception ends here as one message and an exit status, never in
+// std::terminate. The modules translate what they call (Xapian, the file system) into
+// DatabaseError or InputError naming the input at fault; anything else that reaches this
+// point is unexpected, and still stops the run cleanly with status 3.
+int main(int argc, char** argv) {
     try {
-        if (compact_only) {
-            run_compaction();
-            return kSuccess;
-        }
-        const IndexSummary summary = newsindex::indexer::run_index(options, callbacks);
-        if (compact && !options.dry_run && !summary.stopped_by_signal) run_compaction();
-        if (on_terminal && !quiet) std::fputs("\r\033[K", stderr);
-        if (summary_format == "json")
-            print_summary_json(summary, options);
-        else if (!quiet && (verbose || on_terminal))
-            print_summary_line(summary, options);
-        if (summary.stopped_by_signal) {
-            std::fprintf(stderr, "indexer: stopped by %s; the work done so far is committed\n",
-                         strsignal(summary.stopped_by_signal));
-            return kStoppedBySignalBase + summary.stopped_by_signal;
-        }
-        return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;
+        return run_indexer(argc, argv);
     } catch (const newsindex::DatabaseError& e) {
-        std::cerr << "indexer: " << e.what() << '\n';
+        print_error(e.what());
         return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
                                                                   : kDatabaseError;
+    } catch (const newsindex::UsageError& e) {
+        print_error(e.what());
+        return kUsageError;
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory; the batches committed before stay in the database");
+        return kDatabaseError;
+    } catch (const std::exception& e) {
+        print_error(std::string("stopped by an unexpected error: ") + e.what());
+        return kDatabaseError;
+    } catch (...) {
+        print_error("stopped by an unexpected error of unknown type");
+        return kDatabaseError;
     }
 }

@@ -73,9 +73,22 @@ class Walker {
         if (entry.is_directory(error)) {
             walk(entry.path());
         } else if (entry.is_regular_file(error)) {
-            if (is_article_file_name(name)) callbacks_.on_file(entry.path(), false);
+            switch (classify_file_name(name)) {
+                case NameKind::Article:
+                    callbacks_.on_file(entry.path(), Found::ByName);
+                    break;
+                case NameKind::ByContent:
+                    callbacks_.on_file(entry.path(), Found::ByContent);
+                    break;
+                case NameKind::Other:
+                    if (callbacks_.on_unknown) callbacks_.on_unknown(entry.path());
+                    break;
+                case NameKind::Ignored:
+                    break;
+            }
         } else if (entry.is_symlink(error)) {
-            if (is_article_file_name(name))
+            const NameKind kind = classify_file_name(name);
+            if (kind == NameKind::Article || kind == NameKind::ByContent)
                 callbacks_.on_error(entry.path().string(), "broken symbolic link");
         }
     }
@@ -93,19 +106,28 @@ bool is_skipped_name(const std::string& name) {
            ends_with(name, ".swp") || ends_with(name, ".bak");
 }
 
-bool is_article_file_name(const std::string& name) {
+NameKind classify_file_name(const std::string& name) {
     // README and LICENSE files describe an archive; they are not part of it.
     const std::string lower = text::ascii_lower(name);
-    if (lower.rfind("readme", 0) == 0 || lower.rfind("license", 0) == 0) return false;
+    if (lower.rfind("readme", 0) == 0 || lower.rfind("license", 0) == 0) return NameKind::Ignored;
     std::string stem = lower;
     if (ends_with(stem, ".gz")) stem.resize(stem.size() - 3);
     static const char* const kExtensions[] = {".txt", ".text",  ".md",   ".markdown", ".html",
                                               ".htm", ".xhtml", ".json", ".jsonl",    ".ndjson",
                                               ".eml", ".mbox",  ".mail", ".news"};
     for (const char* extension : kExtensions) {
-        if (ends_with(stem, extension)) return true;
+        if (ends_with(stem, extension)) return NameKind::Article;
     }
-    return false;
+    // Maildir: "TIME.UNIQUE.HOST" in new/, with ":2,FLAGS" added in cur/. The host part would
+    // otherwise pass for an extension.
+    if (stem.find(":2,") != std::string::npos) return NameKind::ByContent;
+    const std::size_t digits = stem.find_first_not_of("0123456789");
+    if (digits != std::string::npos && digits >= 9 && stem[digits] == '.')
+        return NameKind::ByContent;
+    // No extension: the name tells nothing, the content will. A leading dot is not one
+    // (hidden files are passed over before this).
+    const std::size_t dot = stem.rfind('.');
+    return dot == std::string::npos || dot == 0 ? NameKind::ByContent : NameKind::Other;
 }
 
 void scan_inputs(const std::vector<std::string>& roots, const ScanOptions& options,
@@ -121,7 +143,7 @@ void scan_inputs(const std::vector<std::string>& roots, const ScanOptions& optio
         } else if (fs::is_directory(status)) {
             Walker(options, callbacks).walk(absolute);
         } else {
-            callbacks.on_file(absolute, true);
+            callbacks.on_file(absolute, Found::Named);
         }
     }
 }

@@ -13,10 +13,24 @@ namespace newsindex::indexer {
 // (".name"), editor backups and swap files ("name~", "#name#", "name.swp", "name.bak").
 bool is_skipped_name(const std::string& name);
 
-// True for files a scan indexes inside directories: the extensions of the formats the
-// readers know (docs/formats.md), optionally followed by ".gz", except README and LICENSE
-// files. Files named on the command line are read whatever their name.
-bool is_article_file_name(const std::string& name);
+// What a scan makes of a file inside a directory, by its name alone.
+enum class NameKind {
+    Article,    // an extension of a format the readers know (docs/formats.md), optionally
+                // followed by ".gz": read as an article
+    ByContent,  // no extension ("59497", "article-12"), or a Maildir message name
+                // ("1700000000.M1P2.host" in new/, "...:2,S" in cur/): read when its first
+                // bytes look like text (formats/reader.h, looks_like_text_file)
+    Other,      // any other extension (images, PDFs, archives): passed over as unknown
+    Ignored,    // README and LICENSE files, which describe an archive: passed over silently
+};
+NameKind classify_file_name(const std::string& name);
+
+// How the scan found a file it passes on.
+enum class Found {
+    Named,      // named as a root (on the command line or in a --files-from list)
+    ByName,     // in a directory, NameKind::Article
+    ByContent,  // in a directory, NameKind::ByContent: to be read only if it is text
+};
 
 struct ScanOptions {
     // Follow symbolic links inside directories (a link named as a root is always followed).
@@ -25,8 +39,10 @@ struct ScanOptions {
 };
 
 struct ScanCallbacks {
-    // A file to index; named_root is true for a file named as a root.
-    std::function<void(const std::filesystem::path& file, bool named_root)> on_file;
+    // A file to index.
+    std::function<void(const std::filesystem::path& file, Found how)> on_file;
+    // A regular file in a directory passed over for its name (NameKind::Other); may be empty.
+    std::function<void(const std::filesystem::path& file)> on_unknown;
     // A root that does not exist, a directory that cannot be read, a symlink loop.
     std::function<void(const std::string& path, const std::string& problem)> on_error;
 };

@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "sources.h"
+
 namespace newsindex::indexer {
 
 namespace {
@@ -241,6 +243,12 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
             messages_.problem(outcome.problem);
             ++counts_.failed;
             return;
+        case FileOutcome::Kind::Unknown:
+            // Not a failure: nothing was asked of this file. No state is recorded, so the
+            // file is looked at again (its first bytes) by each run: it may become text.
+            messages_.note(outcome.problem);
+            ++counts_.unknown;
+            return;
         case FileOutcome::Kind::Unchanged: {
             // What the run found recorded (outcome.known), else read it again.
             auto known = outcome.known ? outcome.known : known_state(outcome.path);
@@ -269,7 +277,13 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
             const bool existed = first_posting(prepared.id_term).has_value();
             const std::size_t before = written_ids.size();
             write_article(prepared, outcome.path, written_ids, none, reclaimed);
-            if (written_ids.size() > before) ++(existed ? counts_.updated : counts_.added);
+            if (written_ids.size() > before) {
+                ++(existed ? counts_.updated : counts_.added);
+                // Such a document cannot be read again: --rebuild carries it over.
+                record_source(source_key(kStdinDocumentPrefix, prepared.id_term),
+                              stdin_stream_ + " " + prepared.id_term);
+                ++stdin_documents_;
+            }
         }
         return;
     }
@@ -314,6 +328,38 @@ void IndexWriter::prune(const std::string& directory, const std::unordered_set<s
         if (shards_) pending_states_.push_back({gone.shard, gone.key, ""});
         ++uncommitted_;
     }
+}
+
+void IndexWriter::record_source(const std::string& key, const std::string& value) {
+    if (!shards_ || readers_.front().get_metadata(key) == value) return;
+    pending_states_.push_back({0, key, value});
+    ++uncommitted_;
+}
+
+void IndexWriter::carry_over_stdin_documents(const Xapian::Database& all_shards,
+                                             const Xapian::Database& first_shard) {
+    apply_held_outcomes();  // the ids this run wrote are looked up below
+    const std::string documents_prefix(kStdinDocumentPrefix);
+    for (auto it = first_shard.metadata_keys_begin(documents_prefix);
+         it != first_shard.metadata_keys_end(documents_prefix); ++it) {
+        const std::string value = first_shard.get_metadata(*it);
+        const std::size_t space = value.find(' ');
+        if (space == std::string::npos) continue;
+        const std::string id_term = value.substr(space + 1);
+        if (first_posting(id_term)) continue;  // given again by this run
+        Xapian::PostingIterator old = all_shards.postlist_begin(id_term);
+        if (old == all_shards.postlist_end(id_term)) continue;
+        if (shards_) {
+            (*shards_)[shard_of(id_term)].replace_document(id_term, all_shards.get_document(*old));
+            pending_states_.push_back({0, *it, value});
+        }
+        ++counts_.added;
+        ++uncommitted_;
+    }
+    const std::string streams_prefix(kSourceStdinPrefix);
+    for (auto it = first_shard.metadata_keys_begin(streams_prefix);
+         it != first_shard.metadata_keys_end(streams_prefix); ++it)
+        record_source(*it, first_shard.get_metadata(*it));
 }
 
 void IndexWriter::commit_all_shards() {

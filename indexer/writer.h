@@ -42,13 +42,14 @@ struct FileOutcome {
         Unchanged,  // same size and time, or same content: nothing to index
         Prepared,   // read and parsed: articles replace the file's documents
         Failed,     // could not be read or parsed: the file's documents are kept
+        Unknown,    // found by content (scan.h, Found::ByContent) and not text: passed over
     };
     Kind kind = Kind::Failed;
     std::string path;
     schema::FileState state;                   // as found now (Unchanged, Prepared)
     std::optional<schema::FileState> known;    // as recorded before, when the run read it
     std::vector<PreparedArticle> articles;     // Prepared
-    std::string problem;                       // Failed: the complete message
+    std::string problem;                       // Failed: the complete message; Unknown: why
     std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
 };
 
@@ -59,6 +60,8 @@ struct IndexCounts {
     std::size_t deleted = 0;     // documents removed (file vanished or now holds fewer)
     std::size_t duplicates = 0;  // articles folded into a document of another file
     std::size_t failed = 0;      // inputs and records reported and skipped
+    std::size_t unknown = 0;     // files in directories passed over as not articles (images,
+                                 // binary files without an extension); not failures
 };
 
 struct WriterMessages {
@@ -110,6 +113,24 @@ class IndexWriter {
     // Writes what is still held back (spelling data) and commits. Call once, at the end of a
     // run. Throws Xapian::Error.
     void finish();
+
+    // Records a source (sources.h) in the first shard's metadata with the next commit, when
+    // its value differs from the recorded one (an unchanged run writes nothing). A no-op in
+    // a dry run.
+    void record_source(const std::string& key, const std::string& value);
+
+    // The stream that the articles from standard input applied from now on come from: each
+    // one written is recorded under kStdinDocumentPrefix with this stamp.
+    void set_stdin_stream(const std::string& stamp) { stdin_stream_ = stamp; }
+    // Documents written from standard input since the writer was made.
+    std::size_t stdin_documents() const { return stdin_documents_; }
+
+    // Copies into this database the documents that came from standard input into old
+    // (all_shards: every shard as one; first_shard: where the records are), with their
+    // records and the streams', except those whose id this database already holds: they
+    // cannot be read again. Counts them as added. Call before finish(). Throws Xapian::Error.
+    void carry_over_stdin_documents(const Xapian::Database& all_shards,
+                                    const Xapian::Database& first_shard);
 
     std::size_t uncommitted_changes() const { return uncommitted_; }
     // Input bytes (file sizes) of the files applied since the last commit.
@@ -166,6 +187,8 @@ class IndexWriter {
     std::size_t uncommitted_bytes_ = 0;
     std::size_t changes_since_commit_ = 0;  // single database: applied, not yet committed
     std::size_t bytes_since_commit_ = 0;
+    std::string stdin_stream_;
+    std::size_t stdin_documents_ = 0;
     std::size_t commit_changes_ = 1000;
     std::size_t commit_bytes_ = 4 << 20;
     IndexCounts counts_;

@@ -221,6 +221,18 @@ Format detect_format(const std::string& path, std::string_view first_bytes) {
     return sniff(first_bytes);
 }
 
+bool looks_like_text_file(std::string_view first_bytes) {
+    // Formats whose first bytes may pass as text to looks_binary().
+    constexpr std::string_view kBinaryMagic[] = {"%PDF-",  "\x89PNG", "\xFF\xD8\xFF",
+                                                 "GIF87a", "GIF89a",  "PK\x03\x04"};
+    for (std::string_view magic : kBinaryMagic) {
+        if (first_bytes.substr(0, magic.size()) == magic) return false;
+    }
+    if (first_bytes.substr(0, 2) == "\xFF\xFE" || first_bytes.substr(0, 2) == "\xFE\xFF")
+        return false;
+    return !text::trim(first_bytes).empty() && !text::looks_binary(first_bytes);
+}
+
 void read_articles(std::string_view bytes, const std::string& source, Format format,
                    const ReadOptions& options, const ArticleSink& on_article,
                    const ProblemSink& on_problem) {

@@ -65,7 +65,7 @@ expect_equal "documents after pruning b" "$(doc_count "$db")" 5
 # Duplicates: the same URL in a second file, and the same text under another URL.
 cp "$news/a/article-1.txt" "$news/a/copy-of-1.txt"
 make_article "$news/a/same-text.txt" "Harbour Story 4" "https://elsewhere.example/4" "The harbour story number 4."
-index "$news/a"
+index --verbose "$news/a"  # notes only with --verbose
 expect_status 0
 expect_counts "0 0 5 0 2 0"
 expect_stderr_has "same-text.txt: same article text as $news/a/article-4.txt; kept $news/a/article-4.txt"
