@@ -12,7 +12,6 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -51,31 +50,8 @@ struct FileJob {
 // Thrown from the scan callback to end the scan when a stop signal arrived.
 struct ScanStopped {};
 
-std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "cannot open for reading");
-    std::string bytes;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > max_bytes)
-            throw InputError(path, 0,
-                             "larger than " + std::to_string(max_bytes >> 20) + " MiB; skipped");
-    }
-    if (in.bad()) throw InputError(path, 0, "read error");
-    return bytes;
-}
-
-// The first bytes of path (up to 16 KiB), for looks_like_text_file().
-std::string read_file_start(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "cannot open for reading");
-    std::string bytes(16384, '\0');
-    in.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
-    if (in.bad()) throw InputError(path, 0, "read error");
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return bytes;
-}
+// Bytes looked at to decide whether a file found by content is text.
+constexpr std::size_t kSniffBytes = 16384;
 
 PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
     entities::annotate(article, entities::default_gazetteer());
@@ -134,7 +110,8 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
     };
     try {
         if (job.by_content) {
-            const std::string start = read_file_start(job.path);
+            const std::string start =
+                read_file_bytes(job.path, read_options.max_file_bytes, kSniffBytes);
             if (!is_gzip(start) && !looks_like_text_file(start)) return unknown();
         }
         const std::string bytes = read_file_bytes(job.path, read_options.max_file_bytes);
@@ -145,9 +122,8 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
             outcome.known = job.known;
             return outcome;
         }
-        const std::string text =
-            is_gzip(bytes) ? gunzip(bytes, job.path, read_options.max_file_bytes) : bytes;
-        if (job.by_content && !looks_like_text_file(std::string_view(text).substr(0, 16384)))
+        const std::string text = file_text(bytes, job.path, read_options.max_file_bytes);
+        if (job.by_content && !looks_like_text_file(std::string_view(text).substr(0, kSniffBytes)))
             return unknown();
         const Format format = read_options.forced_format ? *read_options.forced_format
                                                          : detect_format(job.path, text);

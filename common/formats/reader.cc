@@ -140,7 +140,27 @@ class Descriptor {
     int fd_;
 };
 
-std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
+// Up to prefix_bytes bytes from the start of the open file fd (path names it in errors).
+std::string read_prefix(int fd, const std::string& path, std::size_t prefix_bytes) {
+    std::string bytes(prefix_bytes, '\0');
+    std::size_t filled = 0;
+    while (filled < bytes.size()) {
+        const ssize_t got = ::read(fd, &bytes[filled], bytes.size() - filled);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw InputError(path, 0, "read error: " + error_text(errno));
+        }
+        if (got == 0) break;
+        filled += static_cast<std::size_t>(got);
+    }
+    bytes.resize(filled);
+    return bytes;
+}
+
+}  // namespace
+
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes,
+                            std::size_t prefix_bytes) {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway.
     Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0) {
@@ -156,6 +176,7 @@ std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
         throw InputError(path, 0, "cannot read: " + error_text(errno));
     if (S_ISDIR(info.st_mode)) throw InputError(path, 0, "is a directory");
     if (!S_ISREG(info.st_mode)) throw InputError(path, 0, "not a regular file");
+    if (prefix_bytes > 0) return read_prefix(fd.get(), path, prefix_bytes);
     if (static_cast<unsigned long long>(info.st_size) > max_bytes)
         throw InputError(path, 0,
                          "larger than the limit of " + size_text(max_bytes) + " (" +
@@ -191,8 +212,6 @@ std::string lowered_name(const std::string& path) {
         name.resize(name.size() - 3);
     return name;
 }
-
-}  // namespace
 
 std::string_view format_name(Format format) {
     for (const NamedFormat& entry : kFormatNames) {
@@ -278,14 +297,18 @@ void read_articles(std::string_view bytes, const std::string& source, Format for
     if (delivered == 0) throw InputError(source, 0, "no article found");
 }
 
+std::string file_text(std::string bytes, const std::string& path, std::size_t max_bytes) {
+    if (bytes.empty()) throw InputError(path, 0, "empty file");
+    if (!is_gzip(bytes)) return bytes;
+    std::string text = gunzip(bytes, path, max_bytes);
+    if (text.empty()) throw InputError(path, 0, "empty file (after gunzip)");
+    return text;
+}
+
 Format read_article_file(const std::string& path, const ReadOptions& options,
                          const ArticleSink& on_article, const ProblemSink& on_problem) {
-    std::string bytes = read_whole_file(path, options.max_file_bytes);
-    if (bytes.empty()) throw InputError(path, 0, "empty file");
-    if (is_gzip(bytes)) {
-        bytes = gunzip(bytes, path, options.max_file_bytes);
-        if (bytes.empty()) throw InputError(path, 0, "empty file (after gunzip)");
-    }
+    const std::string bytes =
+        file_text(read_file_bytes(path, options.max_file_bytes), path, options.max_file_bytes);
     const Format format =
         options.forced_format ? *options.forced_format : detect_format(path, bytes);
     read_articles(bytes, path, format, options, on_article, on_problem);

@@ -50,6 +50,21 @@ struct ReadOptions {
     std::size_t max_file_bytes = 256u << 20;
 };
 
+// The one loader of article files, used by indexing and --inspect alike, so that both treat
+// and name a bad file the same way. Returns the bytes of the regular file at path, or with
+// prefix_bytes > 0 at most its first prefix_bytes bytes (to look at a file before reading it
+// whole). Opens without blocking and checks the type on the opened descriptor, so a FIFO or
+// device (even one swapped in after a directory scan) is refused at once instead of hanging.
+// Throws InputError naming path: missing, a broken symbolic link, unreadable (with the
+// system's reason, "Permission denied"), a directory or special file, larger than max_bytes.
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes,
+                            std::size_t prefix_bytes = 0);
+
+// The text of a file's bytes: gunzipped when they start with the gzip magic number. Throws
+// InputError naming path for an empty file (before or after gunzip) and a corrupt, truncated
+// or oversized gzip stream.
+std::string file_text(std::string bytes, const std::string& path, std::size_t max_bytes);
+
 // Reads every article of the file at path. Reads it whole (refusing special files such as
 // FIFOs and devices, so that nothing blocks), gunzips it when it starts with the gzip magic
 // number, detects or applies the format, and calls on_article for each article, whose
