@@ -453,7 +453,7 @@ class Run {
             problem = std::string("cannot read file status: ") + std::strerror(errno);
         // A FIFO or device named on the command line would block or never end.
         else if (!S_ISREG(info.st_mode))
-            problem = "not a regular file (a pipe, device or socket); skipped";
+            problem = kNotRegularFile;
         if (!problem.empty()) {
             FileOutcome failed;
             failed.problem = path + ": " + problem;

@@ -175,7 +175,7 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes,
     if (::fstat(fd.get(), &info) != 0)
         throw InputError(path, 0, "cannot read: " + error_text(errno));
     if (S_ISDIR(info.st_mode)) throw InputError(path, 0, "is a directory");
-    if (!S_ISREG(info.st_mode)) throw InputError(path, 0, "not a regular file");
+    if (!S_ISREG(info.st_mode)) throw InputError(path, 0, kNotRegularFile);
     if (prefix_bytes > 0) return read_prefix(fd.get(), path, prefix_bytes);
     if (static_cast<unsigned long long>(info.st_size) > max_bytes)
         throw InputError(path, 0,

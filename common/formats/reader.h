@@ -60,6 +60,9 @@ struct ReadOptions {
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes,
                             std::size_t prefix_bytes = 0);
 
+// The problem named for a FIFO, device or socket, by the loader and by the indexer's scan.
+inline constexpr const char* kNotRegularFile = "not a regular file (a pipe, device or socket)";
+
 // The text of a file's bytes: gunzipped when they start with the gzip magic number. Throws
 // InputError naming path for an empty file (before or after gunzip) and a corrupt, truncated
 // or oversized gzip stream.

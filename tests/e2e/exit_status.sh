@@ -8,7 +8,7 @@ fixtures="$SOURCE_DIR/tests/data/search"
 # indexer: a broken file is skipped and named; the rest are indexed.
 run "$INDEXER" --db "$db" "$fixtures"
 expect_status 1
-expect_stderr_has "broken.txt: empty file: no text"
+expect_stderr_has "broken.txt: empty file"
 expect_stderr_lines 1
 expect_equal "documents" "$(doc_count "$db")" 5
 

@@ -20,7 +20,7 @@ for name in empty.txt nul.txt utf16.txt truncated.txt.gz pipe.txt; do
     [ "$inspect_status" -ne 124 ] && [ "$index_status" -ne 124 ] || fail "$name: a command hung"
     problem=$(sed -n "s|^indexer: $path: ||p" "$SCRATCH/inspect.err" | head -1)
     [ -n "$problem" ] || fail "$name: --inspect named no problem: $(cat "$SCRATCH/inspect.err")"
-    grep -qF "$path: $problem" "$SCRATCH/index.err" ||
+    grep -qxF "indexer: $path: $problem" "$SCRATCH/index.err" ||
         fail "$name: indexing said '$(cat "$SCRATCH/index.err")', --inspect said '$problem'"
 done
 

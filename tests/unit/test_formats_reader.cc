@@ -181,7 +181,7 @@ TEST_CASE("files that cannot be read give one clear error naming them", "[reader
         {"broken-link.txt", "broken symbolic link"},
         {"folder.txt", "is a directory"},
         // Opening a FIFO neither blocks nor reads it.
-        {"fifo.txt", "not a regular file"},
+        {"fifo.txt", "not a regular file (a pipe, device or socket)"},
         {"plain.txt/child.txt", "cannot open for reading: Not a directory"},
         {"empty.txt", "empty file"},
         {"blank.txt", "empty file: no text"},
