@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -208,11 +209,23 @@ int run_indexer(int argc, char** argv) {
     // --rebuild alone indexes again what the database records it was indexed from.
     if (no_inputs && !compact_only && !options.rebuild)
         return usage_error("no files or directories to index");
-    if (options.batch_size == 0) return usage_error("--batch-size must be at least 1");
-    if (batch_mib == 0) return usage_error("--batch-mib must be at least 1");
+    // Every number is checked against a range before use: a thread count in the thousands
+    // ends in std::system_error, and a timeout of 1e300 or nan overflows the conversion to
+    // milliseconds.
+    constexpr unsigned kMaxJobs = 256;
+    constexpr double kMaxLockSeconds = 7 * 24 * 3600;
+    constexpr std::size_t kMaxBatchSize = 10'000'000, kMaxBatchMib = 65536;
+    if (options.batch_size == 0 || options.batch_size > kMaxBatchSize)
+        return usage_error("--batch-size must be from 1 to 10000000");
+    if (batch_mib == 0 || batch_mib > kMaxBatchMib)
+        return usage_error("--batch-mib must be from 1 to 65536");
     options.batch_bytes = batch_mib << 20;
-    if (options.jobs == 0) return usage_error("--jobs must be at least 1");
-    if (lock_timeout_seconds < 0) return usage_error("--lock-timeout cannot be negative");
+    if (options.jobs == 0 || options.jobs > kMaxJobs)
+        return usage_error("--jobs must be from 1 to 256");
+    if (options.shards > 1024) return usage_error("--shards must be at most 1024");
+    if (!std::isfinite(lock_timeout_seconds) || lock_timeout_seconds < 0 ||
+        lock_timeout_seconds > kMaxLockSeconds)
+        return usage_error("--lock-timeout must be a number of seconds from 0 to 604800 (a week)");
     if (summary_format != "text" && summary_format != "json")
         return usage_error("--summary must be text or json");
     if (options.database_path.empty()) options.database_path = newsindex::default_database_path();

@@ -74,4 +74,24 @@ expect_status 2
 run "$SEARCHER" --db "$db" -- --limit
 expect_status 1
 
+# Every numeric option is range-checked: usage error (2), no database made, no abort.
+while read -r option; do
+    run "$INDEXER" --db "$SCRATCH/numbers" $option "$SOURCE_DIR/corpus/nord-stream"
+    expect_status 2
+    expect_stderr_has "must be"
+    checks=$((checks + 1))
+    [ ! -e "$SCRATCH/numbers" ] || fail "$option left a database behind"
+done <<'TABLE'
+--jobs 100000
+--jobs -1
+--jobs 0
+--lock-timeout 1e300
+--lock-timeout inf
+--lock-timeout nan
+--lock-timeout -1
+--batch-size 0
+--batch-mib 99999999
+--shards 100000
+TABLE
+
 finish
