@@ -510,18 +510,15 @@ void IndexWriter::rename_after_withdrawn_aliases() {
             alias.full_name);
         for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it) {
             const Article record = schema::decode_record(reader_.get_document(*it).get_data());
-            // Named after the alias, not by its own text: the record keeps only the forms
-            // with words the name lacks, so the short name is not there to tell, but the
-            // text does not hold the full name (an article that writes it out named it so
-            // itself and keeps it).
-            const bool named_by_text = record.title.find(alias.full_name) != std::string::npos ||
-                                       record.body.find(alias.full_name) != std::string::npos;
-            const bool renamed =
-                !named_by_text && std::any_of(record.entities.begin(), record.entities.end(),
-                                              [&](const ArticleEntity& entity) {
-                                                  return entity.type == alias.type &&
-                                                         entity.name == alias.full_name;
-                                              });
+            // Whether the alias named it cannot be told from the record, which keeps only
+            // the forms with words the name lacks, nor from the text (an article may write
+            // "General Motors" once and "GM" alone, not defined, elsewhere): every document
+            // of the full name is made again. Withdrawals are rare (a short name is withdrawn
+            // once), so this costs little: docs/indexer.md has the figures.
+            const bool renamed = std::any_of(
+                record.entities.begin(), record.entities.end(), [&](const ArticleEntity& entity) {
+                    return entity.type == alias.type && entity.name == alias.full_name;
+                });
             if (renamed && !record.source_path.empty()) paths.insert(record.source_path);
         }
     }
