@@ -513,12 +513,15 @@ void IndexWriter::rename_after_withdrawn_aliases() {
             // Whether the alias named it cannot be told from the record, which keeps only
             // the forms with words the name lacks, nor from the text (an article may write
             // "General Motors" once and "GM" alone, not defined, elsewhere): every document
-            // of the full name is made again. Withdrawals are rare (a short name is withdrawn
-            // once), so this costs little: docs/indexer.md has the figures.
-            const bool renamed = std::any_of(
-                record.entities.begin(), record.entities.end(), [&](const ArticleEntity& entity) {
-                    return entity.type == alias.type && entity.name == alias.full_name;
-                });
+            // of the full name that writes the short name somewhere is made again.
+            const bool mentions_short = record.title.find(alias.short_name) != std::string::npos ||
+                                        record.body.find(alias.short_name) != std::string::npos;
+            const bool renamed =
+                mentions_short && std::any_of(record.entities.begin(), record.entities.end(),
+                                              [&](const ArticleEntity& entity) {
+                                                  return entity.type == alias.type &&
+                                                         entity.name == alias.full_name;
+                                              });
             if (renamed && !record.source_path.empty()) paths.insert(record.source_path);
         }
     }
