@@ -191,6 +191,7 @@ void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticl
             }
         }
     }
+    for (const auto& entry : files) made_this_batch_.insert(entry.first);
     for (Xapian::docid docid : doomed) {
         const Location where = locate(docid);
         (*shards_)[where.shard].delete_document(where.docid);
@@ -522,10 +523,14 @@ void IndexWriter::rename_after_withdrawn_aliases() {
                                                   return entity.type == alias.type &&
                                                          entity.name == alias.full_name;
                                               });
-            if (renamed && !record.source_path.empty()) paths.insert(record.source_path);
+            // A document made in this batch already took the names the batch ends with.
+            if (renamed && !record.source_path.empty() &&
+                !made_this_batch_.count(record.source_path))
+                paths.insert(record.source_path);
         }
     }
     for (const std::string& path : paths) apply_file(path, read_again(path), false, nullptr, false);
+    made_this_batch_.clear();
 }
 
 void IndexWriter::finish() {
