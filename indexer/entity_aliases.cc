@@ -93,9 +93,11 @@ std::vector<EntityAlias> EntityAliases::learn(const Article& article) {
         }
         for (const std::string& short_name : short_names) {
             const std::string key = alias_key(entity.type, short_name);
-            const std::string& known = lookup(key);
+            const std::string known = lookup(key);
             if (known == entity.name || known == kAmbiguous) continue;
             known_[key] = known.empty() ? entity.name : kAmbiguous;
+            // Documents already named after the first full name must be named again.
+            if (!known.empty()) withdrawn_.push_back({entity.type, short_name, known});
             unsaved_keys_.push_back(key);
             if (known_[key] != kAmbiguous)
                 learned.push_back({entity.type, short_name, entity.name});
@@ -131,6 +133,12 @@ std::vector<EntityAliases::Rename> EntityAliases::resolve(Article& article) {
     for (Rename& rename : renames)
         if (rename_entity(article, rename.alias)) done.push_back(std::move(rename));
     return done;
+}
+
+std::vector<EntityAlias> EntityAliases::take_withdrawn() {
+    std::vector<EntityAlias> withdrawn;
+    withdrawn.swap(withdrawn_);
+    return withdrawn;
 }
 
 bool EntityAliases::still_stands_for(const EntityAlias& alias) {

@@ -43,6 +43,11 @@ class EntityAliases {
     // entity of that name already there. Returns what it renamed.
     std::vector<Rename> resolve(Article& article);
 
+    // The aliases learn() found ambiguous since the last call: a second full name claimed
+    // their short name, which must now stay as written. The documents named after the first
+    // full name meanwhile are to be made again (IndexWriter does it).
+    std::vector<EntityAlias> take_withdrawn();
+
     // True while short_name still stands for full_name alone (no other full name claimed it
     // since it was learned).
     bool still_stands_for(const EntityAlias& alias);
@@ -57,6 +62,7 @@ class EntityAliases {
     const Xapian::Database& store_;
     std::unordered_map<std::string, std::string> known_;  // metadata key -> value
     std::vector<std::string> unsaved_keys_;
+    std::vector<EntityAlias> withdrawn_;  // full_name: the name withdrawn
 };
 
 // The types of one-word entity an alias of alias_type renames: its own, and for a person also

@@ -547,6 +547,15 @@ IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& o
     std::vector<Xapian::Database> readers(shards.begin(), shards.end());
     IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
     writer.set_commit_threshold(options.commit_changes, options.commit_bytes);
+    // The writer reads again the files that share a document with a changed one.
+    DocumentBuilder reread_builder(false);
+    writer.set_file_reader([&](const std::string& file, const schema::FileState& found) {
+        FileJob job;
+        job.path = file;
+        job.found = found;
+        job.full = true;
+        return prepare_file(job, reread_builder, options.read_options);
+    });
     return Run(options, callbacks, writer).execute();
 }
 

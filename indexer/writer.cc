@@ -2,9 +2,12 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <exception>
+#include <map>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "sources.h"
@@ -27,6 +30,10 @@ std::string path_of_term(const std::string& term) {
     const std::string value = term.substr(schema::kPathPrefix.size());
     return schema::boolean_term(schema::kPathPrefix, value) == term ? value : std::string();
 }
+
+// Ids of the other articles folded into a document (same text under another id, or another
+// id of the same cluster): the document is found by them as by its own id term.
+constexpr std::string_view kOtherIdPrefix = "XQ";
 
 bool is_regular_file(const std::string& path) {
     struct stat info;
@@ -72,47 +79,6 @@ std::optional<Xapian::docid> IndexWriter::first_posting(const std::string& term)
     return *it;
 }
 
-std::string IndexWriter::other_path_term(Xapian::docid docid,
-                                         const std::string& own_path_term) const {
-    Xapian::TermIterator it = reader_.termlist_begin(docid);
-    for (it.skip_to(std::string(schema::kPathPrefix)); it != reader_.termlist_end(docid); ++it) {
-        const std::string term = *it;
-        if (!is_path_term(term)) break;
-        if (term != own_path_term) return term;
-    }
-    return {};
-}
-
-std::size_t IndexWriter::release_documents_of(const std::string& path,
-                                              std::set<Xapian::docid>* detached) {
-    const std::string own = path_term(path);
-    std::vector<Xapian::docid> docids;
-    for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it)
-        docids.push_back(*it);
-    std::size_t deleted = 0;
-    for (Xapian::docid docid : docids) {
-        const std::string other = other_path_term(docid, own);
-        const Location where = locate(docid);
-        if (other.empty()) {
-            if (shards_) (*shards_)[where.shard].delete_document(where.docid);
-            ++deleted;
-        } else if (shards_) {
-            if (detached) detached->insert(docid);
-            // Another file holds the same article: keep the document, now as that file's.
-            Xapian::Document doc = reader_.get_document(docid);
-            doc.remove_term(own);
-            Article record = schema::decode_record(doc.get_data());
-            if (std::string other_path = path_of_term(other); !other_path.empty()) {
-                record.source_path = other_path;
-                doc.set_data(schema::encode_record(record));
-            }
-            (*shards_)[where.shard].replace_document(where.docid, doc);
-        }
-        ++uncommitted_;
-    }
-    return deleted;
-}
-
 void IndexWriter::count_spelling(std::size_t shard, const SpellingWords& words) {
     auto& counts = spelling_counts_[shard];
     for (const auto& [word, frequency] : words) {
@@ -131,78 +97,253 @@ void IndexWriter::flush_spelling() {
     spelling_words_held_ = 0;
 }
 
-void IndexWriter::write_article(PreparedArticle& prepared, const std::string& path,
-                                std::set<std::string>& written_ids,
-                                const std::set<Xapian::docid>& detached, std::size_t& reclaimed) {
+std::string IndexWriter::other_id_term(const std::string& id_term) {
+    return schema::boolean_term(kOtherIdPrefix, id_term.substr(schema::kIdPrefix.size()));
+}
+
+std::vector<std::string> IndexWriter::holders_of(Xapian::docid docid) const {
+    std::vector<std::string> paths;
+    Xapian::TermIterator it = reader_.termlist_begin(docid);
+    for (it.skip_to(std::string(schema::kPathPrefix)); it != reader_.termlist_end(docid); ++it) {
+        const std::string term = *it;
+        if (!is_path_term(term)) break;
+        paths.push_back(path_of_term(term));
+    }
+    return paths;
+}
+
+std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
+    struct stat info;
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+        // Gone: a clean index would not hold it either; forget its state too.
+        pending_states_.push_back({shard_of(path), schema::file_key(path), ""});
+        return {};
+    }
+    schema::FileState found;
+    found.path = path;
+    found.size = static_cast<std::uint64_t>(info.st_size);
+    found.mtime_ns =
+        static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+    if (!read_file_) {
+        messages_.problem(path +
+                          ": cannot be read again by this writer; its articles are left out");
+        ++counts_.failed;
+        return {};
+    }
+    FileOutcome outcome = read_file_(path, found);
+    if (outcome.kind != FileOutcome::Kind::Prepared) {
+        messages_.problem(outcome.problem.empty() ? path + ": cannot be read again"
+                                                  : outcome.problem);
+        ++counts_.failed;
+        return {};
+    }
+    for (const PreparedArticle& prepared : outcome.articles)
+        for (EntityAlias& alias : aliases_.learn(prepared.article))
+            new_aliases_.push_back(std::move(alias));
+    reread_states_.push_back(outcome.state);
+    return std::move(outcome.articles);
+}
+
+void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticle> articles,
+                             bool vanished, const schema::FileState* state, bool counted) {
     const std::string own = path_term(path);
-    if (shards_) {
-        // What this batch taught is already known (apply() learned it): only documents of
-        // earlier batches need apply_new_aliases().
-        for (const auto& rename : aliases_.resolve(prepared.article))
-            builder_.rename_entity(prepared.document, prepared.article, rename.old_type,
-                                   rename.alias.short_name, rename.alias.type,
-                                   rename.alias.full_name);
+    // The documents the file held, and the files it shared them with.
+    std::size_t held_alone = 0;
+    std::set<std::string> shared_with;
+    for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it) {
+        const std::vector<std::string> holders = holders_of(*it);
+        if (holders.size() <= 1) ++held_alone;
+        for (const std::string& holder : holders)
+            if (holder != path) shared_with.insert(holder);
     }
-    if (written_ids.count(prepared.id_term)) {
-        messages_.note(path + ": holds the same article twice; kept the first");
-        ++counts_.duplicates;
+    if (!shards_) {
+        // A dry run reads nothing again: it counts what the file alone would change.
+        std::size_t written = 0;
+        std::set<std::string> written_ids;
+        for (PreparedArticle& prepared : articles) {
+            if (!written_ids.insert(prepared.id_term).second) continue;
+            std::optional<Xapian::docid> existing = first_posting(prepared.id_term);
+            if (!existing) existing = first_posting(prepared.content_term);
+            std::vector<std::string> holders;
+            if (existing) holders = holders_of(*existing);
+            if (existing && std::find(holders.begin(), holders.end(), path) == holders.end())
+                ++counts_.duplicates;
+            else
+                ++written;
+        }
+        count_file(written, held_alone, 0);
         return;
     }
-    std::optional<Xapian::docid> existing = first_posting(prepared.id_term);
-    const bool same_url = existing.has_value();
-    if (!existing) existing = first_posting(prepared.content_term);
-    // A document only this file holds is this file's own (still there in a dry run): replace it.
-    if (existing && other_path_term(*existing, own).empty()) existing.reset();
-    if (existing) {
-        // Name the file the document's text came from.
-        const std::string other_path =
-            schema::decode_record(reader_.get_document(*existing).get_data()).source_path;
-        const std::string other_name = other_path.empty() ? "another file" : other_path;
-        // This file held the document a moment ago, together with other files: with the same
-        // URL it is this file's article, updated; with the same text it was and stays a
-        // duplicate, already reported.
-        const bool held_before = detached.count(*existing) > 0;
-        if (held_before && same_url)
-            ++reclaimed;
-        else
-            ++counts_.duplicates;
-        if (!same_url) {
-            // The same text under another id: the document already there stays.
-            if (!held_before)
-                messages_.note(path + ": same article text as " + other_name + "; kept " +
-                               other_name);
-            if (shards_) {
-                Xapian::Document doc = reader_.get_document(*existing);
-                doc.add_boolean_term(own);
-                const Location where = locate(*existing);
-                (*shards_)[where.shard].replace_document(where.docid, doc);
+    // Every file that shares a document with a file of the set joins the set: their documents
+    // are made again from all their files, as a clean index would make them.
+    std::map<std::string, std::vector<PreparedArticle>> files;
+    files.emplace(path, std::move(articles));
+    std::vector<std::string> queue{path};
+    std::set<Xapian::docid> doomed;
+    while (!queue.empty()) {
+        const std::string next = queue.back();
+        queue.pop_back();
+        const std::string term = path_term(next);
+        for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it) {
+            if (!doomed.insert(*it).second) continue;
+            for (const std::string& holder : holders_of(*it)) {
+                if (holder.empty() || files.count(holder)) continue;  // empty: a shortened term
+                files.emplace(holder, read_again(holder));
+                queue.push_back(holder);
             }
-            ++uncommitted_;
-            return;
         }
-        // The same URL: this is the newer version of the article; the document keeps the
-        // path terms of every file that holds it.
-        if (!held_before)
-            messages_.note(path + ": same URL as " + other_name + "; one document, text from " +
-                           path);
-        if (shards_) {
-            for (auto it = reader_.termlist_begin(*existing); it != reader_.termlist_end(*existing);
-                 ++it) {
-                if (is_path_term(*it)) prepared.document.add_boolean_term(*it);
-            }
-            const Location where = locate(*existing);
-            (*shards_)[where.shard].replace_document(where.docid, prepared.document);
-        }
+    }
+    for (const auto& entry : files) made_this_batch_.insert(entry.first);
+    for (Xapian::docid docid : doomed) {
+        const Location where = locate(docid);
+        (*shards_)[where.shard].delete_document(where.docid);
         ++uncommitted_;
+    }
+    // In path order, so that the outcome does not depend on which file came first.
+    for (auto& [file, prepared_articles] : files) {
+        std::set<std::string> written_ids;
+        for (PreparedArticle& prepared : prepared_articles)
+            write_article(prepared, file, written_ids, file == path);
+    }
+    // What became of the file's articles, from the documents it holds now.
+    std::size_t written = 0, reclaimed = 0;
+    if (!vanished) {
+        std::set<std::string> own_ids;
+        for (const PreparedArticle& prepared : files[path]) own_ids.insert(prepared.id_term);
+        for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it) {
+            std::vector<std::string> others = holders_of(*it);
+            others.erase(std::remove(others.begin(), others.end(), path), others.end());
+            if (others.empty()) {
+                ++written;
+                continue;
+            }
+            const Xapian::Document doc = reader_.get_document(*it);
+            const std::string kept = schema::decode_record(doc.get_data()).source_path;
+            const bool shared_before = std::any_of(
+                others.begin(), others.end(), [&](auto& o) { return shared_with.count(o) > 0; });
+            if (shared_before) {
+                ++(kept == path ? reclaimed : counts_.duplicates);
+                continue;
+            }
+            ++counts_.duplicates;
+            Xapian::TermIterator id = doc.termlist_begin();
+            id.skip_to(std::string(schema::kIdPrefix));
+            const bool same_id = id != doc.termlist_end() && own_ids.count(*id) > 0;
+            const std::string& other = kept == path ? others.front() : kept;
+            if (same_id)
+                messages_.note(path + ": same URL as " + other + "; one document, text from " +
+                               kept);
+            else
+                messages_.note(path + ": same article text as " + other + "; kept " + kept);
+        }
+    }
+    if (counted) count_file(written, held_alone, reclaimed);
+    // The states of the files, with the documents that hold each now.
+    for (schema::FileState& reread : reread_states_) {
+        reread.documents = reader_.get_termfreq(path_term(reread.path));
+        record_state(reread);
+    }
+    reread_states_.clear();
+    if (state) {
+        schema::FileState now = *state;
+        now.documents = reader_.get_termfreq(own);
+        record_state(now);
+    }
+}
+
+void IndexWriter::count_file(std::size_t written, std::size_t released, std::size_t reclaimed) {
+    counts_.updated += std::min(written, released) + reclaimed;
+    if (written > released) counts_.added += written - released;
+    if (released > written) counts_.deleted += released - written;
+}
+
+void IndexWriter::write_article(PreparedArticle& prepared, const std::string& path,
+                                std::set<std::string>& written_ids, bool count_words) {
+    // What this batch taught is already known (apply() learned it): only documents of
+    // earlier batches need apply_new_aliases().
+    for (const auto& rename : aliases_.resolve(prepared.article))
+        builder_.rename_entity(prepared.document, prepared.article, rename.old_type,
+                               rename.alias.short_name, rename.alias.type, rename.alias.full_name);
+    if (!written_ids.insert(prepared.id_term).second) {
+        if (count_words) {
+            messages_.note(path + ": holds the same article twice; kept the first");
+            ++counts_.duplicates;
+        }
         return;
     }
-    if (shards_) {
-        Xapian::WritableDatabase& shard = (*shards_)[shard_of(prepared.id_term)];
-        shard.replace_document(prepared.id_term, prepared.document);
-        if (record_spelling_) count_spelling(shard_of(prepared.id_term), prepared.spelling_words);
-    }
-    written_ids.insert(prepared.id_term);
     ++uncommitted_;
+    // The documents of the same article: the same id (as theirs or one folded into them) or
+    // the same text. A bridge between two of them folds them all into one.
+    std::set<Xapian::docid> same;
+    for (const std::string& term :
+         {prepared.id_term, other_id_term(prepared.id_term), prepared.content_term}) {
+        for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it)
+            same.insert(*it);
+    }
+    if (same.empty()) {
+        const std::size_t shard = shard_of(prepared.id_term);
+        (*shards_)[shard].replace_document(prepared.id_term, prepared.document);
+        if (record_spelling_ && count_words) count_spelling(shard, prepared.spelling_words);
+        return;
+    }
+    // The article of the first file in path order (then id order) gives the text and the id,
+    // whatever order the files came in; the others add their path, id and content terms.
+    struct Candidate {
+        std::string path, id_term;
+        std::optional<Xapian::docid> docid;  // none: the article being written
+    };
+    std::vector<Candidate> candidates{{path, prepared.id_term, std::nullopt}};
+    for (Xapian::docid docid : same) {
+        const Xapian::Document doc = reader_.get_document(docid);
+        Xapian::TermIterator id = doc.termlist_begin();
+        id.skip_to(std::string(schema::kIdPrefix));
+        const std::string id_term =
+            id != doc.termlist_end() && (*id).rfind(schema::kIdPrefix, 0) == 0 ? *id : "";
+        candidates.push_back({schema::decode_record(doc.get_data()).source_path, id_term, docid});
+    }
+    const Candidate& kept = *std::min_element(
+        candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+            return std::tie(a.path, a.id_term) < std::tie(b.path, b.id_term);
+        });
+    Xapian::Document doc = kept.docid ? reader_.get_document(*kept.docid) : prepared.document;
+    std::set<std::string> other_ids;
+    auto fold_in = [&](const Xapian::Document& from, const std::string& id_term) {
+        if (id_term != kept.id_term && !id_term.empty()) other_ids.insert(id_term);
+        for (auto it = from.termlist_begin(); it != from.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (is_path_term(term) ||
+                term.compare(0, schema::kContentPrefix.size(), schema::kContentPrefix) == 0 ||
+                term.compare(0, kOtherIdPrefix.size(), kOtherIdPrefix) == 0)
+                doc.add_boolean_term(term);
+        }
+    };
+    for (const Candidate& candidate : candidates) {
+        if (candidate.docid && candidate.docid == kept.docid) continue;
+        if (candidate.docid)
+            fold_in(reader_.get_document(*candidate.docid), candidate.id_term);
+        else
+            fold_in(prepared.document, candidate.id_term);
+    }
+    for (const std::string& id_term : other_ids) doc.add_boolean_term(other_id_term(id_term));
+    const std::string own_other = other_id_term(kept.id_term);
+    if (doc.termlist_begin() != doc.termlist_end()) {
+        Xapian::TermIterator it = doc.termlist_begin();
+        it.skip_to(own_other);
+        if (it != doc.termlist_end() && *it == own_other) doc.remove_term(own_other);
+    }
+    for (const Candidate& candidate : candidates) {
+        if (!candidate.docid || candidate.docid == kept.docid) continue;
+        const Location where = locate(*candidate.docid);
+        (*shards_)[where.shard].delete_document(where.docid);
+    }
+    if (kept.docid) {
+        const Location where = locate(*kept.docid);
+        (*shards_)[where.shard].replace_document(where.docid, doc);
+    } else {
+        const std::size_t shard = shard_of(prepared.id_term);
+        (*shards_)[shard].replace_document(prepared.id_term, doc);
+        if (record_spelling_ && count_words) count_spelling(shard, prepared.spelling_words);
+    }
 }
 
 void IndexWriter::record_state(const schema::FileState& state) {
@@ -271,13 +412,14 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
     if (outcome.path.empty()) {
         // Records from standard input: no file to release or remember.
         std::set<std::string> written_ids;
-        std::set<Xapian::docid> none;
-        std::size_t reclaimed = 0;
         for (PreparedArticle& prepared : outcome.articles) {
             const bool existed = first_posting(prepared.id_term).has_value();
-            const std::size_t before = written_ids.size();
-            write_article(prepared, outcome.path, written_ids, none, reclaimed);
-            if (written_ids.size() > before) {
+            const bool fresh = !written_ids.count(prepared.id_term);
+            if (shards_)
+                write_article(prepared, outcome.path, written_ids, true);
+            else
+                written_ids.insert(prepared.id_term);
+            if (fresh) {
                 ++(existed ? counts_.updated : counts_.added);
                 // Such a document cannot be read again: --rebuild carries it over.
                 record_source(source_key(kStdinDocumentPrefix, prepared.id_term),
@@ -287,18 +429,7 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
         }
         return;
     }
-    std::set<Xapian::docid> detached;
-    const std::size_t released = release_documents_of(outcome.path, &detached);
-    std::set<std::string> written_ids;
-    std::size_t reclaimed = 0;
-    for (PreparedArticle& prepared : outcome.articles)
-        write_article(prepared, outcome.path, written_ids, detached, reclaimed);
-    const std::size_t written = written_ids.size();
-    counts_.updated += std::min(written, released) + reclaimed;
-    if (written > released) counts_.added += written - released;
-    if (released > written) counts_.deleted += released - written;
-    outcome.state.documents = reader_.get_termfreq(path_term(outcome.path));
-    record_state(outcome.state);
+    apply_file(outcome.path, std::move(outcome.articles), false, &outcome.state);
 }
 
 void IndexWriter::prune(const std::string& directory, const std::unordered_set<std::string>& seen) {
@@ -324,7 +455,7 @@ void IndexWriter::prune(const std::string& directory, const std::unordered_set<s
         }
     }
     for (const Vanished& gone : vanished) {
-        counts_.deleted += release_documents_of(gone.path, nullptr);
+        apply_file(gone.path, {}, true, nullptr);
         if (shards_) pending_states_.push_back({gone.shard, gone.key, ""});
         ++uncommitted_;
     }
@@ -415,6 +546,39 @@ void IndexWriter::apply_new_aliases() {
     new_aliases_.clear();
 }
 
+void IndexWriter::rename_after_withdrawn_aliases() {
+    // A short name that a second full name claims stays as written in every article: the
+    // documents of earlier batches named after the first full name are made again from their
+    // files, as a clean index (which knows both full names from the start) makes them.
+    std::set<std::string> paths;
+    for (const EntityAlias& alias : aliases_.take_withdrawn()) {
+        const std::string term = schema::boolean_term(
+            std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(alias.type),
+            alias.full_name);
+        for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it) {
+            const Article record = schema::decode_record(reader_.get_document(*it).get_data());
+            // Whether the alias named it cannot be told from the record, which keeps only
+            // the forms with words the name lacks, nor from the text (an article may write
+            // "General Motors" once and "GM" alone, not defined, elsewhere): every document
+            // of the full name that writes the short name somewhere is made again.
+            const bool mentions_short = record.title.find(alias.short_name) != std::string::npos ||
+                                        record.body.find(alias.short_name) != std::string::npos;
+            const bool renamed =
+                mentions_short && std::any_of(record.entities.begin(), record.entities.end(),
+                                              [&](const ArticleEntity& entity) {
+                                                  return entity.type == alias.type &&
+                                                         entity.name == alias.full_name;
+                                              });
+            // A document made in this batch already took the names the batch ends with.
+            if (renamed && !record.source_path.empty() &&
+                !made_this_batch_.count(record.source_path))
+                paths.insert(record.source_path);
+        }
+    }
+    for (const std::string& path : paths) apply_file(path, read_again(path), false, nullptr, false);
+    made_this_batch_.clear();
+}
+
 void IndexWriter::finish() {
     if (shards_) {
         apply_held_outcomes();
@@ -438,6 +602,7 @@ void IndexWriter::end_batch(bool force_commit) {
     apply_held_outcomes();
     if (spelling_words_held_ > kSpellingWordsHeld) flush_spelling();
     apply_new_aliases();
+    rename_after_withdrawn_aliases();
     aliases_.save(shards_->front());
     if (shards_->size() == 1) {
         for (const PendingState& state : pending_states_)

@@ -78,6 +78,12 @@ class IndexWriter {
                 std::vector<Xapian::Database> readers, WriterMessages messages,
                 bool record_spelling);
 
+    // Reads a file again as the run reads it (found: its size and time now), for the files
+    // that share a document with a changed one. Without it they cannot be made again.
+    using FileReader =
+        std::function<FileOutcome(const std::string& path, const schema::FileState& found)>;
+    void set_file_reader(FileReader reader) { read_file_ = std::move(reader); }
+
     // What the database recorded of path when it was last indexed, if anything.
     std::optional<schema::FileState> known_state(const std::string& path) const;
 
@@ -152,14 +158,25 @@ class IndexWriter {
     Location locate(Xapian::docid global) const;
     void commit_all_shards();
     std::optional<Xapian::docid> first_posting(const std::string& term) const;
-    // Another file's path term on document docid, or empty.
-    std::string other_path_term(Xapian::docid docid, const std::string& own_path_term) const;
-    // Unties path from its documents: deletes those that only it held and returns how many;
-    // adds the ids of those that other files still hold to detached, when given.
-    std::size_t release_documents_of(const std::string& path, std::set<Xapian::docid>* detached);
+    // The paths of the files holding document docid ("" for a shortened path term).
+    std::vector<std::string> holders_of(Xapian::docid docid) const;
+    // The term that finds a document by the id of an article folded into it.
+    static std::string other_id_term(const std::string& id_term);
+    // The articles of a file that shares a document with a changed one, read again through
+    // read_file_ (its state is recorded later). None when it is gone or cannot be read.
+    std::vector<PreparedArticle> read_again(const std::string& path);
+    // Puts the file at path in the index with articles (none when vanished): its documents and
+    // those it shares with other files are made again from all their files' articles, so that
+    // the result is what a clean index of the current files gives. Records state when given;
+    // counts what changed when counted (not for a file only made again).
+    void apply_file(const std::string& path, std::vector<PreparedArticle> articles, bool vanished,
+                    const schema::FileState* state, bool counted = true);
+    void count_file(std::size_t written, std::size_t released, std::size_t reclaimed);
+    // Writes one article of the file at path: a document of its own, or folded with the
+    // documents of the same article (same id or text) into one whose text and id are those
+    // of the first file in path order. count_words: the file being applied, not one read again.
     void write_article(PreparedArticle& prepared, const std::string& path,
-                       std::set<std::string>& written_ids, const std::set<Xapian::docid>& detached,
-                       std::size_t& reclaimed);
+                       std::set<std::string>& written_ids, bool count_words);
     void record_state(const schema::FileState& state);
     // Counts an article's spelling words (PreparedArticle::spelling_words) for its shard.
     void count_spelling(std::size_t shard, const SpellingWords& words);
@@ -167,8 +184,13 @@ class IndexWriter {
     void flush_spelling();
     // Gives the documents written before an alias was learned the full name it stands for.
     void apply_new_aliases();
+    // Makes again the documents named after an alias that became ambiguous.
+    void rename_after_withdrawn_aliases();
 
     std::vector<Xapian::WritableDatabase>* shards_;
+    FileReader read_file_;
+    std::vector<schema::FileState> reread_states_;     // files read again, to be recorded
+    std::unordered_set<std::string> made_this_batch_;  // files whose documents were made
     std::vector<Xapian::Database> readers_;
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<PendingState> pending_states_;

@@ -162,3 +162,33 @@ TEST_CASE("a short name takes the full name another article gave, in any order",
               index.positionlist_end(hit.docid, "XEPhalvorsen"));
     }
 }
+
+TEST_CASE("an alias a second full name claims is withdrawn once, naming the first",
+          "[entities][aliases]") {
+    // The full names of three articles, in the order they are learned, and the withdrawal
+    // expected ("" for none): what IndexWriter makes again from its files.
+    auto [first, second, third, withdrawn] =
+        GENERATE(table<std::string, std::string, std::string, std::string>(
+            {{"Jonathan Creek", "Maria Creek", "Paul Creek", "Jonathan Creek"},
+             {"Jonathan Creek", "Jonathan Creek", "Maria Creek", "Jonathan Creek"},
+             {"Jonathan Creek", "Jonathan Creek", "Jonathan Creek", ""},
+             {"Jonathan Creek", "Maria Stone", "Paul Brook", ""}}));
+    TempDir dir;
+    const Xapian::WritableDatabase store((dir.path() / "db").string(), Xapian::DB_CREATE);
+    indexer::EntityAliases aliases(store);
+    std::vector<indexer::EntityAlias> taken;
+    for (const std::string& name : {first, second, third}) {
+        Article article;
+        article.entities = {{name, "person", 1, {name}}};
+        aliases.learn(article);
+        for (indexer::EntityAlias& alias : aliases.take_withdrawn()) taken.push_back(alias);
+    }
+    if (withdrawn.empty()) {
+        CHECK(taken.empty());
+    } else {
+        REQUIRE(taken.size() == 1);
+        CHECK(taken[0].type == "person");
+        CHECK(taken[0].short_name == "Creek");
+        CHECK(taken[0].full_name == withdrawn);
+    }
+}

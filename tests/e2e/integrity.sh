@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Whatever sequence of runs built a database, it must equal a clean index of the files there
+# are now: the same documents with the same ids, path terms, text, record and entities (only
+# docids may differ), whatever the batch size and wherever an earlier run stopped.
+. "$(dirname "$0")/lib.sh"
+
+# dump DB: every document as its terms (all but its docid) and its data, in id order.
+dump() {
+    local term docid
+    xapian-delve -A Q -1 "$1" | while IFS= read -r term; do
+        docid=$(xapian-delve -t "$term" -1 "$1" | grep -E '^[0-9]+$')
+        echo "== $term"
+        xapian-delve -r "$docid" -1 "$1" | grep -v 'record #'
+        xapian-delve -r "$docid" -d "$1" | grep -v 'record #'
+    done
+}
+
+# story FILE TITLE WORDS [URL]: a small article in the plain-text format.
+story() {
+    if [ -n "${4:-}" ]; then
+        printf '%s\n\nBy Jane Doe\n\n%s\n\nOriginal url:\n\n<%s>\n' "$2" "$3" "$4" >"$1"
+    else
+        printf '%s\n\nBy Jane Doe\n\n%s\n' "$2" "$3" >"$1"
+    fi
+}
+ferry() { story "$1" "Harbour Ferries" "Night ferries zanzibarword." "${2:-}"; }
+other() { story "$1" "Market Prices" "Fish prices rose ${2:-again}." "${3:-}"; }
+# Three people one may call Creek: a lone "Creek" is named after a full name only while no
+# other full name claims it.
+creek() { story "$1" "Council Vote" "Creek told the council on Monday that the vote would go ahead. Creek said more."; }
+jonathan() { story "$1" "Harbour Plans" "The mayor Jonathan Creek opened the harbour on Tuesday. Jonathan Creek said it was good."; }
+maria() { story "$1" "School Prize" "The teacher Maria Creek won the prize on Friday. Maria Creek thanked pupils."; }
+
+# NAME | STEPS: steps are separated by ';;', the indexer runs over the directory after each
+# (with the options a step starts with in brackets, e.g. '[--batch-size 1]').
+scenarios=(
+    "edited duplicate|ferry a.txt; cp a.txt b.txt;; other a.txt"
+    "edited duplicate, the other one|ferry a.txt; cp a.txt b.txt;; other b.txt"
+    "deleted duplicate that gave the id|ferry a.txt; cp a.txt b.txt;; rm a.txt"
+    "deleted duplicate that did not|ferry a.txt; cp a.txt b.txt;; rm b.txt"
+    "same URL, text of the first deleted|ferry a.txt https://n.example/1; other b.txt x https://n.example/1;; rm a.txt"
+    "same URL, text of the second deleted|ferry a.txt https://n.example/1; other b.txt x https://n.example/1;; rm b.txt"
+    "same URL, second file first|other b.txt x https://n.example/1;; ferry a.txt https://n.example/1"
+    "same text, later file first|ferry b.txt https://n.example/2;; ferry a.txt https://n.example/1"
+    "same URL edited away|ferry a.txt https://n.example/1; other b.txt x https://n.example/1;; other a.txt y https://n.example/3"
+    "a bridge between two documents|ferry a.txt https://n.example/1; other c.txt x https://n.example/2;; other b.txt x https://n.example/1;; rm b.txt"
+    "three copies, middle one edited|ferry a.txt; cp a.txt b.txt; cp a.txt c.txt;; other b.txt"
+    "alias taught then withdrawn, one batch a file|[--batch-size 1] creek x1.txt; jonathan x2.txt; maria x3.txt"
+    "alias withdrawn by a later run|creek x1.txt; jonathan x2.txt;; maria x3.txt"
+    "alias withdrawn, short name last|jonathan x2.txt; maria x3.txt;; creek x1.txt"
+)
+
+n=0
+for scenario in "${scenarios[@]}"; do
+    n=$((n + 1))
+    name=${scenario%%|*}
+    steps=${scenario#*|}
+    dir="$SCRATCH/s$n/news"
+    db="$SCRATCH/s$n/db"
+    mkdir -p "$dir"
+    ok=1
+    while [ -n "$steps" ]; do
+        step=${steps%%;;*}
+        case "$steps" in *';;'*) steps=${steps#*;;} ;; *) steps= ;; esac
+        options=
+        case "$step" in *'['*']'*) options=${step#*[} options=${options%%]*} step=${step#*]} ;; esac
+        (cd "$dir" && eval "$step")
+        # shellcheck disable=SC2086 # options are words
+        "$INDEXER" --db "$db" --jobs 1 $options "$dir" 2>"$SCRATCH/stderr" || ok=0
+    done
+    [ "$ok" = 1 ] || fail "$name: an indexer run failed: $(head -c 300 "$SCRATCH/stderr")"
+    "$INDEXER" --db "$SCRATCH/s$n/clean" --jobs 1 "$dir" 2>/dev/null
+    dump "$db" >"$SCRATCH/s$n/after-runs"
+    dump "$SCRATCH/s$n/clean" >"$SCRATCH/s$n/clean-dump"
+    checks=$((checks + 1))
+    diff -u "$SCRATCH/s$n/clean-dump" "$SCRATCH/s$n/after-runs" >"$SCRATCH/s$n/diff" ||
+        fail "$name: the database differs from a clean index: $(head -c 1500 "$SCRATCH/s$n/diff")"
+done
+
+# What a user sees (issue 20): the edited file no longer hides its copy's article...
+d="$SCRATCH/user/news"
+db="$SCRATCH/user/db"
+mkdir -p "$d"
+ferry "$d/a.txt"
+cp "$d/a.txt" "$d/b.txt"
+run "$INDEXER" --db "$db" "$d"
+other "$d/a.txt"
+run "$INDEXER" --db "$db" --summary json "$d"
+expect_status 0
+expect_counts "1 0 1 0 0 0"
+run "$SEARCHER" --db "$db" --count zanzibarword
+expect_equal "articles with the copy's word after the edit" "$(cat "$SCRATCH/stdout")" 1
+run "$SEARCHER" --db "$db" --format jsonl --fields path zanzibarword
+expect_equal "path of the copy's article" "$(jq -r .path "$SCRATCH/stdout")" "$d/b.txt"
+# ...and after the file that gave the id is deleted, the id printed finds the article.
+ferry "$d/a.txt"
+run "$INDEXER" --db "$db" "$d"
+rm "$d/a.txt"
+run "$INDEXER" --db "$db" "$d"
+run "$SEARCHER" --db "$db" --format jsonl --fields id zanzibarword
+id=$(jq -r .id "$SCRATCH/stdout")
+expect_equal "id of the article left" "$id" "$d/b.txt"
+run "$SEARCHER" --db "$db" --count "id:\"$id\""
+expect_equal "articles found by the id printed" "$(cat "$SCRATCH/stdout")" 1
+run "$SEARCHER" --db "$db" --count "id:\"$d/a.txt\""
+expect_equal "articles found by the deleted file's id" "$(cat "$SCRATCH/stdout")" 0
+
+# Entities do not depend on the batch size.
+e="$SCRATCH/entities"
+mkdir -p "$e"
+creek "$e/x1.txt"
+jonathan "$e/x2.txt"
+maria "$e/x3.txt"
+for size in 1 2 1000; do
+    "$INDEXER" --db "$SCRATCH/e$size" --jobs 1 --batch-size "$size" "$e" 2>/dev/null
+    run "$SEARCHER" --db "$SCRATCH/e$size" --count 'person:"Jonathan Creek"'
+    expect_equal "articles naming Jonathan Creek, batches of $size" "$(cat "$SCRATCH/stdout")" 1
+done
+finish
