@@ -61,6 +61,9 @@ std::string default_database_path() {
 
 namespace {
 
+// Set once by the program before any thread starts; read by open_writable's wait loop.
+bool (*lock_wait_interrupted)() = nullptr;
+
 // Creates an empty database at path, complete or not at all. Xapian writes a new database's
 // table files before its revision file, so a creation cut short (kill -9) would leave a
 // directory it can neither open nor create again; the database is made beside path and renamed
@@ -90,6 +93,10 @@ void create_atomically(const fs::path& path) {
 
 }  // namespace
 
+void set_lock_wait_interrupter(bool (*interrupted)()) {
+    lock_wait_interrupted = interrupted;
+}
+
 Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::milliseconds lock_wait,
                                        SchemaCheck schema_check) {
     // Xapian 1.4 either fails at once on a held lock or waits for ever (DB_RETRY_LOCK); a
@@ -104,8 +111,16 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
         while (!opened) {
             try {
                 opened.emplace(path, Xapian::DB_CREATE_OR_OPEN);
-            } catch (const Xapian::DatabaseLockError&) {
+            } catch (const Xapian::DatabaseLockError& e) {
+                // Only a lock another process holds is worth waiting for; a lock file that
+                // cannot be made (a read-only file system, no permission) never will be.
+                if (e.get_msg().find("already locked") == std::string::npos)
+                    throw DatabaseError(DatabaseError::Kind::Other, path,
+                                        "cannot take the write lock: " + e.get_msg());
                 if (std::chrono::steady_clock::now() + kRetryInterval > deadline) throw;
+                if (lock_wait_interrupted && lock_wait_interrupted())
+                    throw DatabaseError(DatabaseError::Kind::Interrupted, path,
+                                        "stopped by a signal while waiting for the lock");
                 std::this_thread::sleep_for(kRetryInterval);
             }
         }
@@ -118,6 +133,8 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
             db.commit();
         }
         return db;
+    } catch (const DatabaseError&) {
+        throw;
     } catch (const Xapian::DatabaseLockError& e) {
         throw DatabaseError(
             DatabaseError::Kind::Locked, path,

@@ -19,12 +19,19 @@ std::string default_database_path();
 // Opens the database at path for writing, creating it (and missing parent directories) when
 // absent, and records the schema version in a new database. While another process holds the
 // write lock, retries until lock_wait has passed (zero: one attempt).
-// Throws DatabaseError: Locked when the lock was not obtained in time; IncompatibleSchema when
+// Throws DatabaseError: Locked when the lock was not obtained in time; Interrupted when the
+// interrupter (set_lock_wait_interrupter) said so during the wait; Other at once when the lock
+// cannot be taken at all (a read-only file system); IncompatibleSchema when
 // the database was written by another schema version or is not a newsindex database; Other
 // otherwise. The returned object owns Xapian's write lock until it is closed or destroyed.
 // With SchemaCheck::Skip the schema version is neither checked nor recorded: for holding the
 // lock on a database that is about to be rebuilt.
 enum class SchemaCheck { Check, Skip };
+
+// A function that open_writable() asks between its attempts while waiting for the lock: when
+// it returns true (a SIGTERM or SIGINT arrived), the wait ends at once with DatabaseError
+// Interrupted. Call before any thread starts; nullptr (the default) waits the whole time.
+void set_lock_wait_interrupter(bool (*interrupted)());
 Xapian::WritableDatabase open_writable(
     const std::string& path, std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0),
     SchemaCheck schema_check = SchemaCheck::Check);

@@ -36,7 +36,7 @@ class InputError : public Error {
 // an incompatible schema version.
 class DatabaseError : public Error {
   public:
-    enum class Kind { Missing, Locked, IncompatibleSchema, Other };
+    enum class Kind { Missing, Locked, IncompatibleSchema, Interrupted, Other };
     DatabaseError(Kind kind, const std::string& path, const std::string& problem);
     Kind kind() const { return kind_; }
     const std::string& path() const { return path_; }

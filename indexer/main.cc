@@ -262,6 +262,7 @@ int run_indexer(int argc, char** argv) {
                          sizes.bytes_before / 1048576.0, sizes.bytes_after / 1048576.0);
     };
     newsindex::indexer::install_stop_handlers();
+    newsindex::set_lock_wait_interrupter([] { return newsindex::indexer::stop_signal() != 0; });
     if (compact_only) {
         run_compaction();
         return kSuccess;
@@ -292,6 +293,8 @@ int main(int argc, char** argv) {
         return run_indexer(argc, argv);
     } catch (const newsindex::DatabaseError& e) {
         print_error(e.what());
+        if (e.kind() == newsindex::DatabaseError::Kind::Interrupted)
+            return kStoppedBySignalBase + newsindex::indexer::stop_signal();
         return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
                                                                   : kDatabaseError;
     } catch (const newsindex::UsageError& e) {
