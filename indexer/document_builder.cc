@@ -9,6 +9,7 @@
 #include "text/fold.h"
 #include "text/near_duplicate.h"
 #include "text/strings.h"
+#include "text/utf8.h"
 
 namespace newsindex::indexer {
 
@@ -67,6 +68,9 @@ void add_term_variants(Xapian::Document& doc) {
 DocumentBuilder::DocumentBuilder(bool collect_spelling) : collect_spelling_(collect_spelling) {
     term_generator_.set_stemmer(remembering_stemmer());
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    // Said here, not left to Xapian's default: the limit keeps every prefixed term, and every
+    // spelling word, within what Xapian stores (schema::kMaxWordBytes).
+    term_generator_.set_max_word_length(schema::kMaxWordBytes);
 }
 
 SpellingWords DocumentBuilder::spelling_words(const Article& article) {
@@ -84,7 +88,9 @@ SpellingWords DocumentBuilder::spelling_words(const Article& article) {
     // its spelling table.
     for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
         const std::string word = *it;
-        if (word.size() < 3 || word.find_first_of("0123456789") != std::string::npos) continue;
+        if (word.size() < 3 || word.size() > schema::kMaxWordBytes ||
+            word.find_first_of("0123456789") != std::string::npos)
+            continue;
         words.emplace_back(word, it.get_wdf());
     }
     return words;
@@ -223,7 +229,19 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     if (std::string site = schema::site_of_url(article.url); !site.empty())
         doc.add_value(schema::kSiteSlot, site);
     doc.set_data(schema::encode_record(article));
+    check_terms(doc);
     return doc;
+}
+
+void DocumentBuilder::check_terms(const Xapian::Document& doc) {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (term.size() > schema::kXapianMaxTermBytes)
+            throw Xapian::InvalidArgumentError(
+                "a term of " + std::to_string(term.size()) + " bytes, longer than Xapian stores (" +
+                std::to_string(schema::kXapianMaxTermBytes) +
+                "): " + std::string(text::truncate_utf8(term, 40)) + "...");
+    }
 }
 
 }  // namespace newsindex::indexer

@@ -24,8 +24,16 @@ class DocumentBuilder {
     // positions (entity words: as written, without; docs/schema.md),
     // Boolean and date terms, the date value, the stored record, its unique id term
     // (id_term()), its content term (content_term()) and the path term of its source file.
-    // Does not throw for any Article.
+    // Every term fits Xapian's limits, however long the article's words, names or fields:
+    // words over schema::kMaxWordBytes are left out, whole values (names, URLs, paths) are
+    // cut and hashed (schema::boolean_term()). Throws Xapian::InvalidArgumentError (from
+    // check_terms()) only if that promise is broken; the caller skips the article then.
     Xapian::Document build(const Article& article);
+
+    // Throws Xapian::InvalidArgumentError naming the first term of doc longer than Xapian
+    // stores (schema::kXapianMaxTermBytes). Checked before the document reaches a database:
+    // there such a term makes Xapian cancel every uncommitted change, other articles' too.
+    static void check_terms(const Xapian::Document& doc);
 
     // Changes a stored document in place, as build() would have made it had the entity
     // (old_type, short_name) been called (new_type, full_name) from the start: its exact term

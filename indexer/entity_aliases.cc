@@ -14,7 +14,7 @@ const std::string kAmbiguous = "\t";
 const std::string kNone;
 
 std::string alias_key(const std::string& type, const std::string& short_name) {
-    return std::string(schema::kAliasKeyPrefix) + schema::entity_type_letter(type) + short_name;
+    return schema::alias_key(type, short_name);
 }
 
 bool is_one_word(const std::string& name) {
