@@ -363,6 +363,10 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
         .append(content_hash(value));
 }
 
+std::string alias_key(std::string_view type, std::string_view short_name) {
+    return boolean_term(std::string(kAliasKeyPrefix) + entity_type_letter(type), short_name);
+}
+
 std::string normalise_boolean_value(const Field& field, std::string_view value) {
     if (field.normalisation == ValueNormalisation::HostName) {
         std::string site = text::ascii_lower(text::trim(value));

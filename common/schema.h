@@ -7,6 +7,7 @@
 // Everything here is immutable after static initialisation and safe to use from any thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -115,6 +116,18 @@ std::string_view entity_type_of_letter(char letter);
 // type letter, a short name ("alias:PMilley"); the value is the full name it stands for, or
 // a tab when several full names claim it.
 inline constexpr std::string_view kAliasKeyPrefix = "alias:";
+// The metadata key of the alias of short_name among entities of type ("person", ...): the
+// prefix, the type letter and the name, a long name cut and hashed as boolean_term() does,
+// so that no name, however long, makes a key Xapian refuses (its keys hold 253 bytes at most).
+std::string alias_key(std::string_view type, std::string_view short_name);
+
+// Words longer than this (in bytes, before any prefix) are not indexed, neither as terms nor
+// in the spelling table: no one searches for them, and with a prefix they could pass Xapian's
+// limit on a term (245 bytes). Xapian's TermGenerator has the same default.
+inline constexpr unsigned kMaxWordBytes = 64;
+// The longest term Xapian stores (its glass backend refuses longer ones when the document is
+// written, and then cancels every change not yet committed).
+inline constexpr std::size_t kXapianMaxTermBytes = 245;
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // "YYYYMMDD"; absent when the article has no date

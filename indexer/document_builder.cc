@@ -1,5 +1,8 @@
 #include "document_builder.h"
 
+#include <atomic>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -9,10 +12,18 @@
 #include "text/fold.h"
 #include "text/near_duplicate.h"
 #include "text/strings.h"
+#include "text/utf8.h"
 
 namespace newsindex::indexer {
 
 namespace {
+
+std::atomic<std::size_t> records_encoded_count{0};
+
+std::string encoded_record(const Article& article) {
+    records_encoded_count.fetch_add(1, std::memory_order_relaxed);
+    return schema::encode_record(article);
+}
 
 // Gap left between separately indexed values so that a phrase cannot match across them.
 constexpr Xapian::termpos kValueGap = 100;
@@ -67,6 +78,9 @@ void add_term_variants(Xapian::Document& doc) {
 DocumentBuilder::DocumentBuilder(bool collect_spelling) : collect_spelling_(collect_spelling) {
     term_generator_.set_stemmer(remembering_stemmer());
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    // Said here, not left to Xapian's default: the limit keeps every prefixed term, and every
+    // spelling word, within what Xapian stores (schema::kMaxWordBytes).
+    term_generator_.set_max_word_length(schema::kMaxWordBytes);
 }
 
 SpellingWords DocumentBuilder::spelling_words(const Article& article) {
@@ -84,7 +98,9 @@ SpellingWords DocumentBuilder::spelling_words(const Article& article) {
     // its spelling table.
     for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
         const std::string word = *it;
-        if (word.size() < 3 || word.find_first_of("0123456789") != std::string::npos) continue;
+        if (word.size() < 3 || word.size() > schema::kMaxWordBytes ||
+            word.find_first_of("0123456789") != std::string::npos)
+            continue;
         words.emplace_back(word, it.get_wdf());
     }
     return words;
@@ -99,57 +115,78 @@ Xapian::termpos renamed_entity_position(const std::string& name) {
            static_cast<Xapian::termpos>(std::hash<std::string>{}(name) % 100'000) * 100;
 }
 
-bool has_term(const Xapian::Document& doc, const std::string& term) {
-    Xapian::TermIterator it = doc.termlist_begin();
-    it.skip_to(term);
-    return it != doc.termlist_end() && *it == term;
+std::unordered_set<std::string> terms_of(const Xapian::Document& doc) {
+    return {doc.termlist_begin(), doc.termlist_end()};
 }
 
 }  // namespace
 
-void DocumentBuilder::rename_entity(Xapian::Document& doc, const Article& renamed,
-                                    const std::string& old_type, const std::string& short_name,
-                                    const std::string& new_type, const std::string& full_name) {
-    const schema::Field* old_field = schema::find_field(old_type);
-    const schema::Field* new_field = schema::find_field(new_type);
-    if (!old_field || !new_field) return;
-    // The terms build() makes of some names under a prefix, variants included.
-    auto words_of = [this](const std::vector<std::string>& names, const schema::Field& field,
-                           Xapian::termpos first) {
-        Xapian::Document scratch;
-        term_generator_.set_document(scratch);
-        term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-        term_generator_.set_termpos(first);
-        for (const std::string& name : names) {
-            const std::string folded = text::fold_for_search(name);
-            if (field.positions) {
-                term_generator_.index_text(folded, 1, std::string(field.prefix));
-                term_generator_.increase_termpos(kValueGap);
-            } else {
-                term_generator_.index_text_without_positions(folded, 1, std::string(field.prefix));
-            }
+Xapian::Document DocumentBuilder::words_of(const std::vector<std::string>& names,
+                                           const schema::Field& field, Xapian::termpos first) {
+    Xapian::Document scratch;
+    term_generator_.set_document(scratch);
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    term_generator_.set_termpos(first);
+    for (const std::string& name : names) {
+        const std::string folded = text::fold_for_search(name);
+        if (field.positions) {
+            term_generator_.index_text(folded, 1, std::string(field.prefix));
+            term_generator_.increase_termpos(kValueGap);
+        } else {
+            term_generator_.index_text_without_positions(folded, 1, std::string(field.prefix));
         }
-        term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-        add_term_variants(scratch);
-        return scratch;
+    }
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    add_term_variants(scratch);
+    return scratch;
+}
+
+void DocumentBuilder::rename_entities(Xapian::Document& doc, const Article& renamed,
+                                      const std::vector<EntityRename>& renames) {
+    if (renames.empty()) return;
+    // The document's terms, kept up to date: asking the document walks its whole term list
+    // (Xapian::Document's term iterator skips one term at a time), a cost per rename that
+    // made a long article with many names quadratic.
+    std::unordered_set<std::string> terms = terms_of(doc);
+    auto remove = [&](const std::string& term) {
+        if (terms.erase(term)) doc.remove_term(term);
     };
-    const std::string old_exact = schema::boolean_term(old_field->exact_prefix, short_name);
-    if (has_term(doc, old_exact)) doc.remove_term(old_exact);
-    doc.add_boolean_term(schema::boolean_term(new_field->exact_prefix, full_name));
-    if (old_type != new_type) {
-        const Xapian::Document keep = words_of(old_field->values_of(renamed), *old_field, 1);
-        const Xapian::Document gone = words_of({short_name}, *old_field, 1);
-        for (auto it = gone.termlist_begin(); it != gone.termlist_end(); ++it)
-            if (!has_term(keep, *it) && has_term(doc, *it)) doc.remove_term(*it);
+    // Per old type, the words its entities in renamed (every rename applied) still use.
+    std::unordered_map<std::string, std::unordered_set<std::string>> still_used;
+    for (const EntityRename& rename : renames) {
+        const schema::Field* old_field = schema::find_field(rename.old_type);
+        const schema::Field* new_field = schema::find_field(rename.new_type);
+        if (!old_field || !new_field) continue;
+        remove(schema::boolean_term(old_field->exact_prefix, rename.short_name));
+        const std::string exact = schema::boolean_term(new_field->exact_prefix, rename.full_name);
+        doc.add_boolean_term(exact);
+        terms.insert(exact);
+        if (rename.old_type != rename.new_type) {
+            auto used = still_used.find(rename.old_type);
+            if (used == still_used.end())
+                used =
+                    still_used
+                        .emplace(rename.old_type,
+                                 terms_of(words_of(old_field->values_of(renamed), *old_field, 1)))
+                        .first;
+            const Xapian::Document gone = words_of({rename.short_name}, *old_field, 1);
+            for (auto it = gone.termlist_begin(); it != gone.termlist_end(); ++it)
+                if (!used->second.count(*it)) remove(*it);
+        }
+        const Xapian::Document added =
+            words_of({rename.full_name}, *new_field, renamed_entity_position(rename.full_name));
+        for (auto it = added.termlist_begin(); it != added.termlist_end(); ++it) {
+            if (!new_field->positions) doc.add_term(*it, it.get_wdf());
+            for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
+                doc.add_posting(*it, *pos);
+            terms.insert(*it);
+        }
     }
-    const Xapian::Document added =
-        words_of({full_name}, *new_field, renamed_entity_position(full_name));
-    for (auto it = added.termlist_begin(); it != added.termlist_end(); ++it) {
-        if (!new_field->positions) doc.add_term(*it, it.get_wdf());
-        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
-            doc.add_posting(*it, *pos);
-    }
-    doc.set_data(schema::encode_record(renamed));
+    doc.set_data(encoded_record(renamed));
+}
+
+std::size_t DocumentBuilder::records_encoded() {
+    return records_encoded_count.load(std::memory_order_relaxed);
 }
 
 std::string DocumentBuilder::id_term(const Article& article) {
@@ -222,8 +259,20 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_value(schema::kNearDuplicateSlot, signature);
     if (std::string site = schema::site_of_url(article.url); !site.empty())
         doc.add_value(schema::kSiteSlot, site);
-    doc.set_data(schema::encode_record(article));
+    doc.set_data(encoded_record(article));
+    check_terms(doc);
     return doc;
+}
+
+void DocumentBuilder::check_terms(const Xapian::Document& doc) {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (term.size() > schema::kXapianMaxTermBytes)
+            throw Xapian::InvalidArgumentError(
+                "a term of " + std::to_string(term.size()) + " bytes, longer than Xapian stores (" +
+                std::to_string(schema::kXapianMaxTermBytes) +
+                "): " + std::string(text::truncate_utf8(term, 40)) + "...");
+    }
 }
 
 }  // namespace newsindex::indexer

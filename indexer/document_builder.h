@@ -4,11 +4,13 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "article.h"
+#include "schema.h"
 
 namespace newsindex::indexer {
 
@@ -24,18 +26,32 @@ class DocumentBuilder {
     // positions (entity words: as written, without; docs/schema.md),
     // Boolean and date terms, the date value, the stored record, its unique id term
     // (id_term()), its content term (content_term()) and the path term of its source file.
-    // Does not throw for any Article.
+    // Every term fits Xapian's limits, however long the article's words, names or fields:
+    // words over schema::kMaxWordBytes are left out, whole values (names, URLs, paths) are
+    // cut and hashed (schema::boolean_term()). Throws Xapian::InvalidArgumentError (from
+    // check_terms()) only if that promise is broken; the caller skips the article then.
     Xapian::Document build(const Article& article);
 
-    // Changes a stored document in place, as build() would have made it had the entity
-    // (old_type, short_name) been called (new_type, full_name) from the start: its exact term
-    // and its words under the type's prefix (at positions of their own, after the others),
-    // and the stored record, which becomes renamed (the article with the entity renamed).
-    // Words of short_name stay when another entity of old_type still uses them. Much cheaper
-    // than build(): nothing else is tokenised again.
-    void rename_entity(Xapian::Document& doc, const Article& renamed, const std::string& old_type,
-                       const std::string& short_name, const std::string& new_type,
-                       const std::string& full_name);
+    // Throws Xapian::InvalidArgumentError naming the first term of doc longer than Xapian
+    // stores (schema::kXapianMaxTermBytes). Checked before the document reaches a database:
+    // there such a term makes Xapian cancel every uncommitted change, other articles' too.
+    static void check_terms(const Xapian::Document& doc);
+
+    // One entity to rename: (old_type, short_name) becomes (new_type, full_name).
+    struct EntityRename {
+        std::string old_type, short_name, new_type, full_name;
+    };
+
+    // Changes a document in place, as build() would have made it had each entity of renames
+    // been named as renamed names it from the start: its exact term and its words under the
+    // type's prefix (at positions of their own, after the others), and the stored record,
+    // which becomes renamed (the article with every rename applied). Words of a short name
+    // stay when another entity of its old type in renamed still uses them. One pass however
+    // many renames: the record is encoded once, the document's terms listed once, the words
+    // the old types still use tokenised once per type (cost linear in the document and the
+    // renames). Nothing else is tokenised again. No-op for no renames.
+    void rename_entities(Xapian::Document& doc, const Article& renamed,
+                         const std::vector<EntityRename>& renames);
 
     // The words of article's title and body as written (lower case) that are worth offering
     // as spelling corrections: three bytes or more, no digits. The index holds only stems,
@@ -48,7 +64,17 @@ class DocumentBuilder {
     // "C" + content_hash() of the title and body with white space collapsed.
     static std::string content_term(const Article& article);
 
+    // How many stored records (schema::encode_record()) all builders of the process have
+    // made so far: one per build(), one per renaming. The record holds the whole article, so
+    // this is what renaming costs; tests check it stays one per document. Thread-safe.
+    static std::size_t records_encoded();
+
   private:
+    // The terms build() makes of names under field's prefix, variants included, positions
+    // (when the field has them) from first.
+    Xapian::Document words_of(const std::vector<std::string>& names, const schema::Field& field,
+                              Xapian::termpos first);
+
     Xapian::TermGenerator term_generator_;
     bool collect_spelling_;
 };

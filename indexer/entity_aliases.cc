@@ -1,6 +1,7 @@
 #include "entity_aliases.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "schema.h"
 #include "text/strings.h"
@@ -14,7 +15,7 @@ const std::string kAmbiguous = "\t";
 const std::string kNone;
 
 std::string alias_key(const std::string& type, const std::string& short_name) {
-    return std::string(schema::kAliasKeyPrefix) + schema::entity_type_letter(type) + short_name;
+    return schema::alias_key(type, short_name);
 }
 
 bool is_one_word(const std::string& name) {
@@ -129,9 +130,12 @@ std::vector<EntityAliases::Rename> EntityAliases::resolve(Article& article) {
         if (!full->empty() && *full != kAmbiguous)
             renames.push_back({old_type, {entity.type, entity.name, *full}});
     }
+    std::vector<EntityAlias> aliases;
+    for (const Rename& rename : renames) aliases.push_back(rename.alias);
+    const std::vector<bool> renamed = rename_entities(article, aliases);
     std::vector<Rename> done;
-    for (Rename& rename : renames)
-        if (rename_entity(article, rename.alias)) done.push_back(std::move(rename));
+    for (std::size_t i = 0; i < renames.size(); ++i)
+        if (renamed[i]) done.push_back(std::move(renames[i]));
     return done;
 }
 
@@ -156,27 +160,53 @@ std::vector<std::string> types_renamed_by(const std::string& alias_type) {
 }
 
 bool rename_entity(Article& article, const EntityAlias& alias) {
+    return rename_entities(article, {alias}).front();
+}
+
+std::vector<bool> rename_entities(Article& article, const std::vector<EntityAlias>& aliases) {
+    std::vector<bool> renamed(aliases.size(), false);
     auto& entities = article.entities;
-    auto same = [&](const std::string& name) {
-        return [&](const ArticleEntity& e) { return e.type == alias.type && e.name == name; };
-    };
-    auto from = std::find_if(entities.begin(), entities.end(), same(alias.short_name));
-    if (from == entities.end()) return false;
-    auto into = std::find_if(entities.begin(), entities.end(), same(alias.full_name));
-    if (into == entities.end()) {
-        from->name = alias.full_name;
-        return true;
+    // Where each (type, name) is: the first entity of it, as a search from the front finds.
+    auto key = [](const std::string& type, const std::string& name) { return type + '\t' + name; };
+    std::unordered_map<std::string, std::size_t> where;
+    for (std::size_t i = 0; i < entities.size(); ++i)
+        where.emplace(key(entities[i].type, entities[i].name), i);
+    std::vector<bool> merged_away(entities.size(), false);
+    bool merged = false;
+    for (std::size_t a = 0; a < aliases.size(); ++a) {
+        const EntityAlias& alias = aliases[a];
+        auto from = where.find(key(alias.type, alias.short_name));
+        if (from == where.end()) continue;
+        renamed[a] = true;
+        const std::size_t from_index = from->second;
+        where.erase(from);
+        ArticleEntity& entity = entities[from_index];
+        auto into = where.find(key(alias.type, alias.full_name));
+        if (into == where.end()) {
+            entity.name = alias.full_name;
+            where.emplace(key(alias.type, alias.full_name), from_index);
+            continue;
+        }
+        ArticleEntity& target = entities[into->second];
+        target.count += entity.count;
+        for (const std::string& mention : entity.mentions)
+            if (std::find(target.mentions.begin(), target.mentions.end(), mention) ==
+                target.mentions.end())
+                target.mentions.push_back(mention);
+        merged_away[from_index] = true;
+        merged = true;
     }
-    into->count += from->count;
-    for (const std::string& mention : from->mentions)
-        if (std::find(into->mentions.begin(), into->mentions.end(), mention) ==
-            into->mentions.end())
-            into->mentions.push_back(mention);
-    entities.erase(from);
-    std::stable_sort(
-        entities.begin(), entities.end(),
-        [](const ArticleEntity& a, const ArticleEntity& b) { return a.count > b.count; });
-    return true;
+    if (merged) {
+        std::vector<ArticleEntity> kept;
+        kept.reserve(entities.size());
+        for (std::size_t i = 0; i < entities.size(); ++i)
+            if (!merged_away[i]) kept.push_back(std::move(entities[i]));
+        entities = std::move(kept);
+        std::stable_sort(
+            entities.begin(), entities.end(),
+            [](const ArticleEntity& a, const ArticleEntity& b) { return a.count > b.count; });
+    }
+    return renamed;
 }
 
 }  // namespace newsindex::indexer

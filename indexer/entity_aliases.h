@@ -74,4 +74,9 @@ std::vector<std::string> types_renamed_by(const std::string& alias_type);
 // counts and mentions. Returns true when article had such an entity.
 bool rename_entity(Article& article, const EntityAlias& alias);
 
+// rename_entity() for each of aliases in turn, in one pass over the entities and with one
+// sort (most mentioned first) at the end, so that the cost grows with the entities and the
+// aliases, not with their product. Returns, for each alias, whether it renamed an entity.
+std::vector<bool> rename_entities(Article& article, const std::vector<EntityAlias>& aliases);
+
 }  // namespace newsindex::indexer

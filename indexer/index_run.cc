@@ -64,6 +64,19 @@ PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
     return prepared;
 }
 
+// The per-article boundary: an article whose document Xapian would refuse is reported as a
+// problem of source and skipped; the file's other articles go on.
+void add_article(Article&& article, DocumentBuilder& builder, const std::string& source,
+                 FileOutcome& outcome) {
+    const std::string title = article.title;  // article is moved from
+    try {
+        outcome.articles.push_back(prepare_article(std::move(article), builder));
+    } catch (const Xapian::InvalidArgumentError& e) {
+        outcome.record_problems.push_back(source + ": article \"" + title +
+                                          "\" skipped: " + e.get_msg());
+    }
+}
+
 // One line of a JSON Lines stream on standard input. Such articles have no file: their id is
 // their URL, else a hash of their text, so that sending the same stream again updates them.
 FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
@@ -79,7 +92,7 @@ FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
             [&](Article&& article) {
                 article.source_path.clear();
                 article.record_key = schema::content_hash(article.title + "\n" + article.body);
-                outcome.articles.push_back(prepare_article(std::move(article), builder));
+                add_article(std::move(article), builder, where, outcome);
             },
             [&](const InputError& problem) {
                 outcome.record_problems.push_back(where + ": " + problem.problem());
@@ -129,9 +142,7 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
                                                          : detect_format(job.path, text);
         read_articles(
             text, job.path, format, read_options,
-            [&](Article&& article) {
-                outcome.articles.push_back(prepare_article(std::move(article), builder));
-            },
+            [&](Article&& article) { add_article(std::move(article), builder, job.path, outcome); },
             [&](const InputError& problem) { outcome.record_problems.push_back(problem.what()); });
         outcome.kind = FileOutcome::Kind::Prepared;
     } catch (const InputError& e) {

@@ -261,9 +261,11 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
                                 std::set<std::string>& written_ids, bool count_words) {
     // What this batch taught is already known (apply() learned it): only documents of
     // earlier batches need apply_new_aliases().
-    for (const auto& rename : aliases_.resolve(prepared.article))
-        builder_.rename_entity(prepared.document, prepared.article, rename.old_type,
-                               rename.alias.short_name, rename.alias.type, rename.alias.full_name);
+    std::vector<DocumentBuilder::EntityRename> renames;
+    for (auto& rename : aliases_.resolve(prepared.article))
+        renames.push_back({std::move(rename.old_type), std::move(rename.alias.short_name),
+                           std::move(rename.alias.type), std::move(rename.alias.full_name)});
+    builder_.rename_entities(prepared.document, prepared.article, renames);
     if (!written_ids.insert(prepared.id_term).second) {
         if (count_words) {
             messages_.note(path + ": holds the same article twice; kept the first");
@@ -517,31 +519,54 @@ void IndexWriter::commit_all_shards() {
 }
 
 void IndexWriter::apply_new_aliases() {
+    // Gathered per document first, so that a document with many of the new short names is
+    // read, renamed and written once, not once per name. Ordered, so the renames of a
+    // document come in the order the aliases were learned.
+    std::map<std::pair<std::size_t, Xapian::docid>,
+             std::vector<std::pair<std::string, EntityAlias>>>
+        renames_of;  // (shard, docid) -> (type written, alias)
     for (const EntityAlias& alias : new_aliases_) {
         if (!aliases_.still_stands_for(alias)) continue;
         for (const std::string& type : types_renamed_by(alias.type)) {
             const std::string term = schema::boolean_term(
                 std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
                 alias.short_name);
-            for (Xapian::WritableDatabase& shard : *shards_) {
+            for (std::size_t shard = 0; shard < shards_->size(); ++shard) {
+                Xapian::WritableDatabase& database = (*shards_)[shard];
                 // Most short names were never written alone; asking is cheaper than opening
                 // a posting list, which flushes the term's pending changes first.
-                if (!shard.term_exists(term)) continue;
-                std::vector<Xapian::docid> docids(shard.postlist_begin(term),
-                                                  shard.postlist_end(term));
-                for (Xapian::docid docid : docids) {
-                    Xapian::Document doc = shard.get_document(docid);
-                    Article article = schema::decode_record(doc.get_data());
-                    for (ArticleEntity& entity : article.entities)
-                        if (entity.type == type && entity.name == alias.short_name)
-                            entity.type = alias.type;
-                    if (!rename_entity(article, alias)) continue;
-                    builder_.rename_entity(doc, article, type, alias.short_name, alias.type,
-                                           alias.full_name);
-                    shard.replace_document(docid, doc);
-                }
+                if (!database.term_exists(term)) continue;
+                for (auto it = database.postlist_begin(term); it != database.postlist_end(term);
+                     ++it)
+                    renames_of[{shard, *it}].emplace_back(type, alias);
             }
         }
+    }
+    for (const auto& [where, renames] : renames_of) {
+        Xapian::WritableDatabase& shard = (*shards_)[where.first];
+        Xapian::Document doc = shard.get_document(where.second);
+        Article article = schema::decode_record(doc.get_data());
+        // An entity written as another type the alias renames (types_renamed_by()) takes the
+        // alias's type first. Found by name, not by a walk of the entities per alias.
+        std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+        for (std::size_t i = 0; i < article.entities.size(); ++i)
+            by_name[article.entities[i].name].push_back(i);
+        std::vector<EntityAlias> aliases;
+        for (const auto& [type, alias] : renames) {
+            if (auto found = by_name.find(alias.short_name); found != by_name.end())
+                for (std::size_t i : found->second)
+                    if (article.entities[i].type == type) article.entities[i].type = alias.type;
+            aliases.push_back(alias);
+        }
+        const std::vector<bool> renamed = rename_entities(article, aliases);
+        std::vector<DocumentBuilder::EntityRename> done;
+        for (std::size_t i = 0; i < renames.size(); ++i)
+            if (renamed[i])
+                done.push_back({renames[i].first, aliases[i].short_name, aliases[i].type,
+                                aliases[i].full_name});
+        if (done.empty()) continue;
+        builder_.rename_entities(doc, article, done);
+        shard.replace_document(where.second, doc);
     }
     new_aliases_.clear();
 }
