@@ -381,7 +381,7 @@ class Run {
         // that a file is gone: prune only directories scanned completely.
         if (options_.prune && !summary_.stopped_by_signal) {
             for (const std::string& directory : complete_directories)
-                writer_.prune(directory, seen_files_);
+                writer_.prune(directory, seen_files_, options_.prune_all);
         }
         writer_.finish();
         summary_.counts = writer_.counts();

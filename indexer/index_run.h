@@ -36,6 +36,9 @@ struct IndexOptions {
     std::chrono::milliseconds lock_wait{30000};
     bool full = false;  // read every file, changed or not
     bool prune = true;  // delete documents of vanished files under directory inputs
+    // Prune even when more than half of a directory's indexed files are gone at once (an
+    // emptied or unmounted directory); otherwise such a prune is refused and reported.
+    bool prune_all = false;
     bool follow_symlinks = false;
     bool dry_run = false;       // change nothing; count what would change
     bool rebuild = false;       // build a new database and swap it in when complete; with

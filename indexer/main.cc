@@ -129,6 +129,9 @@ int run_indexer(int argc, char** argv) {
         "full", po::bool_switch(&options.full), "read every file again, changed or not")(
         "no-prune", po::bool_switch(&no_prune),
         "keep the documents of files that vanished from the directories named")(
+        "prune-all", po::bool_switch(&options.prune_all),
+        "prune even when more than half of a directory's indexed files are gone at once "
+        "(without it such a directory is reported and left alone)")(
         "follow", po::bool_switch(&options.follow_symlinks),
         "follow symbolic links inside directories (loops are detected)")(
         "rebuild", po::bool_switch(&options.rebuild),

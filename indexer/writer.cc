@@ -434,7 +434,8 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
     apply_file(outcome.path, std::move(outcome.articles), false, &outcome.state);
 }
 
-void IndexWriter::prune(const std::string& directory, const std::unordered_set<std::string>& seen) {
+void IndexWriter::prune(const std::string& directory, const std::unordered_set<std::string>& seen,
+                        bool prune_all) {
     apply_held_outcomes();  // prune sees the database as the run left it
     const std::string prefix = schema::file_key(directory + "/");
     if (prefix.find('#') != std::string::npos && prefix.size() > 180) return;  // shortened key
@@ -443,10 +444,12 @@ void IndexWriter::prune(const std::string& directory, const std::unordered_set<s
         std::string key, path;
     };
     std::vector<Vanished> vanished;
+    std::size_t recorded = 0;
     for (std::size_t shard = 0; shard < readers_.size(); ++shard) {
         const Xapian::Database& reader = readers_[shard];
         for (auto it = reader.metadata_keys_begin(prefix); it != reader.metadata_keys_end(prefix);
              ++it) {
+            ++recorded;
             // A key that holds its whole path names a file the scan found: nothing to read.
             if (seen.count((*it).substr(schema::kFileKeyPrefix.size()))) continue;
             schema::FileState state;
@@ -455,6 +458,14 @@ void IndexWriter::prune(const std::string& directory, const std::unordered_set<s
             if (!seen.count(state.path) && !is_regular_file(state.path))
                 vanished.push_back({shard, *it, state.path});
         }
+    }
+    if (!prune_all && vanished.size() >= 2 && vanished.size() * 2 > recorded) {
+        messages_.problem(directory + ": " + std::to_string(vanished.size()) + " of " +
+                          std::to_string(recorded) +
+                          " indexed files are gone (an emptied or unmounted directory?); their "
+                          "documents are kept; --prune-all removes them");
+        ++counts_.failed;
+        return;
     }
     for (const Vanished& gone : vanished) {
         apply_file(gone.path, {}, true, nullptr);

@@ -95,7 +95,11 @@ class IndexWriter {
     // Removes the documents of files recorded under directory that no longer exist there.
     // directory must be absolute and lexically normal. Files in seen (found by this run's
     // scan) are known to exist and are not looked at again.
-    void prune(const std::string& directory, const std::unordered_set<std::string>& seen);
+    // Unless prune_all, a directory where more than half of the indexed files (two or more)
+    // are gone at once is left alone and reported as a problem (counted as failed): an
+    // unmounted or emptied directory must not silently empty the index.
+    void prune(const std::string& directory, const std::unordered_set<std::string>& seen,
+               bool prune_all);
 
     // Ends a batch: applies the held outcomes (so the batch's articles take each other's
     // names) and records their files' states. A single database commits only when
