@@ -31,9 +31,10 @@ std::string cp1252_to_utf8(std::string_view bytes);
 // which clean_text later removes).
 std::string latin1_to_utf8(std::string_view bytes);
 
-// True when bytes do not look like text: a NUL byte anywhere, or more than one byte in ten of
-// the first 8 KiB a C0 control other than tab, line feed, form feed, carriage return and
-// escape. Reads at most the whole input once.
+// True when bytes do not look like text: a NUL byte anywhere, or more than one byte in fifty
+// of the first 8 KiB a C0 control other than tab, line feed, vertical tab, form feed,
+// carriage return and escape, or DEL (random bytes without a NUL have one in ten). Reads at
+// most the whole input once.
 bool looks_binary(std::string_view bytes);
 
 // Appends the UTF-8 encoding of code_point to out; surrogates and values past U+10FFFF

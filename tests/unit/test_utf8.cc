@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdint>
 
 #include "text/utf8.h"
 
@@ -63,6 +64,21 @@ TEST_CASE("binary content is told from text", "[utf8]") {
     CHECK_FALSE(looks_binary("plain text\twith tabs\r\nand lines\f"));
     CHECK_FALSE(looks_binary("Caf\xE9"));
     CHECK_FALSE(looks_binary(""));
+    // Regression: random bytes without a NUL were read as a Windows-1252 article.
+    std::string random;
+    std::uint32_t state = 12345;
+    while (random.size() < 4096) {
+        state = state * 1664525u + 1013904223u;
+        const char byte = static_cast<char>(state >> 24);
+        if (byte != '\0') random += byte;
+    }
+    CHECK(looks_binary(random));
+    // Legacy text stays text: Windows-1251 Russian, and a few stray controls in a long text.
+    CHECK_FALSE(
+        looks_binary("\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0! \xdd\xf2\xee \xf2\xe5\xf1\xf2."));
+    std::string mostly_text(1000, 'a');
+    for (std::size_t i = 0; i < 10; ++i) mostly_text[i * 100] = '\x01';
+    CHECK_FALSE(looks_binary(mostly_text));
 }
 
 TEST_CASE("truncation never cuts a character in two", "[utf8]") {
