@@ -676,6 +676,7 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     IndexSummary summary = index_into(building, fresh, callbacks);
     if (summary.stopped_by_signal) {
         fs::remove_all(building, error);
+        summary.work_discarded = true;
         return summary;
     }
     if (target_exists) {

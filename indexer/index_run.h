@@ -60,6 +60,10 @@ struct IndexSummary {
     std::size_t files = 0;  // input files considered
     double seconds = 0;
     int stopped_by_signal = 0;  // the signal that ended the run early, or 0
+    // With stopped_by_signal: true when nothing of the run was kept (a --rebuild stopped
+    // before the swap leaves the old database as it was), false when the batches written
+    // before the signal are committed.
+    bool work_discarded = false;
 };
 
 struct RunCallbacks {

@@ -278,7 +278,11 @@ int run_indexer(int argc, char** argv) {
     else if (!quiet && (verbose || on_terminal))
         print_summary_line(summary, options);
     if (summary.stopped_by_signal) {
-        std::fprintf(stderr, "indexer: stopped by %s; the work done so far is committed\n",
+        std::fprintf(stderr,
+                     summary.work_discarded
+                         ? "indexer: stopped by %s; the rebuild was abandoned and the database "
+                           "is as it was\n"
+                         : "indexer: stopped by %s; the work done so far is committed\n",
                      strsignal(summary.stopped_by_signal));
         return kStoppedBySignalBase + summary.stopped_by_signal;
     }

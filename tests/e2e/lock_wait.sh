@@ -36,6 +36,28 @@ done
 exec 3>&-
 wait "$holder"
 
+# SIGTERM during --rebuild: the new database is thrown away, the old one stays, and the
+# message says so (it said "the work done so far is committed"). The list comes from a pipe,
+# so the rebuild is certainly under way when the signal arrives.
+before=$(doc_count "$db")
+mkfifo "$SCRATCH/rebuild-list"
+"$INDEXER" --db "$db" --rebuild --drop-sources --files-from "$SCRATCH/rebuild-list" \
+    2>"$SCRATCH/stderr" >"$SCRATCH/stdout" &
+rebuilder=$!
+exec 4>"$SCRATCH/rebuild-list"
+find "$SOURCE_DIR/corpus/central-banks" -name '*.txt' | head -3 >&4
+sleep 1
+kill -TERM "$rebuilder"
+wait "$rebuilder"
+status=$?
+exec 4>&-
+last_command="indexer --rebuild --files-from FIFO, then SIGTERM"
+expect_status 143
+expect_stderr_has "the rebuild was abandoned and the database is as it was"
+expect_equal "documents after an abandoned rebuild" "$(doc_count "$db")" "$before"
+checks=$((checks + 1))
+[ ! -e "$db.rebuild" ] || fail "an abandoned rebuild left $db.rebuild"
+
 # A read-only file system: exit 3 at once, naming the reason (needs root to mount a tmpfs).
 mnt="$SCRATCH/ro"
 mkdir -p "$mnt"
