@@ -140,18 +140,23 @@ class Descriptor {
     int fd_;
 };
 
+// Reads into bytes[filled..] once, retrying on EINTR; returns the count read (0 at the end).
+std::size_t read_into(int fd, const std::string& path, std::string& bytes, std::size_t filled) {
+    for (;;) {
+        const ssize_t got = ::read(fd, &bytes[filled], bytes.size() - filled);
+        if (got >= 0) return static_cast<std::size_t>(got);
+        if (errno != EINTR) throw InputError(path, 0, "read error: " + error_text(errno));
+    }
+}
+
 // Up to prefix_bytes bytes from the start of the open file fd (path names it in errors).
 std::string read_prefix(int fd, const std::string& path, std::size_t prefix_bytes) {
     std::string bytes(prefix_bytes, '\0');
     std::size_t filled = 0;
     while (filled < bytes.size()) {
-        const ssize_t got = ::read(fd, &bytes[filled], bytes.size() - filled);
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            throw InputError(path, 0, "read error: " + error_text(errno));
-        }
+        const std::size_t got = read_into(fd, path, bytes, filled);
         if (got == 0) break;
-        filled += static_cast<std::size_t>(got);
+        filled += got;
     }
     bytes.resize(filled);
     return bytes;
@@ -190,13 +195,9 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes,
             if (bytes.size() > max_bytes) break;
             bytes.resize(std::min(max_bytes + 1, bytes.size() + 65536));
         }
-        const ssize_t got = ::read(fd.get(), &bytes[filled], bytes.size() - filled);
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            throw InputError(path, 0, "read error: " + error_text(errno));
-        }
+        const std::size_t got = read_into(fd.get(), path, bytes, filled);
         if (got == 0) break;
-        filled += static_cast<std::size_t>(got);
+        filled += got;
     }
     bytes.resize(filled);
     if (bytes.size() > max_bytes)
