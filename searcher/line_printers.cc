@@ -8,14 +8,6 @@ namespace newsindex::searcher {
 
 namespace {
 
-// Length of the well-formed UTF-8 sequence at text[at], or 0 when the byte there starts none.
-std::size_t utf8_length_at(const std::string& text, std::size_t at) {
-    const unsigned char lead = static_cast<unsigned char>(text[at]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (at + length > text.size()) return 0;
-    return text::is_valid_utf8(std::string_view(text).substr(at, length)) ? length : 0;
-}
-
 // A value on one line with every byte recoverable (docs/output.md): backslash, tab, newline
 // and carriage return as \\ \t \n \r, other control bytes and bytes that are not UTF-8 as
 // \xHH. `printf '%b'` turns it back into the exact bytes, so a path column is the real path.
@@ -24,7 +16,7 @@ std::string line_escape(const std::string& value) {
     out.reserve(value.size());
     for (std::size_t at = 0; at < value.size();) {
         const unsigned char c = static_cast<unsigned char>(value[at]);
-        const std::size_t length = utf8_length_at(value, at);
+        const std::size_t length = text::sequence_length(value, at);
         if (c == '\\') {
             out += "\\\\";
         } else if (c == '\t') {

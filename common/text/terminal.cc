@@ -2,39 +2,24 @@
 
 #include <cstdio>
 
+#include "text/utf8.h"
+
 namespace newsindex::text {
 
 namespace {
 
-// Decodes the well-formed UTF-8 sequence at bytes[at], setting length; returns false (length
-// 1) when the byte at `at` does not start one.
+// Decodes the well-formed UTF-8 sequence at bytes[at] (text::sequence_length() tells which),
+// setting length; returns false (length 1) when the byte there starts none.
 bool decode_at(std::string_view bytes, std::size_t at, char32_t& code_point, std::size_t& length) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
-    const unsigned char lead = byte(at);
-    length = 1;
-    if (lead < 0x80) {
-        code_point = lead;
-        return true;
-    }
-    std::size_t need;
-    char32_t min;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        need = 1, min = 0x80, code_point = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        need = 2, min = 0x800, code_point = lead & 0x0F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        need = 3, min = 0x10000, code_point = lead & 0x07;
-    } else {
+    length = sequence_length(bytes, at);
+    if (length == 0) {
+        length = 1;
         return false;
     }
-    if (at + need >= bytes.size()) return false;
-    for (std::size_t i = 1; i <= need; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return false;
-        code_point = (code_point << 6) | (byte(at + i) & 0x3F);
-    }
-    if (code_point < min || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
-        return false;
-    length = need + 1;
+    static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    code_point = static_cast<unsigned char>(bytes[at]) & kLeadMask[length];
+    for (std::size_t i = 1; i < length; ++i)
+        code_point = (code_point << 6) | (static_cast<unsigned char>(bytes[at + i]) & 0x3F);
     return true;
 }
 

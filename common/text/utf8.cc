@@ -4,8 +4,33 @@ namespace newsindex::text {
 
 namespace {
 
-// Length of the well-formed UTF-8 sequence starting at bytes[pos], or 0 when none starts
-// there. Follows the table of well-formed byte sequences in the Unicode standard (ch. 3).
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Unicode code points of Windows-1252 bytes 0x80..0x9F; 0 where the code page defines none.
+constexpr char32_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80..87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88..8F
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90..97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98..9F
+};
+
+void append_cp1252(std::string& out, unsigned char byte) {
+    if (byte < 0x80) {
+        out.push_back(static_cast<char>(byte));
+    } else if (byte < 0xA0) {
+        char32_t mapped = kCp1252High[byte - 0x80];
+        if (mapped == 0)
+            out.append(kReplacement);
+        else
+            append_utf8(out, mapped);
+    } else {
+        append_utf8(out, byte);
+    }
+}
+
+}  // namespace
+
+// Follows the table of well-formed byte sequences in the Unicode standard (ch. 3).
 std::size_t sequence_length(std::string_view bytes, std::size_t pos) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
     const unsigned char lead = byte(pos);
@@ -32,32 +57,6 @@ std::size_t sequence_length(std::string_view bytes, std::size_t pos) {
     }
     return length;
 }
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-// Unicode code points of Windows-1252 bytes 0x80..0x9F; 0 where the code page defines none.
-constexpr char32_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80..87
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88..8F
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90..97
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98..9F
-};
-
-void append_cp1252(std::string& out, unsigned char byte) {
-    if (byte < 0x80) {
-        out.push_back(static_cast<char>(byte));
-    } else if (byte < 0xA0) {
-        char32_t mapped = kCp1252High[byte - 0x80];
-        if (mapped == 0)
-            out.append(kReplacement);
-        else
-            append_utf8(out, mapped);
-    } else {
-        append_utf8(out, byte);
-    }
-}
-
-}  // namespace
 
 void append_utf8(std::string& out, char32_t cp) {
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {

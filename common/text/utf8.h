@@ -8,6 +8,11 @@
 
 namespace newsindex::text {
 
+// Length of the well-formed UTF-8 sequence starting at bytes[pos] (1 to 4), or 0 when none
+// starts there (a stray continuation byte, an overlong form, a surrogate, a cut sequence).
+// pos must be less than bytes.size().
+std::size_t sequence_length(std::string_view bytes, std::size_t pos);
+
 // Returns true when bytes is well-formed UTF-8 (no overlongs, surrogates or values past
 // U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
