@@ -325,11 +325,54 @@ std::string content_hash(std::string_view bytes) {
     return hex;
 }
 
-std::string file_key(std::string_view path) {
+namespace {
+
+// prefix + path, or for a long path its first 180 bytes, "#" and a hash of the whole path.
+std::string path_key(std::string_view prefix, std::string_view path) {
     constexpr std::size_t kKeptPathBytes = 180;
-    std::string key(kFileKeyPrefix);
+    std::string key(prefix);
     if (key.size() + path.size() <= kMaxTermBytes) return key.append(path);
     return key.append(path.substr(0, kKeptPathBytes)).append("#").append(content_hash(path));
+}
+
+}  // namespace
+
+std::string file_key(std::string_view path) {
+    return path_key(kFileKeyPrefix, path);
+}
+
+std::string failed_key(std::string_view path) {
+    return path_key(kFailedKeyPrefix, path);
+}
+
+std::string encode_failed_state(const FailedState& state) {
+    return std::to_string(state.size) + " " + std::to_string(state.mtime_ns) + " " +
+           std::to_string(state.ctime_ns) + " " + state.path;
+}
+
+bool decode_failed_state(std::string_view value, FailedState& state) {
+    // Three numbers, then the path, which may hold spaces.
+    std::size_t at = 0;
+    std::string numbers[3];
+    for (std::string& number : numbers) {
+        const std::size_t space = value.find(' ', at);
+        if (space == std::string_view::npos || space == at) return false;
+        number = std::string(value.substr(at, space - at));
+        at = space + 1;
+    }
+    try {
+        std::size_t used = 0;
+        state.size = std::stoull(numbers[0], &used);
+        if (used != numbers[0].size()) return false;
+        state.mtime_ns = std::stoll(numbers[1], &used);
+        if (used != numbers[1].size()) return false;
+        state.ctime_ns = std::stoll(numbers[2], &used);
+        if (used != numbers[2].size()) return false;
+    } catch (const std::exception&) {
+        return false;
+    }
+    state.path = std::string(value.substr(at));
+    return !state.path.empty();
 }
 
 std::string encode_file_state(const FileState& state) {

@@ -163,6 +163,23 @@ std::string encode_file_state(const FileState& state);
 // Returns false when value is not an encoded FileState.
 bool decode_file_state(std::string_view value, FileState& state);
 
+// A file that could not be read or parsed, kept under failed_key(path) so that later runs
+// pass over it without reading or reporting it again until it changes: its size, its mtime,
+// or its ctime (which chmod, chown and rename change too, so fixing a file's permissions
+// counts). Removed when the file is read well, or is gone. --retry-failed and --full ignore it.
+struct FailedState {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::string path;  // the whole path, even when the key had to be shortened
+};
+inline constexpr std::string_view kFailedKeyPrefix = "failed:";
+// Metadata key for a failed path, shortened as file_key() does.
+std::string failed_key(std::string_view path);
+std::string encode_failed_state(const FailedState& state);
+// Returns false when value is not an encoded FailedState.
+bool decode_failed_state(std::string_view value, FailedState& state);
+
 // 64-bit FNV-1a of bytes as 16 lowercase hex digits. Not cryptographic: it tells changed
 // files and duplicate articles apart, where a collision costs one missed update.
 std::string content_hash(std::string_view bytes);

@@ -42,6 +42,7 @@ struct FileJob {
     std::string record;           // that record's text
     std::size_t record_line = 0;  // its line number on standard input
     schema::FileState found;      // size and time as stat() saw them
+    std::int64_t ctime_ns = 0;    // status change time as stat() saw it
     std::optional<schema::FileState> known;
     bool full = false;
     bool by_content = false;  // found in a directory by content: read only if it is text
@@ -113,6 +114,7 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
     FileOutcome outcome;
     outcome.path = job.path;
     outcome.state = job.found;
+    outcome.ctime_ns = job.ctime_ns;
     if (job.path.empty()) return prepare_record(job, builder, read_options);
     // A file found by content is looked at before it is read whole: an image or archive in
     // a folder of articles costs one short read, and is passed over without a complaint.
@@ -477,6 +479,8 @@ class Run {
         job.found.size = static_cast<std::uint64_t>(info.st_size);
         job.found.mtime_ns =
             static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+        job.ctime_ns =
+            static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
         job.known = writer_.known_state(path);
         job.full = options_.full;
         job.by_content = by_content;
@@ -490,6 +494,18 @@ class Run {
             unchanged.known = std::move(job.known);
             apply(std::move(unchanged));
             return;
+        }
+        if (!job.full && !options_.retry_failed) {
+            const auto failed = writer_.failed_state(path);
+            if (failed && failed->size == job.found.size &&
+                failed->mtime_ns == job.found.mtime_ns && failed->ctime_ns == job.ctime_ns) {
+                // Reported when it failed; reading it again would only repeat the complaint.
+                FileOutcome still;
+                still.kind = FileOutcome::Kind::StillFailing;
+                still.path = path;
+                apply(std::move(still));
+                return;
+            }
         }
         submit(std::move(job));
     }

@@ -35,6 +35,9 @@ struct IndexOptions {
     unsigned jobs = 1;  // worker threads reading and parsing
     std::chrono::milliseconds lock_wait{30000};
     bool full = false;  // read every file, changed or not
+    // Read again the files an earlier run failed to read, changed or not (schema::FailedState);
+    // without it they are passed over quietly until they change. --full implies it.
+    bool retry_failed = false;
     bool prune = true;  // delete documents of vanished files under directory inputs
     // Prune even when more than half of a directory's indexed files are gone at once (an
     // emptied or unmounted directory); otherwise such a prune is refused and reported.

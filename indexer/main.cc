@@ -79,10 +79,16 @@ void print_summary_line(const IndexSummary& s, const IndexOptions& options) {
     const auto& c = s.counts;
     std::fprintf(stderr,
                  "indexer: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu duplicates, "
-                 "%zu failed, %zu unknown skipped; %zu files in %.2f s (%.0f files/s)%s\n",
+                 "%zu failed, %zu unknown skipped; %zu files in %.2f s (%.0f files/s)%s%s\n",
                  c.added, c.updated, c.unchanged, c.deleted, c.duplicates, c.failed, c.unknown,
                  s.files, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
-                 options.dry_run ? " [dry run: nothing written]" : "");
+                 options.dry_run ? " [dry run: nothing written]" : "",
+                 c.still_failing == 0
+                     ? ""
+                     : ("; " + std::to_string(c.still_failing) +
+                        " files that failed before are unchanged and were passed over "
+                        "(--retry-failed reads them)")
+                           .c_str());
 }
 
 void print_summary_json(const IndexSummary& s, const IndexOptions& options) {
@@ -95,10 +101,10 @@ void print_summary_json(const IndexSummary& s, const IndexOptions& options) {
     std::printf(
         "{\"summary_version\":1,\"database\":\"%s\",\"files\":%zu,\"added\":%zu,\"updated\":%zu,"
         "\"unchanged\":%zu,\"deleted\":%zu,\"duplicates\":%zu,\"failed\":%zu,\"unknown\":%zu,"
-        "\"seconds\":%.3f,"
+        "\"still_failing\":%zu,\"seconds\":%.3f,"
         "\"files_per_second\":%.1f,\"dry_run\":%s,\"stopped_by_signal\":%d}\n",
         database.c_str(), s.files, c.added, c.updated, c.unchanged, c.deleted, c.duplicates,
-        c.failed, c.unknown, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
+        c.failed, c.unknown, c.still_failing, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
         options.dry_run ? "true" : "false", s.stopped_by_signal);
 }
 
@@ -127,6 +133,9 @@ int run_indexer(int argc, char** argv) {
         "lock-timeout", po::value(&lock_timeout_seconds)->default_value(lock_timeout_seconds),
         "seconds to wait for another indexer to finish with the database")(
         "full", po::bool_switch(&options.full), "read every file again, changed or not")(
+        "retry-failed", po::bool_switch(&options.retry_failed),
+        "read again the files earlier runs failed to read, changed or not (without it they are "
+        "passed over quietly until they change)")(
         "no-prune", po::bool_switch(&no_prune),
         "keep the documents of files that vanished from the directories named")(
         "prune-all", po::bool_switch(&options.prune_all),

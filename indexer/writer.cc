@@ -348,6 +348,14 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     }
 }
 
+std::optional<schema::FailedState> IndexWriter::failed_state(const std::string& path) const {
+    schema::FailedState state;
+    const std::string value = readers_[shard_of(path)].get_metadata(schema::failed_key(path));
+    if (value.empty() || !schema::decode_failed_state(value, state) || state.path != path)
+        return std::nullopt;
+    return state;
+}
+
 void IndexWriter::record_state(const schema::FileState& state) {
     if (shards_)
         pending_states_.push_back(
@@ -385,6 +393,18 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
         case FileOutcome::Kind::Failed:
             messages_.problem(outcome.problem);
             ++counts_.failed;
+            // Remembered, so that the next run neither reads it again nor reports it again
+            // until it changes: a cron job must not mail the same complaint every ten minutes.
+            if (shards_ && !outcome.path.empty() && outcome.ctime_ns != 0) {
+                schema::FailedState failed{outcome.state.size, outcome.state.mtime_ns,
+                                           outcome.ctime_ns, outcome.path};
+                pending_states_.push_back({shard_of(outcome.path), schema::failed_key(outcome.path),
+                                           schema::encode_failed_state(failed)});
+                ++uncommitted_;
+            }
+            return;
+        case FileOutcome::Kind::StillFailing:
+            ++counts_.still_failing;
             return;
         case FileOutcome::Kind::Unknown:
             // Not a failure: nothing was asked of this file. No state is recorded, so the
@@ -401,6 +421,7 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
             if (known->mtime_ns != outcome.state.mtime_ns || known->size != outcome.state.size) {
                 outcome.state.documents = known->documents;
                 record_state(outcome.state);
+                forget_failure(outcome.path);  // read again and found good
             }
             return;
         }
@@ -431,7 +452,15 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
         }
         return;
     }
+    forget_failure(outcome.path);
     apply_file(outcome.path, std::move(outcome.articles), false, &outcome.state);
+}
+
+void IndexWriter::forget_failure(const std::string& path) {
+    if (shards_ && failed_state(path)) {
+        pending_states_.push_back({shard_of(path), schema::failed_key(path), ""});
+        ++uncommitted_;
+    }
 }
 
 void IndexWriter::prune(const std::string& directory, const std::unordered_set<std::string>& seen,
@@ -471,6 +500,25 @@ void IndexWriter::prune(const std::string& directory, const std::unordered_set<s
         apply_file(gone.path, {}, true, nullptr);
         if (shards_) pending_states_.push_back({gone.shard, gone.key, ""});
         ++uncommitted_;
+    }
+    forget_vanished_failures(directory, seen);
+}
+
+void IndexWriter::forget_vanished_failures(const std::string& directory,
+                                           const std::unordered_set<std::string>& seen) {
+    if (!shards_) return;
+    const std::string prefix = schema::failed_key(directory + "/");
+    for (std::size_t shard = 0; shard < readers_.size(); ++shard) {
+        const Xapian::Database& reader = readers_[shard];
+        for (auto it = reader.metadata_keys_begin(prefix); it != reader.metadata_keys_end(prefix);
+             ++it) {
+            schema::FailedState state;
+            if (!schema::decode_failed_state(reader.get_metadata(*it), state)) continue;
+            if (state.path.compare(0, directory.size() + 1, directory + "/") != 0) continue;
+            if (seen.count(state.path) || is_regular_file(state.path)) continue;
+            pending_states_.push_back({shard, *it, ""});
+            ++uncommitted_;
+        }
     }
 }
 

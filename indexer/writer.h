@@ -39,29 +39,33 @@ struct PreparedArticle {
 // What became of one input file.
 struct FileOutcome {
     enum class Kind {
-        Unchanged,  // same size and time, or same content: nothing to index
-        Prepared,   // read and parsed: articles replace the file's documents
-        Failed,     // could not be read or parsed: the file's documents are kept
-        Unknown,    // found by content (scan.h, Found::ByContent) and not text: passed over
+        Unchanged,     // same size and time, or same content: nothing to index
+        Prepared,      // read and parsed: articles replace the file's documents
+        Failed,        // could not be read or parsed: the file's documents are kept
+        Unknown,       // found by content (scan.h, Found::ByContent) and not text: passed over
+        StillFailing,  // failed in an earlier run and not changed since: passed over quietly
     };
     Kind kind = Kind::Failed;
     std::string path;
-    schema::FileState state;                   // as found now (Unchanged, Prepared)
-    std::optional<schema::FileState> known;    // as recorded before, when the run read it
+    schema::FileState state;                 // as found now (Unchanged, Prepared)
+    std::optional<schema::FileState> known;  // as recorded before, when the run read it
+    std::int64_t ctime_ns = 0;  // Failed after the file was found: recorded as a FailedState
     std::vector<PreparedArticle> articles;     // Prepared
     std::string problem;                       // Failed: the complete message; Unknown: why
     std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
 };
 
 struct IndexCounts {
-    std::size_t added = 0;       // documents new to the database
-    std::size_t updated = 0;     // documents replaced because their file changed
-    std::size_t unchanged = 0;   // documents of files that had not changed
-    std::size_t deleted = 0;     // documents removed (file vanished or now holds fewer)
-    std::size_t duplicates = 0;  // articles folded into a document of another file
-    std::size_t failed = 0;      // inputs and records reported and skipped
-    std::size_t unknown = 0;     // files in directories passed over as not articles (images,
-                                 // binary files without an extension); not failures
+    std::size_t added = 0;          // documents new to the database
+    std::size_t updated = 0;        // documents replaced because their file changed
+    std::size_t unchanged = 0;      // documents of files that had not changed
+    std::size_t deleted = 0;        // documents removed (file vanished or now holds fewer)
+    std::size_t duplicates = 0;     // articles folded into a document of another file
+    std::size_t failed = 0;         // inputs and records reported and skipped
+    std::size_t unknown = 0;        // files in directories passed over as not articles (images,
+                                    // binary files without an extension); not failures
+    std::size_t still_failing = 0;  // files that failed before and have not changed: passed
+                                    // over without a message (--retry-failed reads them)
 };
 
 struct WriterMessages {
@@ -86,6 +90,9 @@ class IndexWriter {
 
     // What the database recorded of path when it was last indexed, if anything.
     std::optional<schema::FileState> known_state(const std::string& path) const;
+
+    // The failure recorded for path by an earlier run, if any (schema::FailedState).
+    std::optional<schema::FailedState> failed_state(const std::string& path) const;
 
     // Applies one file's outcome: at once in a dry run, else with the next commit() (which
     // the caller makes when uncommitted_changes() is large enough). Throws Xapian::Error on a
@@ -182,6 +189,11 @@ class IndexWriter {
     void write_article(PreparedArticle& prepared, const std::string& path,
                        std::set<std::string>& written_ids, bool count_words);
     void record_state(const schema::FileState& state);
+    // Drops path's FailedState, if it has one, with the next commit.
+    void forget_failure(const std::string& path);
+    // Drops the FailedStates of files under directory that are gone.
+    void forget_vanished_failures(const std::string& directory,
+                                  const std::unordered_set<std::string>& seen);
     // Counts an article's spelling words (PreparedArticle::spelling_words) for its shard.
     void count_spelling(std::size_t shard, const SpellingWords& words);
     // Hands the counted words to Xapian, to be written by the next commit.

@@ -80,8 +80,17 @@ std::string gunzip(std::string_view bytes, const std::string& source, std::size_
                 throw InputError(source, 0, "truncated gzip");
             }
         }
-        // Another member follows only if its magic number does.
-        if (!is_gzip(bytes.substr(consumed))) break;
+        // Another member follows only if its magic number does. Anything else after the last
+        // member other than zero padding (which tape and block devices add) means the file is
+        // damaged or two things were glued together: refuse it rather than index part of it.
+        const std::string_view rest = bytes.substr(consumed);
+        if (!is_gzip(rest)) {
+            if (rest.find_first_not_of('\0') != std::string_view::npos)
+                throw InputError(source, 0,
+                                 "corrupt gzip: " + std::to_string(rest.size()) +
+                                     " bytes of trailing data after the compressed data");
+            break;
+        }
         if (inflateReset(&zs) != Z_OK) throw InputError(source, 0, "cannot restart gunzip");
     }
     return out;

@@ -36,13 +36,25 @@ run "$INDEXER" --db "$db" "$news"
 expect_status 0
 expect_empty stderr
 
-# A problem is printed without --verbose, and with --quiet, and sets the exit status.
+# A problem is printed without --verbose, and with --quiet, and sets the exit status; the
+# next run passes the unchanged bad file over quietly (no mail every ten minutes), until it
+# changes or --retry-failed asks.
 : >"$news/2022/empty.txt"
 for quiet in "" --quiet; do
-    run "$INDEXER" --db "$db" $quiet "$news"
+    run "$INDEXER" --db "$db" $quiet --retry-failed "$news"
     expect_status 1
     expect_stderr_has "empty.txt: empty file"
     expect_stderr_lines 1
 done
+run "$INDEXER" --db "$db" "$news"
+expect_status 0
+expect_empty stderr
+touch -d '2030-01-01' "$news/2022/empty.txt"
+run "$INDEXER" --db "$db" --quiet "$news"
+expect_status 1
+expect_stderr_has "empty.txt: empty file"
+run "$INDEXER" --db "$db" "$news"
+expect_status 0
+expect_empty stderr
 
 finish
