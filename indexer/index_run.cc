@@ -108,13 +108,41 @@ FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
     return outcome;
 }
 
+// Where a file of many articles sends its parts (FileOutcome::Part), and how large a part
+// may grow: about a batch, so that a file costs the memory of a batch, not of its length.
+struct PartSink {
+    std::function<void(FileOutcome&&)> send;  // empty: the file comes whole
+    std::size_t max_articles = 1000;
+    std::size_t max_bytes = 4 << 20;
+};
+
 // Worker side: everything that needs no database.
 FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
-                         const ReadOptions& read_options) {
+                         const ReadOptions& read_options, const PartSink& parts = {}) {
     FileOutcome outcome;
     outcome.path = job.path;
     outcome.state = job.found;
     outcome.ctime_ns = job.ctime_ns;
+    std::size_t parts_sent = 0, part_bytes = 0;
+    // Sends the articles gathered so far as a part once they make a batch.
+    const auto send_full_part = [&] {
+        if (!parts.send ||
+            (outcome.articles.size() < parts.max_articles && part_bytes < parts.max_bytes))
+            return;
+        FileOutcome part;
+        part.kind = FileOutcome::Kind::Prepared;
+        part.part = parts_sent == 0 ? FileOutcome::Part::First : FileOutcome::Part::Middle;
+        part.path = job.path;
+        part.state = job.found;
+        part.state.size = part_bytes;  // counts towards the batch's bytes
+        part.articles = std::move(outcome.articles);
+        part.record_problems = std::move(outcome.record_problems);
+        outcome.articles.clear();
+        outcome.record_problems.clear();
+        parts.send(std::move(part));
+        ++parts_sent;
+        part_bytes = 0;
+    };
     if (job.path.empty()) return prepare_record(job, builder, read_options);
     // A file found by content is looked at before it is read whole: an image or archive in
     // a folder of articles costs one short read, and is passed over without a complaint.
@@ -129,7 +157,7 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
                 read_file_bytes(job.path, read_options.max_file_bytes, kSniffBytes);
             if (!is_gzip(start) && !looks_like_text_file(start)) return unknown();
         }
-        const std::string bytes = read_file_bytes(job.path, read_options.max_file_bytes);
+        std::string bytes = read_file_bytes(job.path, read_options.max_file_bytes);
         outcome.state.size = bytes.size();
         outcome.state.content_hash = schema::content_hash(bytes);
         if (!job.full && job.known && job.known->content_hash == outcome.state.content_hash) {
@@ -137,16 +165,23 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
             outcome.known = job.known;
             return outcome;
         }
-        const std::string text = file_text(bytes, job.path, read_options.max_file_bytes);
+        // The bytes are given up: a long file is in memory once, not twice.
+        const std::string text = file_text(std::move(bytes), job.path, read_options.max_file_bytes);
         if (job.by_content && !looks_like_text_file(std::string_view(text).substr(0, kSniffBytes)))
             return unknown();
         const Format format = read_options.forced_format ? *read_options.forced_format
                                                          : detect_format(job.path, text);
         read_articles(
             text, job.path, format, read_options,
-            [&](Article&& article) { add_article(std::move(article), builder, job.path, outcome); },
+            [&](Article&& article) {
+                part_bytes += article.title.size() + article.body.size();
+                add_article(std::move(article), builder, job.path, outcome);
+                send_full_part();
+            },
             [&](const InputError& problem) { outcome.record_problems.push_back(problem.what()); });
         outcome.kind = FileOutcome::Kind::Prepared;
+        if (parts_sent > 0) outcome.part = FileOutcome::Part::Last;
+        return outcome;
     } catch (const InputError& e) {
         outcome.kind = FileOutcome::Kind::Failed;
         outcome.problem = e.what();
@@ -160,6 +195,12 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         outcome.articles.clear();
         outcome.problem = job.path + ": cannot read: " + e.what() + "; skipped";
     }
+    if (parts_sent > 0) {
+        // Its first parts are written: the next run must read it again, not pass it over.
+        outcome.part = FileOutcome::Part::Last;
+        outcome.ctime_ns = 0;
+        outcome.articles.clear();
+    }
     return outcome;
 }
 
@@ -168,14 +209,26 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
 // max_in_flight files (a batch) are between scan and database at once, which bounds memory.
 // With no workers, submit() prepares the job on the calling thread: a serial run, as
 // omindex's.
+//
+// A file of many articles comes in parts of about a batch (PartSink): a worker hands each part
+// over as it is made and waits while kPartsAhead of its parts are not yet applied, so a long
+// file never holds all its documents at once. The run takes parts in order like outcomes;
+// only a file's final outcome (Whole or Last) moves the sequence on. No deadlock: the file
+// with the lowest sequence not yet applied is always the one the run is taking from.
 class Pipeline {
   public:
+    // apply_part: what the serial run does with a part at once (it has no other thread to
+    // take it from a queue). Called on the run's thread.
     Pipeline(unsigned workers, std::size_t max_in_flight, std::size_t max_bytes_in_flight,
-             const ReadOptions& read_options, bool spelling)
+             const ReadOptions& read_options, bool spelling,
+             std::function<void(FileOutcome&&)> apply_part)
         : max_in_flight_(workers == 0 ? 1 : std::max<std::size_t>(workers * 4, max_in_flight)),
           max_bytes_in_flight_(max_bytes_in_flight),
+          part_articles_(std::max<std::size_t>(1, max_in_flight)),
+          part_bytes_(std::max<std::size_t>(1, max_bytes_in_flight)),
           read_options_(read_options),
-          inline_builder_(spelling) {
+          inline_builder_(spelling),
+          apply_part_(std::move(apply_part)) {
         // Workers start with SIGINT and SIGTERM blocked, so that the signals reach the run's
         // thread and interrupt what it is waiting on.
         sigset_t stop_signals, previous;
@@ -194,6 +247,7 @@ class Pipeline {
             closing_ = true;
         }
         jobs_ready_.notify_all();
+        parts_taken_.notify_all();
         for (std::thread& thread : threads_) thread.join();
     }
 
@@ -211,9 +265,11 @@ class Pipeline {
         sizes_in_flight_.push_back(bytes);
         bytes_in_flight_ += bytes;
         if (threads_.empty()) {
-            FileOutcome outcome = prepare_file(job, inline_builder_, read_options_);
+            // Every earlier outcome is applied (max_in_flight_ is 1): parts go straight in.
+            FileOutcome outcome = prepare_file(job, inline_builder_, read_options_,
+                                               {apply_part_, part_articles_, part_bytes_});
             std::lock_guard<std::mutex> lock(mutex_);
-            outcomes_.emplace(job.sequence, std::move(outcome));
+            outcomes_[job.sequence].push_back(std::move(outcome));
             return;
         }
         {
@@ -227,11 +283,20 @@ class Pipeline {
     // nullopt when it is not ready.
     std::optional<FileOutcome> next(bool wait) {
         std::unique_lock<std::mutex> lock(mutex_);
-        if (wait)
-            outcomes_ready_.wait(lock, [this] { return outcomes_.count(next_to_apply_) > 0; });
+        const auto ready = [this] {
+            auto found = outcomes_.find(next_to_apply_);
+            return found != outcomes_.end() && !found->second.empty();
+        };
+        if (wait) outcomes_ready_.wait(lock, ready);
+        if (!ready()) return std::nullopt;
         auto found = outcomes_.find(next_to_apply_);
-        if (found == outcomes_.end()) return std::nullopt;
-        FileOutcome outcome = std::move(found->second);
+        FileOutcome outcome = std::move(found->second.front());
+        found->second.pop_front();
+        if (outcome.part == FileOutcome::Part::First || outcome.part == FileOutcome::Part::Middle) {
+            lock.unlock();
+            parts_taken_.notify_all();
+            return outcome;
+        }
         outcomes_.erase(found);
         ++next_to_apply_;
         bytes_in_flight_ -= sizes_in_flight_.front();
@@ -251,27 +316,58 @@ class Pipeline {
                 job = std::move(jobs_.front());
                 jobs_.pop_front();
             }
-            FileOutcome outcome = prepare_file(job, builder, read_options);
+            const std::uint64_t sequence = job.sequence;
+            PartSink parts{
+                [this, sequence](FileOutcome&& part) { hand_over(sequence, std::move(part)); },
+                part_articles_, part_bytes_};
+            FileOutcome outcome;
+            try {
+                outcome = prepare_file(job, builder, read_options, parts);
+            } catch (const Closing&) {
+                return;  // the run is over; nobody will take the rest of the file
+            }
             {
                 std::lock_guard<std::mutex> lock(mutex_);
-                outcomes_.emplace(job.sequence, std::move(outcome));
+                outcomes_[sequence].push_back(std::move(outcome));
             }
             outcomes_ready_.notify_all();
         }
     }
 
+    // Thrown through prepare_file() (not a std::exception, which it would catch) when the
+    // pipeline closes while a worker waits to hand over a part.
+    struct Closing {};
+
+    // A worker's part of file sequence: queued, after waiting while kPartsAhead are.
+    void hand_over(std::uint64_t sequence, FileOutcome&& part) {
+        constexpr std::size_t kPartsAhead = 2;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            parts_taken_.wait(lock, [&] {
+                auto found = outcomes_.find(sequence);
+                return closing_ || found == outcomes_.end() || found->second.size() < kPartsAhead;
+            });
+            if (closing_) throw Closing{};
+            outcomes_[sequence].push_back(std::move(part));
+        }
+        outcomes_ready_.notify_all();
+    }
+
     const std::uint64_t max_in_flight_;
     const std::size_t max_bytes_in_flight_;
+    const std::size_t part_articles_, part_bytes_;  // a part of a long file: about a batch
     const ReadOptions read_options_;
-    DocumentBuilder inline_builder_;   // for the serial run
-    std::uint64_t next_sequence_ = 0;  // touched by the run's thread only
+    DocumentBuilder inline_builder_;                 // for the serial run
+    std::function<void(FileOutcome&&)> apply_part_;  // the serial run's
+    std::uint64_t next_sequence_ = 0;                // touched by the run's thread only
     std::uint64_t next_to_apply_ = 0;  // written under mutex_ by next(); read by the run's thread
     std::deque<std::size_t> sizes_in_flight_;  // input bytes of each job submitted, not applied
     std::size_t bytes_in_flight_ = 0;          // their sum; both touched by the run's thread only
     std::mutex mutex_;
-    std::condition_variable jobs_ready_, outcomes_ready_;
+    std::condition_variable jobs_ready_, outcomes_ready_, parts_taken_;
     std::deque<FileJob> jobs_;
-    std::map<std::uint64_t, FileOutcome> outcomes_;
+    // Per file in sequence: its outcome, or its parts so far (the final outcome last).
+    std::map<std::uint64_t, std::deque<FileOutcome>> outcomes_;
     bool closing_ = false;
     std::vector<std::thread> threads_;
 };
@@ -313,7 +409,8 @@ class Run {
           // The writer holds a batch until its commit (writer.h); the workers may prepare
           // the next one meanwhile.
           pipeline_(std::max(1u, options.jobs) - 1, options.batch_size, options.batch_bytes,
-                    options.read_options, options.spelling && !options.dry_run) {}
+                    options.read_options, options.spelling && !options.dry_run,
+                    [this](FileOutcome&& part) { apply(std::move(part)); }) {}
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();

@@ -6,6 +6,7 @@
 #include <exception>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -146,38 +147,26 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
 
 void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticle> articles,
                              bool vanished, const schema::FileState* state, bool counted) {
+    FileInProgress file = start_file(path);
+    add_articles(file, articles);
+    finish_file(file, vanished, state, counted);
+}
+
+IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path) {
+    FileInProgress file;
+    file.path = path;
     const std::string own = path_term(path);
     // The documents the file held, and the files it shared them with.
-    std::size_t held_alone = 0;
-    std::set<std::string> shared_with;
     for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it) {
         const std::vector<std::string> holders = holders_of(*it);
-        if (holders.size() <= 1) ++held_alone;
+        if (holders.size() <= 1) ++file.held_alone;
         for (const std::string& holder : holders)
-            if (holder != path) shared_with.insert(holder);
+            if (holder != path) file.shared_with.insert(holder);
     }
-    if (!shards_) {
-        // A dry run reads nothing again: it counts what the file alone would change.
-        std::size_t written = 0;
-        std::set<std::string> written_ids;
-        for (PreparedArticle& prepared : articles) {
-            if (!written_ids.insert(prepared.id_term).second) continue;
-            std::optional<Xapian::docid> existing = first_posting(prepared.id_term);
-            if (!existing) existing = first_posting(prepared.content_term);
-            std::vector<std::string> holders;
-            if (existing) holders = holders_of(*existing);
-            if (existing && std::find(holders.begin(), holders.end(), path) == holders.end())
-                ++counts_.duplicates;
-            else
-                ++written;
-        }
-        count_file(written, held_alone, 0);
-        return;
-    }
+    if (!shards_) return file;  // a dry run reads nothing again
     // Every file that shares a document with a file of the set joins the set: their documents
     // are made again from all their files, as a clean index would make them.
-    std::map<std::string, std::vector<PreparedArticle>> files;
-    files.emplace(path, std::move(articles));
+    std::map<std::string, std::vector<PreparedArticle>> others;
     std::vector<std::string> queue{path};
     std::set<Xapian::docid> doomed;
     while (!queue.empty()) {
@@ -187,29 +176,61 @@ void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticl
         for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it) {
             if (!doomed.insert(*it).second) continue;
             for (const std::string& holder : holders_of(*it)) {
-                if (holder.empty() || files.count(holder)) continue;  // empty: a shortened term
-                files.emplace(holder, read_again(holder));
+                // empty: a shortened term
+                if (holder.empty() || holder == path || others.count(holder)) continue;
+                others.emplace(holder, read_again(holder));
                 queue.push_back(holder);
             }
         }
     }
-    for (const auto& entry : files) made_this_batch_.insert(entry.first);
+    made_this_batch_.insert(path);
+    for (const auto& entry : others) made_this_batch_.insert(entry.first);
     for (Xapian::docid docid : doomed) {
         const Location where = locate(docid);
         (*shards_)[where.shard].delete_document(where.docid);
         ++uncommitted_;
     }
-    // In path order, so that the outcome does not depend on which file came first.
-    for (auto& [file, prepared_articles] : files) {
+    // The text of a document of several files comes from the first in path order, whatever
+    // order they are written in (write_article()), so the file's own articles may follow.
+    for (auto& [other, prepared_articles] : others) {
         std::set<std::string> written_ids;
         for (PreparedArticle& prepared : prepared_articles)
-            write_article(prepared, file, written_ids, file == path);
+            write_article(prepared, other, written_ids, false);
+    }
+    return file;
+}
+
+void IndexWriter::add_articles(FileInProgress& file, std::vector<PreparedArticle>& articles) {
+    if (shards_) {
+        for (PreparedArticle& prepared : articles)
+            write_article(prepared, file.path, file.written_ids, true);
+        return;
+    }
+    // A dry run counts what the file alone would change.
+    for (PreparedArticle& prepared : articles) {
+        if (!file.written_ids.insert(prepared.id_term).second) continue;
+        std::optional<Xapian::docid> existing = first_posting(prepared.id_term);
+        if (!existing) existing = first_posting(prepared.content_term);
+        std::vector<std::string> holders;
+        if (existing) holders = holders_of(*existing);
+        if (existing && std::find(holders.begin(), holders.end(), file.path) == holders.end())
+            ++counts_.duplicates;
+        else
+            ++file.dry_written;
+    }
+}
+
+void IndexWriter::finish_file(FileInProgress& file, bool vanished, const schema::FileState* state,
+                              bool counted) {
+    const std::string& path = file.path;
+    const std::string own = path_term(path);
+    if (!shards_) {
+        count_file(file.dry_written, file.held_alone, 0);
+        return;
     }
     // What became of the file's articles, from the documents it holds now.
     std::size_t written = 0, reclaimed = 0;
     if (!vanished) {
-        std::set<std::string> own_ids;
-        for (const PreparedArticle& prepared : files[path]) own_ids.insert(prepared.id_term);
         for (auto it = reader_.postlist_begin(own); it != reader_.postlist_end(own); ++it) {
             std::vector<std::string> others = holders_of(*it);
             others.erase(std::remove(others.begin(), others.end(), path), others.end());
@@ -219,8 +240,9 @@ void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticl
             }
             const Xapian::Document doc = reader_.get_document(*it);
             const std::string kept = schema::decode_record(doc.get_data()).source_path;
-            const bool shared_before = std::any_of(
-                others.begin(), others.end(), [&](auto& o) { return shared_with.count(o) > 0; });
+            const bool shared_before = std::any_of(others.begin(), others.end(), [&](auto& o) {
+                return file.shared_with.count(o) > 0;
+            });
             if (shared_before) {
                 ++(kept == path ? reclaimed : counts_.duplicates);
                 continue;
@@ -228,7 +250,7 @@ void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticl
             ++counts_.duplicates;
             Xapian::TermIterator id = doc.termlist_begin();
             id.skip_to(std::string(schema::kIdPrefix));
-            const bool same_id = id != doc.termlist_end() && own_ids.count(*id) > 0;
+            const bool same_id = id != doc.termlist_end() && file.written_ids.count(*id) > 0;
             const std::string& other = kept == path ? others.front() : kept;
             if (same_id)
                 messages_.note(path + ": same URL as " + other + "; one document, text from " +
@@ -237,7 +259,7 @@ void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticl
                 messages_.note(path + ": same article text as " + other + "; kept " + kept);
         }
     }
-    if (counted) count_file(written, held_alone, reclaimed);
+    if (counted) count_file(written, file.held_alone, reclaimed);
     // The states of the files, with the documents that hold each now.
     for (schema::FileState& reread : reread_states_) {
         reread.documents = reader_.get_termfreq(path_term(reread.path));
@@ -393,6 +415,9 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
         case FileOutcome::Kind::Failed:
             messages_.problem(outcome.problem);
             ++counts_.failed;
+            // A file that failed after some of its parts were written keeps them, but no
+            // state: the next run reads it again and replaces them.
+            if (streaming_ && streaming_->path == outcome.path) streaming_.reset();
             // Remembered, so that the next run neither reads it again nor reports it again
             // until it changes: a cron job must not mail the same complaint every ten minutes.
             if (shards_ && !outcome.path.empty() && outcome.ctime_ns != 0) {
@@ -452,8 +477,29 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
         }
         return;
     }
+    switch (outcome.part) {
+        case FileOutcome::Part::Whole:
+            forget_failure(outcome.path);
+            apply_file(outcome.path, std::move(outcome.articles), false, &outcome.state);
+            return;
+        case FileOutcome::Part::First:
+            streaming_ = start_file(outcome.path);
+            break;
+        case FileOutcome::Part::Middle:
+        case FileOutcome::Part::Last:
+            break;
+    }
+    if (!streaming_ || streaming_->path != outcome.path)
+        throw std::logic_error("indexer: a part of " + outcome.path + " came without its start");
+    add_articles(*streaming_, outcome.articles);
+    if (outcome.part != FileOutcome::Part::Last) return;
     forget_failure(outcome.path);
-    apply_file(outcome.path, std::move(outcome.articles), false, &outcome.state);
+    finish_file(*streaming_, false, &outcome.state, true);
+    const bool remake = streaming_->remake;
+    streaming_.reset();
+    // An alias withdrawn while the file came in parts: its documents take the names the run
+    // ends with, as when it comes whole (rename_after_withdrawn_aliases()).
+    if (remake) apply_file(outcome.path, read_again(outcome.path), false, nullptr, false);
 }
 
 void IndexWriter::forget_failure(const std::string& path) {
@@ -659,7 +705,13 @@ void IndexWriter::rename_after_withdrawn_aliases() {
                 paths.insert(record.source_path);
         }
     }
-    for (const std::string& path : paths) apply_file(path, read_again(path), false, nullptr, false);
+    for (const std::string& path : paths) {
+        // A file coming in parts is made again once its last part is in.
+        if (streaming_ && streaming_->path == path)
+            streaming_->remake = true;
+        else
+            apply_file(path, read_again(path), false, nullptr, false);
+    }
     made_this_batch_.clear();
 }
 

@@ -50,6 +50,12 @@ struct FileOutcome {
     schema::FileState state;                 // as found now (Unchanged, Prepared)
     std::optional<schema::FileState> known;  // as recorded before, when the run read it
     std::int64_t ctime_ns = 0;  // Failed after the file was found: recorded as a FailedState
+    // A file of many articles comes in parts of about a batch each, First, Middle... and Last,
+    // so that its documents are never all in memory at once; every other outcome is Whole.
+    // The parts of one file arrive one after another. Only the Last (or a Failed) one holds
+    // the file's state; the others' state.size is the input bytes of their articles.
+    enum class Part { Whole, First, Middle, Last };
+    Part part = Part::Whole;
     std::vector<PreparedArticle> articles;     // Prepared
     std::string problem;                       // Failed: the complete message; Unknown: why
     std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
@@ -182,6 +188,22 @@ class IndexWriter {
     // counts what changed when counted (not for a file only made again).
     void apply_file(const std::string& path, std::vector<PreparedArticle> articles, bool vanished,
                     const schema::FileState* state, bool counted = true);
+    // apply_file() in three steps, so that a long file can come in parts (FileOutcome::Part).
+    struct FileInProgress {
+        std::string path;
+        std::size_t held_alone = 0;         // documents the file held by itself before
+        std::set<std::string> shared_with;  // files it shared documents with before
+        std::set<std::string> written_ids;  // id terms of its articles written so far
+        std::size_t dry_written = 0;        // a dry run: articles that would be written
+        bool remake = false;  // an alias was withdrawn while it came in parts (apply_now())
+    };
+    // Notes what the file held, deletes its documents and those it shares, and writes the
+    // other files' articles again.
+    FileInProgress start_file(const std::string& path);
+    void add_articles(FileInProgress& file, std::vector<PreparedArticle>& articles);
+    // Counts what changed and records the states.
+    void finish_file(FileInProgress& file, bool vanished, const schema::FileState* state,
+                     bool counted);
     void count_file(std::size_t written, std::size_t released, std::size_t reclaimed);
     // Writes one article of the file at path: a document of its own, or folded with the
     // documents of the same article (same id or text) into one whose text and id are those
@@ -210,7 +232,8 @@ class IndexWriter {
     std::vector<Xapian::Database> readers_;
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<PendingState> pending_states_;
-    std::vector<FileOutcome> held_outcomes_;  // applied at the next commit()
+    std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
+    std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
     EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
     std::vector<EntityAlias> new_aliases_;  // learned since the last commit()
     DocumentBuilder builder_;               // renames entities in documents

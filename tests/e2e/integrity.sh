@@ -31,6 +31,24 @@ creek() { story "$1" "Council Vote" "Creek told the council on Monday that the v
 jonathan() { story "$1" "Harbour Plans" "The mayor Jonathan Creek opened the harbour on Tuesday. Jonathan Creek said it was good."; }
 maria() { story "$1" "School Prize" "The teacher Maria Creek won the prize on Friday. Maria Creek thanked pupils."; }
 
+# jl FILE WORD...: a JSON Lines file of one short story per word; with --batch-size 2 a file
+# of three or more comes in parts (issue 20 item 11). 'ferry1' is the ferry story with URL
+# n.example/1; 'creek', 'jonathan' and 'maria' are the stories above.
+jl() {
+    local file=$1 word
+    shift
+    : >"$file"
+    for word in "$@"; do
+        case "$word" in
+            ferry1) printf '{"title":"Harbour Ferries","author":"Jane Doe","url":"https://n.example/1","body":"Night ferries zanzibarword."}\n' ;;
+            creek) printf '{"title":"Council Vote","body":"Creek told the council on Monday that the vote would go ahead. Creek said more."}\n' ;;
+            jonathan) printf '{"title":"Harbour Plans","body":"The mayor Jonathan Creek opened the harbour on Tuesday. Jonathan Creek said it was good."}\n' ;;
+            maria) printf '{"title":"School Prize","body":"The teacher Maria Creek won the prize on Friday. Maria Creek thanked pupils."}\n' ;;
+            *) printf '{"title":"Story %s","url":"https://n.example/j%s","body":"Words of story %s, storyword."}\n' "$word" "$word" "$word" ;;
+        esac >>"$file"
+    done
+}
+
 # NAME | STEPS: steps are separated by ';;', the indexer runs over the directory after each
 # (with the options a step starts with in brackets, e.g. '[--batch-size 1]').
 scenarios=(
@@ -48,6 +66,12 @@ scenarios=(
     "alias taught then withdrawn, one batch a file|[--batch-size 1] creek x1.txt; jonathan x2.txt; maria x3.txt"
     "alias withdrawn by a later run|creek x1.txt; jonathan x2.txt;; maria x3.txt"
     "alias withdrawn, short name last|jonathan x2.txt; maria x3.txt;; creek x1.txt"
+    "a JSON Lines file in parts|[--batch-size 2] jl f.jsonl 1 2 3 4 5 6 7"
+    "a file in parts, on two threads|[--batch-size 2 --jobs 2] jl f.jsonl 1 2 3 4 5 6 7; jl g.jsonl 8 9 10 11 12"
+    "a file in parts shrinks|[--batch-size 2] jl f.jsonl 1 2 3 4 5 6;; [--batch-size 2] jl f.jsonl 2 4 7"
+    "parts repeating an article and another file's|ferry a.txt https://n.example/1;; [--batch-size 2] jl f.jsonl 1 2 ferry1 3 4 2 5"
+    "an alias withdrawn between parts|[--batch-size 1] jl f.jsonl creek 1 jonathan 2 maria 3"
+    "an alias withdrawn by a file in parts|creek x1.txt; jonathan x2.txt;; [--batch-size 1] jl f.jsonl 1 maria 2"
 )
 
 n=0
@@ -66,7 +90,10 @@ for scenario in "${scenarios[@]}"; do
         case "$step" in *'['*']'*) options=${step#*[} options=${options%%]*} step=${step#*]} ;; esac
         (cd "$dir" && eval "$step")
         # shellcheck disable=SC2086 # options are words
-        "$INDEXER" --db "$db" --jobs 1 $options "$dir" 2>"$SCRATCH/stderr" || ok=0
+        jobs="--jobs 1"
+        case "$options" in *--jobs*) jobs= ;; esac
+        # shellcheck disable=SC2086 # options are words
+        "$INDEXER" --db "$db" $jobs $options "$dir" 2>"$SCRATCH/stderr" || ok=0
     done
     [ "$ok" = 1 ] || fail "$name: an indexer run failed: $(head -c 300 "$SCRATCH/stderr")"
     "$INDEXER" --db "$SCRATCH/s$n/clean" --jobs 1 "$dir" 2>/dev/null
