@@ -68,7 +68,11 @@ bool (*lock_wait_interrupted)() = nullptr;
 // table files before its revision file, so a creation cut short (kill -9) would leave a
 // directory it can neither open nor create again; the database is made beside path and renamed
 // into place. Losing a race to another creator is fine: its database is used.
-void create_atomically(const fs::path& path) {
+//
+// With shards > 0 the database is a directory holding a XAPIANDB stub and that many shard
+// databases, all made in the same place beside path, so that a creation that fails half way
+// (a full disk) cannot leave a stub naming shards that do not exist.
+void create_atomically(const fs::path& path, unsigned shards = 0) {
     const std::string stem = path.filename().string() + ".creating-";
     const fs::path creating = path.string() + ".creating-" + std::to_string(::getpid());
     // Leftovers of creators that died (their process is gone) go first.
@@ -82,9 +86,30 @@ void create_atomically(const fs::path& path) {
             fs::remove_all(entry.path(), ignored);
     }
     fs::remove_all(creating);
-    {
-        Xapian::WritableDatabase fresh(creating.string(), Xapian::DB_CREATE);
-        fresh.commit();
+    try {
+        const auto create_empty = [](const fs::path& where) {
+            Xapian::WritableDatabase fresh(where.string(), Xapian::DB_CREATE);
+            fresh.set_metadata(std::string(schema::kSchemaVersionKey),
+                               std::to_string(schema::kSchemaVersion));
+            fresh.commit();
+        };
+        if (shards == 0) {
+            create_empty(creating);
+        } else {
+            fs::create_directories(creating);
+            std::ofstream stub(creating / kStubFileName);
+            for (unsigned i = 0; i < shards; ++i) stub << "auto shard-" << i << '\n';
+            if (!stub.flush())
+                throw DatabaseError(DatabaseError::Kind::Other, path.string(),
+                                    "cannot write its XAPIANDB stub");
+            stub.close();
+            for (unsigned i = 0; i < shards; ++i)
+                create_empty(creating / ("shard-" + std::to_string(i)));
+        }
+    } catch (...) {
+        // Our own leftover goes at once: a later run should not have to wait for our death.
+        fs::remove_all(creating, ignored);
+        throw;
     }
     std::error_code lost_race;
     fs::rename(creating, path, lost_race);
@@ -179,11 +204,17 @@ std::vector<Xapian::WritableDatabase> open_writable_shards(const std::string& pa
     if (!fs::exists(path, ignored)) {
         if (shards == 0)
             throw DatabaseError(DatabaseError::Kind::Other, path, "no shard count given");
-        fs::create_directories(path);
-        std::ofstream stub(fs::path(path) / kStubFileName);
-        for (unsigned i = 0; i < shards; ++i) stub << "auto shard-" << i << '\n';
-        if (!stub.flush())
-            throw DatabaseError(DatabaseError::Kind::Other, path, "cannot write its XAPIANDB stub");
+        try {
+            fs::path parent = fs::path(path).parent_path();
+            if (!parent.empty()) fs::create_directories(parent);
+            create_atomically(path, shards);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(DatabaseError::Kind::Other, path,
+                                "cannot create the sharded database: " + e.get_description());
+        } catch (const fs::filesystem_error& e) {
+            throw DatabaseError(DatabaseError::Kind::Other, path,
+                                "cannot create the sharded database: " + e.code().message());
+        }
     } else if (!is_sharded(path)) {
         throw DatabaseError(DatabaseError::Kind::Other, path,
                             "is not a sharded database; rebuild it with --rebuild --shards N");

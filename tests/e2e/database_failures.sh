@@ -80,4 +80,24 @@ expect_stderr_has "DatabaseCorruptError"
 run "$INDEXER" --db "$damaged" --full "$news"
 expect_clean_failure "$damaged"
 
+# --- Creation that fails half way leaves nothing behind (issue 20 item 15): a file size limit
+# stands in for a full disk (it needs no mount, so it runs everywhere). A sharded database used
+# to keep its stub, naming shards that were never made; a plain one, its DB.creating-PID.
+limited() { (trap '' XFSZ; ulimit -f 1; exec "$@"); }
+for shards in "--shards 3" ""; do
+    fresh="$SCRATCH/fresh$RANDOM"
+    # shellcheck disable=SC2086 # shards is words
+    run limited "$INDEXER" --db "$fresh" $shards "$news"
+    expect_status 3
+    expect_stderr_has "File too large"
+    checks=$((checks + 1))
+    leftovers=$(find "$SCRATCH" -maxdepth 1 -name "$(basename "$fresh")*" | wc -l)
+    [ "$leftovers" -eq 0 ] || fail "creation ${shards:-unsharded} cut short left $(ls -d "$fresh"*)"
+    # shellcheck disable=SC2086
+    run "$INDEXER" --db "$fresh" $shards "$news"
+    expect_status 0
+    run "$SEARCHER" --db "$fresh" --count '*'
+    expect_status 0
+done
+
 finish
