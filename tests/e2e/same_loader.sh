@@ -25,4 +25,28 @@ for name in empty.txt nul.txt utf16.txt truncated.txt.gz pipe.txt random.txt; do
         fail "$name: indexing said '$(cat "$SCRATCH/index.err")', --inspect said '$problem'"
 done
 
+# --- A file the indexer may not read names the reason (issue 20 item 17). Root reads every
+# file, so as root the indexer runs as nobody (setpriv, util-linux) over a world-readable
+# folder holding one unreadable file.
+perm=$(mktemp -d /tmp/newsindex-perm.XXXXXX)
+chmod 755 "$perm"
+mkdir -m 777 "$perm/in" "$perm/db-parent"
+make_article "$perm/in/open.txt" "Open story" "https://example.test/open" "Readable words."
+make_article "$perm/in/secret.txt" "Secret story" "https://example.test/secret" "Hidden words."
+chmod 644 "$perm/in/open.txt"
+chmod 000 "$perm/in/secret.txt"
+as_reader=()
+if [ "$(id -u)" = 0 ]; then
+    command -v setpriv >/dev/null && as_reader=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+fi
+if [ "$(id -u)" != 0 ] || [ ${#as_reader[@]} -gt 0 ]; then
+    run "${as_reader[@]}" "$INDEXER" --db "$perm/db-parent/db" "$perm/in"
+    expect_status 1
+    expect_stderr_has "secret.txt: cannot open for reading: Permission denied"
+    expect_stderr_lines 1
+else
+    echo "skipped: running as root without setpriv, every file is readable"
+fi
+rm -rf "$perm"
+
 finish
