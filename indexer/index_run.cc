@@ -174,6 +174,12 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         read_articles(
             text, job.path, format, read_options,
             [&](Article&& article) {
+                // A stop signal ends a long file between articles; the parts already written
+                // stay without a state, so the next run reads the file again.
+                if (parts_sent > 0 && stop_signal())
+                    throw InputError(job.path, 0,
+                                     "stopped by a signal before its end; the next run reads it "
+                                     "again");
                 part_bytes += article.title.size() + article.body.size();
                 add_article(std::move(article), builder, job.path, outcome);
                 send_full_part();
