@@ -2,6 +2,7 @@
 // Plain data, no invariants beyond those stated per field; cheap to move.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,14 @@ struct Article {
     // The RFC 822 Message-ID without its angle brackets ("C4M8E5.AuD@csn.org"); empty for
     // other formats. Unique per message by design, so usable as an id when url is empty.
     std::string message_id;
+    // The character encoding the text was read in, as iconv names it ("utf-8", "koi8-r"), and
+    // how it was chosen ("byte-order mark", "declared", "utf-8", "detected", "guessed"); the
+    // bytes that could not be decoded (each now U+FFFD). Set by the decoding stage
+    // (formats/decode.h) or, for e-mail, from the body part's charset. Shown by --inspect,
+    // not stored.
+    std::string charset;
+    std::string charset_chosen_by;
+    std::size_t replaced_bytes = 0;
     // Named entities, most mentioned first; filled by the indexer's analysis step
     // (entities::annotate), never by a format reader.
     std::vector<ArticleEntity> entities;

@@ -61,6 +61,9 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                     {"site", string_or_null(schema::site_of_url(a.url))},
                     {"tags", a.tags},
                     {"body_chars", utf8_characters(a.body)},
+                    {"charset", string_or_null(a.charset)},
+                    {"charset_chosen_by", string_or_null(a.charset_chosen_by)},
+                    {"replaced_bytes", a.replaced_bytes},
                     {"entities", entities},
                 };
                 out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';

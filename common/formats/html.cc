@@ -547,7 +547,7 @@ std::string first_meta(const PageFacts& facts, std::string_view key) {
 
 Article read_html_article(std::string_view bytes, const std::string& source) {
     if (text::looks_binary(bytes)) throw InputError(source, 0, "looks binary, not an HTML page");
-    const std::string html = text::clean_text(text::decode_text(bytes));
+    const std::string html = text::clean_text(bytes);  // UTF-8 from the decoding stage
     HtmlReader reader(html);
     reader.run();
     const PageFacts& facts = reader.facts;

@@ -11,7 +11,8 @@
 
 namespace newsindex {
 
-// Reads one article from the bytes of an HTML page, decoded as text::decode_text does.
+// Reads one article from an HTML page in UTF-8, as the decoding stage gives it (formats/decode.h;
+// bytes that are not UTF-8 become U+FFFD).
 // - title: JSON-LD headline, else og:title, twitter:title, <title>, the first <h1>;
 // - authors: JSON-LD author (a string, {"name": ...}, or a list of them), else "author",
 //   "article:author", "byl", "parsely-author", "dc.creator" meta tags, else the text of the

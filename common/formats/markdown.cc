@@ -348,7 +348,7 @@ std::string markdown_to_text(std::string_view markdown) {
 
 Article read_markdown_article(std::string_view bytes, const std::string& source) {
     if (text::looks_binary(bytes)) throw InputError(source, 0, "looks binary, not a text article");
-    const std::string decoded = text::clean_text(text::decode_text(bytes));
+    const std::string decoded = text::clean_text(bytes);  // UTF-8 from the decoding stage
     Article article;
     article.source_path = source;
 

@@ -9,7 +9,8 @@
 
 namespace newsindex {
 
-// Reads one article from the bytes of a Markdown file, decoded as text::decode_text does.
+// Reads one article from a Markdown file in UTF-8, as the decoding stage gives it
+// (formats/decode.h; bytes that are not UTF-8 become U+FFFD).
 // Front matter gives title, author/authors/byline, date, url/link/canonical_url and
 // tags/keywords/categories. Without a title there, the first level-1 heading is the title,
 // else the first line; that heading or line is not repeated in the body. Without front matter,

@@ -92,7 +92,7 @@ constexpr std::size_t kHeaderParagraphs = 3;
 Article read_plaintext_article(std::string_view bytes, const std::string& source) {
     if (bytes.find('\0') != std::string_view::npos)
         throw InputError(source, 0, "looks binary (contains a NUL byte), not a text article");
-    const std::string text = text::clean_text(text::decode_text(bytes));
+    const std::string text = text::clean_text(bytes);  // UTF-8 from the decoding stage
     const std::vector<Paragraph> paragraphs = paragraphs_of(text);
     if (paragraphs.empty()) throw InputError(source, 0, "empty file: no title line");
 

@@ -10,8 +10,8 @@
 
 namespace newsindex {
 
-// Reads one article from the bytes of a file. The bytes are decoded first (UTF-8, or
-// Windows-1252 where they are not UTF-8; see text::decode_text) and control characters
+// Reads one article from a file's text in UTF-8, as the decoding stage gives it
+// (formats/decode.h; bytes that are not UTF-8 become U+FFFD); control characters are
 // removed. The title is the first line, or the first paragraph's lines up to a byline or date
 // line. Within the three paragraphs after it (or on the lines after the title in its own
 // paragraph) stand the optional byline ("By Jane Doe and John Roe", "By Jane Doe, Reuters |

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <system_error>
 
+#include "formats/decode.h"
 #include "formats/gzip.h"
 #include "formats/html.h"
 #include "formats/markdown.h"
@@ -229,7 +230,25 @@ std::optional<Format> parse_format_name(std::string_view name) {
     return std::nullopt;
 }
 
-Format detect_format(const std::string& path, std::string_view first_bytes) {
+namespace {
+
+// The start of a file with a UTF-16 or UTF-32 byte-order mark, as UTF-8, so that its format
+// can be told by content like any other file's; first_bytes itself otherwise.
+std::string sniffable(std::string_view first_bytes) {
+    const auto mark = byte_order_mark(first_bytes);
+    if (!mark || mark->charset == "utf-8") return std::string(first_bytes);
+    // Cut at a whole code unit; a character cut at the end becomes one U+FFFD.
+    std::string_view units = first_bytes.substr(mark->length);
+    const std::size_t unit = mark->charset.rfind("utf-32", 0) == 0 ? 4 : 2;
+    units = units.substr(0, units.size() - units.size() % unit);
+    return convert_to_utf8(units, mark->charset).value_or(std::string());
+}
+
+}  // namespace
+
+Format detect_format(const std::string& path, std::string_view raw_first_bytes) {
+    const std::string converted = sniffable(raw_first_bytes);
+    const std::string_view first_bytes = converted;
     const std::string name = lowered_name(path);
     for (const Extension& extension : kExtensions) {
         const std::string_view suffix = extension.suffix;
@@ -248,9 +267,9 @@ bool looks_like_text_file(std::string_view first_bytes) {
     for (std::string_view magic : kBinaryMagic) {
         if (first_bytes.substr(0, magic.size()) == magic) return false;
     }
-    if (first_bytes.substr(0, 2) == "\xFF\xFE" || first_bytes.substr(0, 2) == "\xFE\xFF")
-        return false;
-    return !text::trim(first_bytes).empty() && !text::looks_binary(first_bytes);
+    // UTF-16 and UTF-32 are text when they say so with a byte-order mark.
+    const std::string converted = sniffable(first_bytes);
+    return !text::trim(converted).empty() && !text::looks_binary(converted);
 }
 
 void read_articles(std::string_view bytes, const std::string& source, Format format,
@@ -259,9 +278,14 @@ void read_articles(std::string_view bytes, const std::string& source, Format for
     if (bytes.size() > options.max_file_bytes)
         throw InputError(source, 0,
                          "larger than the limit of " + size_text(options.max_file_bytes));
+    // The decoding stage (formats/decode.h): every reader but e-mail's, which decodes each
+    // MIME part by its own charset, sees UTF-8.
+    DecodedText decoded;
+    if (format != Format::Rfc822) {
+        decoded = decode_input(bytes, format);
+        bytes = decoded.text;
+    }
     if (text::trim(bytes).empty()) throw InputError(source, 0, "empty file: no text");
-    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
-        throw InputError(source, 0, "UTF-16 text is not supported; convert it to UTF-8");
     if (bytes.find('\0') != std::string_view::npos)
         throw InputError(source, 0, "looks binary (contains a NUL byte), not a text article");
     if (text::looks_binary(bytes))
@@ -271,6 +295,11 @@ void read_articles(std::string_view bytes, const std::string& source, Format for
     const ArticleSink counting = [&](Article&& article) {
         ++delivered;
         article.source_path = source;
+        if (!decoded.charset.empty()) {
+            article.charset = decoded.charset;
+            article.charset_chosen_by = decoded.chosen_by;
+            article.replaced_bytes = decoded.replaced;
+        }
         on_article(std::move(article));
     };
     switch (format) {
@@ -284,12 +313,12 @@ void read_articles(std::string_view bytes, const std::string& source, Format for
             counting(read_html_article(bytes, source));
             break;
         case Format::Json:
-            read_json_articles(text::decode_text(bytes), source, options.json_fields, counting,
+            read_json_articles(std::string(bytes), source, options.json_fields, counting,
                                on_problem);
             break;
         case Format::JsonLines:
-            read_json_lines_articles(text::decode_text(bytes), source, options.json_fields,
-                                     counting, on_problem);
+            read_json_lines_articles(std::string(bytes), source, options.json_fields, counting,
+                                     on_problem);
             break;
         case Format::Rfc822:
             read_rfc822_articles(bytes, source, counting, on_problem);

@@ -37,10 +37,10 @@ Format detect_format(const std::string& path, std::string_view first_bytes);
 
 // True when first_bytes, the start of a file whose name tells nothing (no extension: a
 // 20 Newsgroups article "59497", a Maildir message), look like text an article could be in:
-// not blank, not UTF-16, no magic number of a common binary format (PDF, PNG, JPEG, GIF, ZIP,
-// gzip is not one: gunzip first and ask again), and not binary as text::looks_binary()
-// judges (a NUL byte, many control characters). Pass at least the first 8 KiB when the file
-// is that long. detect_format() then tells which text format it is.
+// not blank (UTF-16 and UTF-32 with a byte-order mark are decoded first), no magic number of a
+// common binary format (PDF, PNG, JPEG, GIF, ZIP, gzip is not one: gunzip first and ask again), and
+// not binary as text::looks_binary() judges (a NUL byte, many control characters). Pass at least
+// the first 8 KiB when the file is that long. detect_format() then tells which text format it is.
 bool looks_like_text_file(std::string_view first_bytes);
 
 struct ReadOptions {

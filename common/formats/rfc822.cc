@@ -1,8 +1,11 @@
 #include "formats/rfc822.h"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "formats/article_text.h"
+#include "formats/decode.h"
 #include "formats/html.h"
 #include "text/dates.h"
 #include "text/strings.h"
@@ -136,16 +139,40 @@ std::string quoted_printable_decode(std::string_view encoded, bool header) {
     return out;
 }
 
-// Bytes in a named charset as UTF-8.
-std::string to_utf8(std::string_view bytes, std::string charset) {
+// What a part's text was read in, for --inspect (Article::charset).
+struct PartCharset {
+    std::string charset;    // as iconv names it
+    std::string chosen_by;  // as DecodedText::chosen_by says it
+};
+
+// Bytes in a named charset as UTF-8, by the decoding stage's converter (iconv). Valid UTF-8
+// with non-ASCII bytes stays UTF-8 whatever was declared, as for whole files (a mailer that
+// labels UTF-8 as Latin-1 is common; Latin-1 that passes as UTF-8 is rare); an unknown or
+// missing charset is decoded as undeclared text (formats/decode.h, decode_undeclared()).
+std::string to_utf8(std::string_view bytes, std::string charset, PartCharset* used = nullptr) {
     charset = text::ascii_lower(text::trim(charset));
     const std::size_t language = charset.find('*');  // RFC 2231 "utf-8*en"
     if (language != std::string::npos) charset.resize(language);
-    if (charset == "iso-8859-1" || charset == "latin1" || charset == "iso8859-1" ||
-        charset == "windows-1252" || charset == "cp1252" || charset == "iso-8859-15") {
-        return text::cp1252_to_utf8(bytes);
+    const std::string canonical = canonical_charset(charset);
+    PartCharset read{canonical, canonical.empty() ? "guessed" : "declared"};
+    std::string out;
+    const bool stateful = canonical.rfind("iso-2022", 0) == 0 ||
+                          canonical.rfind("utf-16", 0) == 0 || canonical.rfind("utf-32", 0) == 0 ||
+                          canonical == "utf-7";
+    const bool ascii = std::all_of(bytes.begin(), bytes.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::optional<std::string> converted;
+    if (!stateful && !ascii && text::is_valid_utf8(bytes)) {
+        read = {"utf-8", "utf-8"};
+        out = std::string(bytes);
+    } else if (!canonical.empty() && (converted = convert_to_utf8(bytes, canonical))) {
+        out = std::move(*converted);
+    } else {
+        read = {"windows-1252", "guessed"};
+        out = decode_undeclared(bytes);
     }
-    return text::decode_text(bytes);  // UTF-8 and US-ASCII exactly; others guessed
+    if (used) *used = std::move(read);
+    return out;
 }
 
 // A parameter of a Content-Type value: charset, boundary.
@@ -218,7 +245,7 @@ std::string plain_body(const std::string& text) {
 }
 
 // The body text of a message or part, choosing among multipart alternatives.
-std::string body_text(const Message& top, const std::string& source) {
+std::string body_text(const Message& top, const std::string& source, PartCharset* charset_used) {
     Message message = top;
     // Nested multiparts: descend a few levels, never recursively.
     for (int level = 0; level < 5; ++level) {
@@ -250,7 +277,7 @@ std::string body_text(const Message& top, const std::string& source) {
     std::string charset;
     if (const std::string* type = header(message.headers, "content-type"))
         charset = parameter(*type, "charset");
-    std::string utf8 = text::clean_text(to_utf8(bytes, charset));
+    std::string utf8 = text::clean_text(to_utf8(bytes, charset, charset_used));
     if (media_type(message.headers) == "text/html") {
         try {
             return read_html_article(utf8, source).body;
@@ -291,7 +318,10 @@ Article message_to_article(std::string_view text, const std::string& source) {
                 formats::add_unique(article.tags, formats::tidy_inline(tag));
         }
     }
-    article.body = body_text(message, source);
+    PartCharset charset;
+    article.body = body_text(message, source, &charset);
+    article.charset = std::move(charset.charset);
+    article.charset_chosen_by = std::move(charset.chosen_by);
     return article;
 }
 
@@ -335,7 +365,7 @@ std::string decode_mime_header(std::string_view raw) {
             }
         }
         if (close == std::string_view::npos) {
-            out.append(text::decode_text(raw.substr(pos, open + 2 - pos)));
+            out.append(decode_undeclared(raw.substr(pos, open + 2 - pos)));
             pos = open + 2;
             last_was_encoded = false;
             continue;
@@ -343,7 +373,7 @@ std::string decode_mime_header(std::string_view raw) {
         const std::string_view between = raw.substr(pos, open - pos);
         // White space alone between two encoded-words is not text.
         if (!(last_was_encoded && text::trim(between).empty()))
-            out.append(text::decode_text(between));
+            out.append(decode_undeclared(between));
         const std::string_view charset = raw.substr(open + 2, q1 - open - 2);
         const char encoding = raw[q1 + 1];
         const std::string_view payload = raw.substr(q1 + 3, close - q1 - 3);
@@ -358,7 +388,7 @@ std::string decode_mime_header(std::string_view raw) {
         pos = close + 2;
         last_was_encoded = true;
     }
-    out.append(text::decode_text(raw.substr(std::min(pos, raw.size()))));
+    out.append(decode_undeclared(raw.substr(std::min(pos, raw.size()))));
     return formats::tidy_inline(text::clean_text(out));
 }
 

@@ -7,11 +7,10 @@ dir="$SCRATCH/bad"
 mkdir -p "$dir"
 : >"$dir/empty.txt"
 printf 'text\0more\n' >"$dir/nul.txt"
-printf '\xff\xfeh\0i\0' >"$dir/utf16.txt"
 printf 'Title\n\nBody\n' | gzip -c | head -c 20 >"$dir/truncated.txt.gz"
 mkfifo "$dir/pipe.txt"
 head -c 20000 /dev/urandom | tr -d '\0' >"$dir/random.txt"  # binary without a NUL byte
-for name in empty.txt nul.txt utf16.txt truncated.txt.gz pipe.txt random.txt; do
+for name in empty.txt nul.txt truncated.txt.gz pipe.txt random.txt; do
     path="$dir/$name"
     timeout 20 "$INDEXER" --inspect "$path" >/dev/null 2>"$SCRATCH/inspect.err"
     inspect_status=$?

@@ -170,7 +170,6 @@ TEST_CASE("files that cannot be read give one clear error naming them", "[reader
     write_file(d / "blank.txt", " \n\t\n");
     write_file(d / "nul.txt", std::string("text\0more", 9));
     write_file(d / "controls.txt", std::string(100, '\x01'));
-    write_file(d / "utf16.txt", "\xFF\xFEh\0i\0");
     write_file(d / "empty.json", "[]");
     write_file(d / "empty-lines.jsonl", "\n\n");
     write_file(d / "plain.txt", "Title\n\nBody\n");
@@ -189,7 +188,6 @@ TEST_CASE("files that cannot be read give one clear error naming them", "[reader
         {"blank.txt", "empty file: no text"},
         {"nul.txt", "looks binary (contains a NUL byte), not a text article"},
         {"controls.txt", "looks binary (control characters), not a text article"},
-        {"utf16.txt", "UTF-16 text is not supported; convert it to UTF-8"},
         {"empty.json", "no article found"},
         {"empty-lines.jsonl", "empty file: no text"},
         {"../../no/such/dir/x.txt", "no such file"},

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "errors.h"
+#include "formats/decode.h"
 #include "formats/html.h"
+#include "formats/reader.h"
 #include "test_support.h"
 #include "text/entities.h"
 
@@ -13,7 +15,11 @@ using Names = std::vector<std::string>;
 
 namespace {
 Article read(const std::string& fixture) {
-    return read_html_article(read_fixture("formats/html/" + fixture), fixture);
+    // As the reader is given a file: through the decoding stage.
+    return read_html_article(
+        newsindex::decode_input(read_fixture("formats/html/" + fixture), newsindex::Format::Html)
+            .text,
+        fixture);
 }
 }  // namespace
 

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "errors.h"
+#include "formats/decode.h"
 #include "formats/plaintext.h"
+#include "formats/reader.h"
 #include "test_support.h"
 
 using newsindex::Article;
@@ -11,7 +13,11 @@ using Names = std::vector<std::string>;
 
 namespace {
 Article read(const std::string& fixture) {
-    return read_plaintext_article(read_fixture("plaintext/" + fixture), fixture);
+    // As the reader is given a file: through the decoding stage.
+    return read_plaintext_article(
+        newsindex::decode_input(read_fixture("plaintext/" + fixture), newsindex::Format::PlainText)
+            .text,
+        fixture);
 }
 }  // namespace
 
@@ -130,7 +136,11 @@ TEST_CASE("files that hold no article are refused with the file named", "[plaint
 
 namespace {
 Article read_format_fixture(const std::string& fixture) {
-    return read_plaintext_article(read_fixture("formats/plaintext/" + fixture), fixture);
+    return read_plaintext_article(
+        newsindex::decode_input(read_fixture("formats/plaintext/" + fixture),
+                                newsindex::Format::PlainText)
+            .text,
+        fixture);
 }
 }  // namespace
 

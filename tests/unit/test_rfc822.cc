@@ -152,7 +152,14 @@ TEST_CASE("MIME encoded-words are decoded", "[rfc822]") {
         {"not =?encoded", "not =?encoded"},
         {"=?UTF-8?X?unknown?=", "=?UTF-8?X?unknown?="},
         {"Ren\xE9 in Latin-1 bytes", "Ren\xC3\xA9 in Latin-1 bytes"},
-        {"=?UTF-8?Q?=FF?=", "\xC3\xBF"},
+        // Declared UTF-8 that is not: replaced, not guessed (issue 14: never dropped silently).
+        {"=?UTF-8?Q?=FF?=", "\xEF\xBF\xBD"},
+        // Charsets beyond Latin-1, through iconv (issue 14).
+        {"=?ISO-8859-2?Q?=A3=F3d=BC?=", "\xC5\x81\xC3\xB3" "d\xC5\xBA"},
+        {"=?KOI8-R?B?8NLJ18XU?=", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
+        {"=?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"},
+        // A raw ISO-2022-JP header, not an encoded-word: its escape sequences say the charset.
+        {"\x1b$BF|K\\8l\x1b(B", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"},
     }));
     CAPTURE(raw);
     CHECK(decode_mime_header(raw) == decoded);
