@@ -1,5 +1,6 @@
 #include "entities/extractor.h"
 
+#include <array>
 #include <iostream>
 #include <stdexcept>
 #include <unordered_map>
@@ -143,6 +144,37 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
     }
 }
 
+// One type per name within an article: every mention of the same surface takes the type most of
+// them have (ties: the first mention's), and a single word that is part of a person's full name
+// in the article is that person. The model types each mention from its own context, and a
+// story that names a company five times should not call it a person once.
+void vote_types(std::vector<Found>* found) {
+    std::unordered_map<std::string, std::array<int, 4>> votes;
+    std::unordered_map<std::string, int> first;
+    std::unordered_map<std::string, bool> person_part;
+    for (const Found& m : *found) {
+        ++votes[m.surface][static_cast<int>(m.type)];
+        first.emplace(m.surface, static_cast<int>(m.type));
+        if (m.type == EntityType::Person) {
+            const auto words = words_of(m.surface);
+            if (words.size() > 1) {
+                for (const std::string& word : words) person_part[word] = true;
+            }
+        }
+    }
+    for (Found& m : *found) {
+        const auto& v = votes[m.surface];
+        int best = first[m.surface];
+        for (int type = 0; type < 4; ++type) {
+            if (v[type] > v[best]) best = type;
+        }
+        m.type = static_cast<EntityType>(best);
+        if (m.surface.find(' ') == std::string::npos && person_part.count(m.surface) &&
+            m.type != EntityType::Person && v[0] > 0)
+            m.type = EntityType::Person;
+    }
+}
+
 }  // namespace
 
 const char* type_name(EntityType type) {
@@ -200,6 +232,7 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
             i = j;
         }
     }
+    vote_types(&found);
     std::vector<Mention> mentions;
     canonicalise(found, document, gazetteer, &mentions);
     return mentions;

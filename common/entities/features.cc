@@ -1,6 +1,5 @@
 #include "entities/features.h"
 
-#include <cstdlib>
 #include <string_view>
 
 #include "entities/casing.h"
@@ -98,38 +97,6 @@ void Document::prepare(const Gazetteer& gazetteer) {
                 for (std::size_t k = 1; k < best; ++k) info[i + k].place_match = 2;
                 i += best - 1;
             }
-        }
-    }
-    // Runs of capitalised words ("Massive Attack", "Bank of England" gives two runs joined by
-    // "of"): the run's first and last words tell heads such as "Bank" or "Corp" to the others.
-    for (int s = 0; s < kSegments; ++s) {
-        const auto& tokens = segments_[s].tokens;
-        auto& info = info_[s];
-        for (std::size_t i = 0; i < tokens.size();) {
-            if (!tokens[i].word || !starts_upper(tokens[i].text)) {
-                ++i;
-                continue;
-            }
-            std::size_t j = i;
-            while (j + 1 < tokens.size()) {
-                const Token& next = tokens[j + 1];
-                if (next.word && starts_upper(next.text)) {
-                    ++j;
-                } else if (j + 2 < tokens.size() &&
-                           (next.text == "of" || next.text == "-" || next.text == "&" ||
-                            next.text == "de" || next.text == "and") &&
-                           tokens[j + 2].word && starts_upper(tokens[j + 2].text)) {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            for (std::size_t k = i; k <= j; ++k) {
-                info[k].in_run = true;
-                info[k].run_first = i;
-                info[k].run_last = j;
-            }
-            i = j + 1;
         }
     }
     const auto& title = segments_[0].tokens;
@@ -244,19 +211,6 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
         if (i + 1 < tokens.size() && (info[i + 1].lists & (1u << bit))) add("g+1", kListNames[bit]);
     }
     if (me.place_match) add("gp", me.place_match == 1 ? "B" : "I");
-    if (me.in_run && std::getenv("NER_RUNS")) {
-        const std::size_t length = me.run_last - me.run_first + 1;
-        add2("run", std::string_view("01234" + std::min<std::size_t>(length, 4), 1),
-             i == me.run_first ? (length == 1 ? "U" : "B") : i == me.run_last ? "L" : "I");
-        if (length > 1) {
-            add("runend", info[me.run_last].lower);
-            add("runstart", info[me.run_first].lower);
-            for (int bit = 0; bit < 10; ++bit) {
-                if (info[me.run_last].lists & (1u << bit)) add("runendg", kListNames[bit]);
-                if (info[me.run_first].lists & (1u << bit)) add("runstartg", kListNames[bit]);
-            }
-        }
-    }
     // The rule extractor's reading (when the model was trained with it).
     const auto& rules = segments_[s].rule_tags;
     if (!rules.empty()) {

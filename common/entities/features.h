@@ -61,9 +61,6 @@ class Document {
         std::string lower, shape;
         std::uint32_t lists = 0;  // the word's own gazetteer lists
         int place_match = 0;      // 0 none, 1 first word of a listed place, 2 a later word
-        // The run of capitalised words the token belongs to: [run_first, run_last], if any.
-        std::size_t run_first = 0, run_last = 0;
-        bool in_run = false;
     };
     void prepare(const Gazetteer& gazetteer);
 

@@ -104,9 +104,10 @@ void Model::add_scores(const std::vector<std::uint64_t>& features, float* row) c
     }
 }
 
-void Model::decode(Document& document, std::vector<int> (&tags)[Document::kSegments]) const {
-    // Pass two's scores are pass one's plus those of the consistency features.
-    std::vector<float> table[Document::kSegments];
+void Model::first_pass(const Document& document, std::vector<int> (&tags)[Document::kSegments],
+                       std::vector<float> (*tables)[Document::kSegments]) const {
+    std::vector<float> own[Document::kSegments];
+    auto& table = tables ? *tables : own;
     std::vector<std::uint64_t> features;
     for (int s = 0; s < Document::kSegments; ++s) {
         const std::size_t n = document.segment(s).tokens.size();
@@ -118,6 +119,13 @@ void Model::decode(Document& document, std::vector<int> (&tags)[Document::kSegme
         }
         tags[s] = viterbi(table[s], transition_);
     }
+}
+
+void Model::decode(Document& document, std::vector<int> (&tags)[Document::kSegments]) const {
+    // Pass two's scores are pass one's plus those of the consistency features.
+    std::vector<float> table[Document::kSegments];
+    std::vector<std::uint64_t> features;
+    first_pass(document, tags, &table);
     document.set_first_pass(tags);
     for (int s = 0; s < Document::kSegments; ++s) {
         for (std::size_t i = 0; i < tags[s].size(); ++i) {

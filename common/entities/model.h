@@ -43,6 +43,10 @@ class Model {
     // The best tags of each segment of the document, in two passes.
     void decode(Document& document, std::vector<int> (&tags)[Document::kSegments]) const;
 
+    // Pass one alone (no consistency features); its score tables too when `tables` is given.
+    void first_pass(const Document& document, std::vector<int> (&tags)[Document::kSegments],
+                    std::vector<float> (*tables)[Document::kSegments] = nullptr) const;
+
     // The best tag sequence for per-token tag scores (row-major, kTagCount per token) under
     // `transition` ((kTagCount + 1) x kTagCount, last row the start); I-X only after B-X or
     // I-X. Shared with the trainer.

@@ -29,7 +29,7 @@ struct Averaged {
 
 class Perceptron {
   public:
-    Perceptron() : transition_((kTagCount + 1) * kTagCount) {}
+    explicit Perceptron(float margin) : transition_((kTagCount + 1) * kTagCount), margin_(margin) {}
 
     void scores(const std::vector<std::vector<std::uint64_t>>& features,
                 std::vector<float>* out) const {
@@ -57,6 +57,14 @@ class Perceptron {
         ++now_;
         std::vector<float> table;
         scores(features, &table);
+        // Loss-augmented decoding: every wrong tag gets a head start of `margin`, so that
+        // the weights move until the gold tags win by a margin, not just barely (a structured
+        // large-margin update; it generalises better than the plain perceptron's).
+        for (std::size_t i = 0; i < gold.size(); ++i) {
+            for (int tag = 0; tag < kTagCount; ++tag) {
+                if (tag != gold[i]) table[i * kTagCount + tag] += margin_;
+            }
+        }
         *predicted = Model::viterbi(table, transition());
         std::size_t wrong = 0;
         for (std::size_t i = 0; i < gold.size(); ++i) {
@@ -98,6 +106,7 @@ class Perceptron {
     std::unordered_map<std::uint64_t, Averaged> weights_;
     std::vector<Averaged> transition_;
     std::int64_t now_ = 0;
+    float margin_ = 0;
 };
 
 std::vector<std::vector<std::uint64_t>> base_features(const Document& document, int s) {
@@ -146,7 +155,7 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
     std::vector<std::size_t> order(documents.size());
     for (std::size_t d = 0; d < order.size(); ++d) order[d] = d;
     std::mt19937 random(options.seed);
-    Perceptron perceptron;
+    Perceptron perceptron(options.margin);
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates with mt19937 (whose output the standard fixes), not std::shuffle, so
         // that the order is the same with every standard library.

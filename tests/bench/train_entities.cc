@@ -2,7 +2,7 @@
 // per type on the held-out news split and on the gold articles (docs/entities.md).
 //
 //   train_entities [--annotations DIR] [--data DIR] [--gold DIR] [--out FILE] [--epochs N]
-//                  [--no-rules] [--prune X] [--seed N] [--train-gold DIR]
+//                  [--no-rules] [--prune X] [--margin X] [--seed N] [--train-gold DIR]
 //                  [--errors]
 //
 // --train-gold trains on the gold articles instead (the smoke test that keeps this program
@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
             options.epochs = std::stoi(argv[++i]);
         } else if (arg == "--seed" && has_value) {
             options.seed = static_cast<std::uint32_t>(std::stoul(argv[++i]));
+        } else if (arg == "--margin" && has_value) {
+            options.margin = std::stof(argv[++i]);
         } else if (arg == "--prune" && has_value) {
             options.prune = std::stof(argv[++i]);
         } else if (arg == "--no-rules") {
@@ -53,7 +55,7 @@ int main(int argc, char** argv) {
         } else {
             std::cerr << "train_entities: unknown option " << arg
                       << "\nusage: train_entities [--annotations DIR] [--data DIR] [--gold DIR] "
-                         "[--out FILE] [--epochs N] [--no-rules] [--prune X] [--seed N] [--train-gold DIR] "
+                         "[--out FILE] [--epochs N] [--no-rules] [--prune X] [--margin X] [--seed N] [--train-gold DIR] "
                          "[--errors]\n";
             return 2;
         }
