@@ -8,6 +8,11 @@ namespace {
 
 // The code point at `at` and its length in bytes; -1 (length 1) for an invalid sequence.
 utf8proc_int32_t next_code_point(const std::string& text, std::size_t at, std::size_t* length) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+        *length = 1;
+        return byte;
+    }
     utf8proc_int32_t cp = -1;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at;
     const utf8proc_ssize_t n =
@@ -24,6 +29,12 @@ enum class Kind { Upper, Lower, Digit, UncasedLetter, Other };
 
 Kind kind_of(utf8proc_int32_t cp) {
     if (cp < 0) return Kind::Other;
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z') return Kind::Upper;
+        if (cp >= 'a' && cp <= 'z') return Kind::Lower;
+        if (cp >= '0' && cp <= '9') return Kind::Digit;
+        return Kind::Other;
+    }
     switch (utf8proc_category(cp)) {
         case UTF8PROC_CATEGORY_LU:
         case UTF8PROC_CATEGORY_LT:
@@ -50,6 +61,14 @@ void append_code_point(std::string* out, utf8proc_int32_t cp) {
 
 InitialCase initial_case(const std::string& word) {
     for (std::size_t at = 0; at < word.size();) {
+        const auto byte = static_cast<unsigned char>(word[at]);
+        if (byte < 0x80) {
+            if (byte >= 'A' && byte <= 'Z') return InitialCase::Upper;
+            if (byte >= 'a' && byte <= 'z') return InitialCase::Lower;
+            if (byte >= '0' && byte <= '9') return InitialCase::Digit;
+            ++at;
+            continue;
+        }
         std::size_t length = 0;
         switch (kind_of(next_code_point(word, at, &length))) {
             case Kind::Upper:
@@ -68,7 +87,9 @@ InitialCase initial_case(const std::string& word) {
     return InitialCase::None;
 }
 
-bool starts_upper(const std::string& word) { return initial_case(word) == InitialCase::Upper; }
+bool starts_upper(const std::string& word) {
+    return initial_case(word) == InitialCase::Upper;
+}
 
 bool has_lower_letter(const std::string& word) {
     for (std::size_t at = 0; at < word.size();) {
@@ -105,6 +126,12 @@ std::string to_lower(const std::string& word) {
     std::string out;
     out.reserve(word.size());
     for (std::size_t at = 0; at < word.size();) {
+        const auto byte = static_cast<unsigned char>(word[at]);
+        if (byte < 0x80) {
+            out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            ++at;
+            continue;
+        }
         std::size_t length = 0;
         const utf8proc_int32_t cp = next_code_point(word, at, &length);
         if (cp < 0)
@@ -129,9 +156,9 @@ std::string to_title_case(const std::string& text) {
         } else {
             const Kind kind = kind_of(cp);
             const bool letter = kind == Kind::Upper || kind == Kind::Lower;
-            append_code_point(&out, !letter ? cp
-                                            : word_start ? utf8proc_toupper(cp)
-                                                         : utf8proc_tolower(cp));
+            append_code_point(&out, !letter      ? cp
+                                    : word_start ? utf8proc_toupper(cp)
+                                                 : utf8proc_tolower(cp));
             word_start = cp == ' ' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == '\n';
         }
         at += length;
@@ -142,8 +169,9 @@ std::string to_title_case(const std::string& text) {
 std::string word_shape(const std::string& word) {
     std::string shape;
     for (std::size_t at = 0; at < word.size() && shape.size() < 12;) {
-        std::size_t length = 0;
-        const utf8proc_int32_t cp = next_code_point(word, at, &length);
+        std::size_t length = 1;
+        const auto byte = static_cast<unsigned char>(word[at]);
+        const utf8proc_int32_t cp = byte < 0x80 ? byte : next_code_point(word, at, &length);
         char c;
         switch (kind_of(cp)) {
             case Kind::Upper:

@@ -107,7 +107,8 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
                     person_by_part.emplace(to_lower(word), m.surface);
                     // "al-Sisi" is also written "Sisi".
                     const auto hyphen = word.find('-');
-                    if (hyphen != std::string::npos && hyphen < 4 && !starts_upper(word.substr(0, hyphen)))
+                    if (hyphen != std::string::npos && hyphen < 4 &&
+                        !starts_upper(word.substr(0, hyphen)))
                         person_by_part.emplace(word.substr(hyphen + 1), m.surface);
                 }
             }
@@ -141,6 +142,51 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
             mention.type = acronym->second.second;
         }
         out->push_back(std::move(mention));
+    }
+}
+
+// A headline capitalises every word, so a title mention can take in words that are not part
+// of the name ("Erdoğan Wins Runoff"): when the body never names it so, but does name a part
+// of it (or a person's surname), the mention shrinks to the longest such part.
+void shrink_title_mentions(const Document& document, std::vector<Found>* found) {
+    std::unordered_map<std::string, int> body_names;
+    for (const Found& m : *found) {
+        if (m.segment != 1) continue;
+        body_names.emplace(m.surface, 0);
+        body_names.emplace(to_lower(m.surface), 0);
+        // A surname alone ("Erdoğan" of "Recep Tayyip Erdoğan").
+        if (m.type == EntityType::Person) {
+            const auto space = m.surface.rfind(' ');
+            if (space != std::string::npos) {
+                body_names.emplace(m.surface.substr(space + 1), 0);
+                body_names.emplace(to_lower(m.surface.substr(space + 1)), 0);
+            }
+        }
+    }
+    if (body_names.empty()) return;
+    const Segment& title = document.segment(0);
+    for (Found& m : *found) {
+        if (m.segment != 0 || m.first == m.last || body_names.count(m.surface) ||
+            body_names.count(to_lower(m.surface)))
+            continue;
+        std::size_t best_first = 0, best_last = 0, best_length = 0;
+        for (std::size_t a = m.first; a <= m.last; ++a) {
+            for (std::size_t b = m.last + 1; b-- > a;) {
+                if (b - a + 1 <= best_length || b - a == m.last - m.first) continue;
+                if (!title.tokens[a].word || !title.tokens[b].word) continue;
+                const std::string part = surface_of(title, a, b);
+                if (body_names.count(part) || body_names.count(to_lower(part))) {
+                    best_first = a;
+                    best_last = b;
+                    best_length = b - a + 1;
+                }
+            }
+        }
+        if (best_length > 0) {
+            m.first = best_first;
+            m.last = best_last;
+            m.surface = surface_of(title, best_first, best_last);
+        }
     }
 }
 
@@ -232,6 +278,7 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
             i = j;
         }
     }
+    shrink_title_mentions(document, &found);
     vote_types(&found);
     std::vector<Mention> mentions;
     canonicalise(found, document, gazetteer, &mentions);

@@ -19,10 +19,18 @@ namespace newsindex::entities {
 // Tags: O, then B- and I- for each of person, org, place, other (BIO).
 constexpr int kTagCount = 9;
 constexpr int kOutside = 0;
-inline int begin_tag(int type) { return 1 + 2 * type; }  // type: EntityType as int
-inline int inside_tag(int type) { return 2 + 2 * type; }
-inline int tag_type(int tag) { return (tag - 1) / 2; }  // for tag != kOutside
-inline bool is_begin(int tag) { return tag != kOutside && (tag - 1) % 2 == 0; }
+inline int begin_tag(int type) {
+    return 1 + 2 * type;
+}  // type: EntityType as int
+inline int inside_tag(int type) {
+    return 2 + 2 * type;
+}
+inline int tag_type(int tag) {
+    return (tag - 1) / 2;
+}  // for tag != kOutside
+inline bool is_begin(int tag) {
+    return tag != kOutside && (tag - 1) % 2 == 0;
+}
 const char* tag_name(int tag);  // "O", "B-person", ...
 
 // One segment (title or body) of an article, tokenised.
@@ -59,6 +67,7 @@ class Document {
   private:
     struct TokenInfo {
         std::string lower, shape;
+        std::uint64_t text_hash = 0, lower_hash = 0, shape_hash = 0;  // of text, lower, shape
         std::uint32_t lists = 0;  // the word's own gazetteer lists
         int place_match = 0;      // 0 none, 1 first word of a listed place, 2 a later word
     };

@@ -83,12 +83,16 @@ Gazetteer::Gazetteer(const GazetteerPaths& paths) {
             add(city, kListPlace);
         }
     }
-    const std::pair<const char*, std::uint32_t> lists[] = {
-        {"places.txt", kListPlace},         {"titles.txt", kListTitle},
-        {"org_words.txt", kListOrgWord},    {"orgs.txt", kListOrg},
-        {"place_words.txt", kListPlaceWord}, {"other_words.txt", kListOtherWord},
-        {"demonyms.txt", kListDemonym},     {"not_names.txt", kListNotName},
-        {"abbreviations.txt", kListAbbreviation}, {"first_names.txt", kListFirstName}};
+    const std::pair<const char*, std::uint32_t> lists[] = {{"places.txt", kListPlace},
+                                                           {"titles.txt", kListTitle},
+                                                           {"org_words.txt", kListOrgWord},
+                                                           {"orgs.txt", kListOrg},
+                                                           {"place_words.txt", kListPlaceWord},
+                                                           {"other_words.txt", kListOtherWord},
+                                                           {"demonyms.txt", kListDemonym},
+                                                           {"not_names.txt", kListNotName},
+                                                           {"abbreviations.txt", kListAbbreviation},
+                                                           {"first_names.txt", kListFirstName}};
     for (const auto& [file, list] : lists)
         read_list(paths.lists / file, [&](const std::string& entry) { add(entry, list); });
     read_list(paths.lists / "canonical.tsv", [&](const std::string& line) {
@@ -102,7 +106,10 @@ void Gazetteer::add(const std::string& name, std::uint32_t list) {
     lists_[name] |= list;
     if (list == kListPlace) {
         places_.insert(name);
-        longest_place_words_ = std::max(longest_place_words_, std::min<std::size_t>(word_count(name), 6));
+        const std::size_t end = name.find_first_of(" -");
+        if (end != std::string::npos) place_starts_.insert(name.substr(0, end));
+        longest_place_words_ =
+            std::max(longest_place_words_, std::min<std::size_t>(word_count(name), 6));
     }
 }
 

@@ -28,16 +28,16 @@ std::filesystem::path entity_data_dir();
 
 // Lists a word can belong to (bit flags). Membership is by exact spelling.
 enum GazetteerList : std::uint32_t {
-    kListPlace = 1u << 0,       // a place name (or, for a word, the first word of one)
-    kListTitle = 1u << 1,       // titles.txt
-    kListOrgWord = 1u << 2,     // org_words.txt
-    kListOrg = 1u << 3,         // orgs.txt
-    kListPlaceWord = 1u << 4,   // place_words.txt
-    kListOtherWord = 1u << 5,   // other_words.txt
-    kListDemonym = 1u << 6,     // demonyms.txt
-    kListNotName = 1u << 7,     // not_names.txt
-    kListAbbreviation = 1u << 8, // abbreviations.txt (without the final dot)
-    kListFirstName = 1u << 9     // first_names.txt
+    kListPlace = 1u << 0,         // a place name (or, for a word, the first word of one)
+    kListTitle = 1u << 1,         // titles.txt
+    kListOrgWord = 1u << 2,       // org_words.txt
+    kListOrg = 1u << 3,           // orgs.txt
+    kListPlaceWord = 1u << 4,     // place_words.txt
+    kListOtherWord = 1u << 5,     // other_words.txt
+    kListDemonym = 1u << 6,       // demonyms.txt
+    kListNotName = 1u << 7,       // not_names.txt
+    kListAbbreviation = 1u << 8,  // abbreviations.txt (without the final dot)
+    kListFirstName = 1u << 9      // first_names.txt
 };
 
 // Loaded once; safe to share between threads after construction (all members are const).
@@ -54,6 +54,9 @@ class Gazetteer {
     }
     // The full name canonical.tsv gives a short form ("U.S." -> "United States"), or "".
     const std::string& canonical_of(const std::string& name) const;
+    // Whether a place name of several words begins with this word (as written, or in title
+    // case for a word in capitals): only then is a longer stretch worth looking up.
+    bool starts_place_name(const std::string& word) const { return place_starts_.count(word) > 0; }
     // The longest place name, in words: the longest stretch worth looking up.
     std::size_t longest_place_words() const { return longest_place_words_; }
     std::size_t size() const { return places_.size(); }
@@ -62,6 +65,7 @@ class Gazetteer {
     void add(const std::string& name, std::uint32_t list);
 
     std::unordered_set<std::string> places_;
+    std::unordered_set<std::string> place_starts_;
     std::unordered_map<std::string, std::uint32_t> lists_;
     std::unordered_map<std::string, std::string> canonical_;
     std::size_t longest_place_words_ = 1;

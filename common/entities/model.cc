@@ -25,7 +25,8 @@ void put(std::ostream& out, T value) {
     } else {
         bits = static_cast<std::uint64_t>(value);
     }
-    for (std::size_t k = 0; k < sizeof(T); ++k) out.put(static_cast<char>((bits >> (8 * k)) & 0xFF));
+    for (std::size_t k = 0; k < sizeof(T); ++k)
+        out.put(static_cast<char>((bits >> (8 * k)) & 0xFF));
 }
 
 template <typename T>
@@ -56,25 +57,31 @@ bool allowed(int previous, int tag) {
 Model::Model() : transition_((kTagCount + 1) * kTagCount, 0.0f) {}
 
 std::vector<int> Model::viterbi(const std::vector<float>& scores,
-                                const std::vector<float>& transition) {
+                                const std::vector<float>& transition, int start) {
     const std::size_t n = scores.size() / kTagCount;
     std::vector<int> tags(n, kOutside);
     if (n == 0) return tags;
     constexpr float kNever = -std::numeric_limits<float>::infinity();
+    // Forbidden transitions (I-X not after B-X or I-X) cost -infinity, decided once.
+    float allowed_transition[(kTagCount + 1) * kTagCount];
+    for (int previous = 0; previous <= kTagCount; ++previous) {
+        for (int tag = 0; tag < kTagCount; ++tag)
+            allowed_transition[previous * kTagCount + tag] =
+                allowed(previous, tag) ? transition[previous * kTagCount + tag] : kNever;
+    }
     std::vector<float> best(n * kTagCount, kNever);
     std::vector<int> from(n * kTagCount, 0);
     for (int tag = 0; tag < kTagCount; ++tag) {
-        if (allowed(kTagCount, tag))
-            best[tag] = scores[tag] + transition[kTagCount * kTagCount + tag];
+        best[tag] = scores[tag] + allowed_transition[start * kTagCount + tag];
     }
     for (std::size_t i = 1; i < n; ++i) {
         for (int tag = 0; tag < kTagCount; ++tag) {
             float top = kNever;
             int arg = 0;
+            const float* before = best.data() + (i - 1) * kTagCount;
             for (int previous = 0; previous < kTagCount; ++previous) {
-                if (!allowed(previous, tag)) continue;
-                const float value = best[(i - 1) * kTagCount + previous] +
-                                    transition[previous * kTagCount + tag];
+                const float value =
+                    before[previous] + allowed_transition[previous * kTagCount + tag];
                 if (value > top) {
                     top = value;
                     arg = previous;
@@ -95,11 +102,51 @@ std::vector<int> Model::viterbi(const std::vector<float>& scores,
     return tags;
 }
 
+void Model::build_table() {
+    // How much the transitions around a token can favour another tag over O: the most that
+    // the transition in (from any allowed tag before) and out (to O or a B- tag after) gain.
+    certain_margin_ = 0;
+    for (int tag = 1; tag < kTagCount; ++tag) {
+        float in = 0, out = 0;
+        for (int previous = 0; previous <= kTagCount; ++previous) {
+            if (allowed(previous, tag))
+                in = std::max(in, transition_[previous * kTagCount + tag] -
+                                      transition_[previous * kTagCount + kOutside]);
+        }
+        for (int next = 0; next < kTagCount; ++next) {
+            if (next == kOutside || is_begin(next))
+                out = std::max(out, transition_[tag * kTagCount + next] -
+                                        transition_[kOutside * kTagCount + next]);
+        }
+        certain_margin_ = std::max(certain_margin_, in + out);
+    }
+    std::size_t size = 16;
+    while (size < features_.size() * 2) size *= 2;
+    keys_.assign(size, 0);
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for (std::size_t k = 0; k < features_.size(); ++k) {
+        const std::uint64_t key = features_[k] == 0 ? 1 : features_[k];
+        std::uint64_t at = (key ^ (key >> 29)) & mask_;
+        while (keys_[at] != 0 && keys_[at] != key) at = (at + 1) & mask_;
+        keys_[at] = key;
+        slots_[at] = static_cast<std::uint32_t>(k * kTagCount);
+    }
+}
+
+const float* Model::find(std::uint64_t feature) const {
+    if (keys_.empty()) return nullptr;
+    const std::uint64_t key = feature == 0 ? 1 : feature;
+    for (std::uint64_t at = (key ^ (key >> 29)) & mask_;; at = (at + 1) & mask_) {
+        if (keys_[at] == key) return weights_.data() + slots_[at];
+        if (keys_[at] == 0) return nullptr;
+    }
+}
+
 void Model::add_scores(const std::vector<std::uint64_t>& features, float* row) const {
     for (const std::uint64_t f : features) {
-        const auto found = index_.find(f);
-        if (found == index_.end()) continue;
-        const float* w = weights_.data() + found->second;
+        const float* w = find(f);
+        if (!w) continue;
         for (int tag = 0; tag < kTagCount; ++tag) row[tag] += w[tag];
     }
 }
@@ -117,7 +164,7 @@ void Model::first_pass(const Document& document, std::vector<int> (&tags)[Docume
             document.base_features(s, i, &features);
             add_scores(features, table[s].data() + i * kTagCount);
         }
-        tags[s] = viterbi(table[s], transition_);
+        tags[s] = best_path(table[s]);
     }
 }
 
@@ -133,8 +180,50 @@ void Model::decode(Document& document, std::vector<int> (&tags)[Document::kSegme
             document.consistency_features(s, i, &features);
             add_scores(features, table[s].data() + i * kTagCount);
         }
-        tags[s] = viterbi(table[s], transition_);
+        tags[s] = best_path(table[s]);
     }
+}
+
+std::vector<int> Model::best_path(const std::vector<float>& scores) const {
+    // Most tokens are O by a wide margin: one whose O score beats every other tag by more than
+    // any two transitions could make up is O, and the stretches between such tokens are
+    // decoded alone (starting after an O), which spares Viterbi most of the text.
+    const std::size_t n = scores.size() / kTagCount;
+    std::vector<int> tags(n, kOutside);
+    std::vector<float> part;
+    std::size_t begin = 0;
+    // The margin of O over the other tags at i; a token is certain only when the next one is
+    // not a likely I- tag either, as an I- tag would need this token inside the name too.
+    auto gap = [&](std::size_t i, bool inside_only) {
+        const float* row = scores.data() + i * kTagCount;
+        float other = -std::numeric_limits<float>::infinity();
+        for (int tag = 1; tag < kTagCount; ++tag) {
+            if (!inside_only || !is_begin(tag)) other = std::max(other, row[tag]);
+        }
+        return row[kOutside] - other;
+    };
+    auto certain = [&](std::size_t i) {
+        return gap(i, false) > certain_margin_ &&
+               (i + 1 == n || gap(i + 1, true) > certain_margin_);
+    };
+    for (std::size_t i = 0; i <= n; ++i) {
+        if (i < n && !certain(i)) continue;
+        if (i > begin) {
+            part.assign(scores.begin() + static_cast<std::ptrdiff_t>(begin * kTagCount),
+                        scores.begin() + static_cast<std::ptrdiff_t>(i * kTagCount));
+            // The stretch ends before an O: its last tag pays the transition into it.
+            if (i < n) {
+                float* last = part.data() + part.size() - kTagCount;
+                for (int tag = 0; tag < kTagCount; ++tag)
+                    last[tag] += transition_[tag * kTagCount + kOutside];
+            }
+            const auto found = viterbi(part, transition_, begin == 0 ? kTagCount : kOutside);
+            std::copy(found.begin(), found.end(),
+                      tags.begin() + static_cast<std::ptrdiff_t>(begin));
+        }
+        begin = i + 1;
+    }
+    return tags;
 }
 
 Model Model::from_weights(const std::unordered_map<std::uint64_t, std::vector<float>>& weights,
@@ -154,15 +243,14 @@ Model Model::from_weights(const std::unordered_map<std::uint64_t, std::vector<fl
         largest = std::max(largest, top);
     }
     model.scale_ = largest / 32767.0f;
-    auto quantise = [&](float v) {
-        return std::round(v / model.scale_) * model.scale_;
-    };
+    auto quantise = [&](float v) { return std::round(v / model.scale_) * model.scale_; };
     for (std::size_t k = 0; k < transition.size(); ++k)
         model.transition_[k] = quantise(transition[k]);
     for (const auto& [hash, w] : kept) {
-        model.index_.emplace(hash, static_cast<std::uint32_t>(model.weights_.size()));
+        model.features_.push_back(hash);
         for (int tag = 0; tag < kTagCount; ++tag) model.weights_.push_back(quantise((*w)[tag]));
     }
+    model.build_table();
     return model;
 }
 
@@ -176,10 +264,10 @@ void Model::save(const std::filesystem::path& file) const {
     put<float>(out, scale_);
     auto q = [&](float v) { return static_cast<std::int16_t>(std::lround(v / scale_)); };
     for (const float w : transition_) put<std::int16_t>(out, q(w));
-    std::map<std::uint64_t, std::uint32_t> ordered(index_.begin(), index_.end());
-    put<std::uint64_t>(out, ordered.size());
-    for (const auto& [hash, at] : ordered) {
-        put<std::uint64_t>(out, hash);
+    put<std::uint64_t>(out, features_.size());
+    for (std::size_t k = 0; k < features_.size(); ++k) {
+        const std::size_t at = k * kTagCount;
+        put<std::uint64_t>(out, features_[k]);
         std::uint8_t n = 0;
         for (int tag = 0; tag < kTagCount; ++tag) n += q(weights_[at + tag]) != 0;
         put<std::uint8_t>(out, n);
@@ -202,9 +290,9 @@ Model Model::load(const std::filesystem::path& file) {
     const auto version = get<std::uint32_t>(in, file);
     const auto tags = get<std::uint32_t>(in, file);
     if (version != kVersion || tags != kTagCount)
-        throw std::runtime_error(file.string() + ": entity model version " + std::to_string(version) +
-                                 " with " + std::to_string(tags) + " tags; this program reads version " +
-                                 std::to_string(kVersion));
+        throw std::runtime_error(file.string() + ": entity model version " +
+                                 std::to_string(version) + " with " + std::to_string(tags) +
+                                 " tags; this program reads version " + std::to_string(kVersion));
     Model model;
     model.flags_ = get<std::uint32_t>(in, file);
     model.scale_ = get<float>(in, file);
@@ -213,21 +301,23 @@ Model Model::load(const std::filesystem::path& file) {
     for (float& w : model.transition_) w = get<std::int16_t>(in, file) * model.scale_;
     const auto count = get<std::uint64_t>(in, file);
     if (count > 50'000'000) throw std::runtime_error(file.string() + ": entity model is corrupt");
-    model.index_.reserve(count);
+    model.features_.reserve(count);
     model.weights_.reserve(count * kTagCount);
     for (std::uint64_t k = 0; k < count; ++k) {
         const auto hash = get<std::uint64_t>(in, file);
         const auto n = get<std::uint8_t>(in, file);
-        const auto at = static_cast<std::uint32_t>(model.weights_.size());
+        const std::size_t at = model.weights_.size();
         model.weights_.resize(model.weights_.size() + kTagCount, 0.0f);
         for (int e = 0; e < n; ++e) {
             const auto tag = get<std::uint8_t>(in, file);
             const auto w = get<std::int16_t>(in, file);
-            if (tag >= kTagCount) throw std::runtime_error(file.string() + ": entity model is corrupt");
+            if (tag >= kTagCount)
+                throw std::runtime_error(file.string() + ": entity model is corrupt");
             model.weights_[at + tag] = w * model.scale_;
         }
-        model.index_.emplace(hash, at);
+        model.features_.push_back(hash);
     }
+    model.build_table();
     return model;
 }
 

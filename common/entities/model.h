@@ -38,7 +38,7 @@ class Model {
     void save(const std::filesystem::path& file) const;
 
     std::uint32_t flags() const { return flags_; }
-    std::size_t feature_count() const { return index_.size(); }
+    std::size_t feature_count() const { return features_.size(); }
 
     // The best tags of each segment of the document, in two passes.
     void decode(Document& document, std::vector<int> (&tags)[Document::kSegments]) const;
@@ -50,8 +50,9 @@ class Model {
     // The best tag sequence for per-token tag scores (row-major, kTagCount per token) under
     // `transition` ((kTagCount + 1) x kTagCount, last row the start); I-X only after B-X or
     // I-X. Shared with the trainer.
+    // `start` is the tag before the first token (kTagCount: the start of a segment).
     static std::vector<int> viterbi(const std::vector<float>& scores,
-                                    const std::vector<float>& transition);
+                                    const std::vector<float>& transition, int start = kTagCount);
 
     // Builds a model from trained weights: `weights` maps a feature hash to kTagCount values.
     // Features whose largest absolute weight is below `prune` are dropped.
@@ -61,12 +62,22 @@ class Model {
 
   private:
     void add_scores(const std::vector<std::uint64_t>& features, float* row) const;
+    std::vector<int> best_path(const std::vector<float>& scores) const;
+    float certain_margin_ = 0;  // what transitions can add to a tag other than O
 
     std::uint32_t flags_ = 0;
     float scale_ = 1.0f;
-    std::vector<float> transition_;                       // dequantised
-    std::unordered_map<std::uint64_t, std::uint32_t> index_;  // feature -> first weight
-    std::vector<float> weights_;                          // kTagCount per feature
+    std::vector<float> transition_;  // dequantised
+    // Feature -> its kTagCount weights: an open-addressing table (linear probing, a power of
+    // two at most half full), far quicker than std::unordered_map on this hot path. A slot
+    // with key 0 is empty; a feature that hashes to 0 is stored as 1 (a harmless collision).
+    void build_table();
+    const float* find(std::uint64_t feature) const;
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> slots_;  // index into weights_ for each key
+    std::uint64_t mask_ = 0;
+    std::vector<std::uint64_t> features_;  // in file order
+    std::vector<float> weights_;           // kTagCount per feature, in features_ order
 };
 
 }  // namespace newsindex::entities

@@ -12,7 +12,9 @@ namespace {
 // words separated by any white space: [begin, end), or npos.
 std::pair<std::size_t, std::size_t> find_words(const std::string& text, std::size_t from,
                                                const std::string& surface) {
-    auto word_byte = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+    auto word_byte = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+    };
     const std::size_t first_space = surface.find(' ');
     const std::string head = surface.substr(0, first_space);
     for (std::size_t at = text.find(head, from); at != std::string::npos;

@@ -311,7 +311,6 @@ const WordSet kKnownOrgs = {
     "Greenpeace", "Houthis", "Huawei",     "Knesset", "Politburo", "Xinhua",  "Kyodo",
     "Yonhap",     "Nikkei"};
 
-
 // Last words of place names ("Ngadda River", "Aerial Lift Bridge", "Borno State").
 const WordSet kPlaceHeads = {
     "River",       "Sea",        "Ocean",     "Lake",    "Island",    "Islands",   "Isles",

@@ -25,7 +25,8 @@ CodePoint code_point_at(const std::string& text, std::size_t at) {
 
 bool is_word_char(utf8proc_int32_t cp) {
     if (cp < 0) return false;
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     switch (utf8proc_category(cp)) {
         case UTF8PROC_CATEGORY_LU:
         case UTF8PROC_CATEGORY_LL:
@@ -46,9 +47,13 @@ bool is_space(utf8proc_int32_t cp) {
            cp == 0xA0 || cp == 0x2009 || cp == 0x202F || cp == 0x200B;
 }
 
-bool is_apostrophe(utf8proc_int32_t cp) { return cp == '\'' || cp == 0x2019; }
+bool is_apostrophe(utf8proc_int32_t cp) {
+    return cp == '\'' || cp == 0x2019;
+}
 
-bool is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_digit(utf8proc_int32_t cp) {
+    return cp >= '0' && cp <= '9';
+}
 
 bool is_upper_letter(utf8proc_int32_t cp) {
     return cp >= 0 && (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
@@ -59,6 +64,14 @@ bool is_upper_letter(utf8proc_int32_t cp) {
 bool ends_sentence(const std::string& token) {
     return token == "." || token == "!" || token == "?" || token == "\xE2\x80\x94" /* — */ ||
            token == "\xE2\x80\xA6" /* … */;
+}
+
+// Arabic name particles joined to a name by a hyphen ("al-Sisi", "el-Baradei"): one word
+// with the name, as the name is written and indexed that way.
+bool name_particle(const std::string& text, std::size_t begin, std::size_t end) {
+    const std::string part = text.substr(begin, end - begin);
+    return part == "al" || part == "el" || part == "ad" || part == "ash" || part == "as" ||
+           part == "bin" || part == "ibn" || part == "abu" || part == "abd";
 }
 
 }  // namespace
@@ -150,6 +163,10 @@ std::vector<Token> tokenize(const std::string& text,
                     continue;
                 }
             }
+            if (d.value == '-' && is_upper_letter(next.value) && name_particle(text, begin, end)) {
+                end += 1;  // "al-Sisi", "bin-Salman": the particle belongs to the name
+                continue;
+            }
             if (d.value == '&' && letters <= 3 && is_word_char(next.value) && end > begin) {
                 end += 1;  // "AT&T", "S&P"
                 continue;
@@ -158,7 +175,8 @@ std::vector<Token> tokenize(const std::string& text,
         }
         if (end < text.size() && text[end] == '.') {
             const std::string word = text.substr(begin, end - begin);
-            if (inner_dot || (letters == 1 && single_capital) || (abbreviation && abbreviation(word)))
+            if (inner_dot || (letters == 1 && single_capital) ||
+                (abbreviation && abbreviation(word)))
                 ++end;
         }
         push(begin, end, true);

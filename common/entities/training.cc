@@ -149,8 +149,7 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
         p.document = std::make_unique<Document>(documents[d].title, documents[d].body, gazetteer);
         if (options.rules) set_rule_tags(*p.document, gazetteer);
         gold_tags(*p.document, documents[d].spans, p.gold);
-        for (int s = 0; s < Document::kSegments; ++s)
-            p.first[s] = base_features(*p.document, s);
+        for (int s = 0; s < Document::kSegments; ++s) p.first[s] = base_features(*p.document, s);
     }
     std::vector<std::size_t> order(documents.size());
     for (std::size_t d = 0; d < order.size(); ++d) order[d] = d;
@@ -183,7 +182,8 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
             *log << "epoch " << epoch << ": " << wrong << " of " << total
                  << " tokens mistagged in pass two\n";
     }
-    return perceptron.averaged(options.rules ? std::uint32_t{kModelUsesRules} : std::uint32_t{0}, options.prune);
+    return perceptron.averaged(options.rules ? std::uint32_t{kModelUsesRules} : std::uint32_t{0},
+                               options.prune);
 }
 
 }  // namespace newsindex::entities

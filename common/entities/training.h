@@ -29,7 +29,7 @@ struct TrainingDocument {
 struct TrainingOptions {
     int epochs = 8;
     std::uint32_t seed = 2026;
-    bool rules = true;   // use the rule extractor's tags as features (kModelUsesRules)
+    bool rules = true;    // use the rule extractor's tags as features (kModelUsesRules)
     float prune = 0.05f;  // drop features whose largest averaged weight is below this
     // Loss-augmented decoding: wrong tags start this much ahead, so that training goes on
     // until the gold tags win by a margin (a score is a sum of about 50 weights of size ~1).

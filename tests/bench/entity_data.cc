@@ -186,18 +186,18 @@ std::vector<AnnotatedArticle> load_news(const fs::path& annotations, const fs::p
         }
         document.spans[s].push_back(span);
     }
-    articles.erase(std::remove_if(articles.begin(), articles.end(),
-                                  [&](const AnnotatedArticle& a) {
-                                      return broken.count(a.document.id) > 0;
-                                  }),
-                   articles.end());
+    articles.erase(
+        std::remove_if(articles.begin(), articles.end(),
+                       [&](const AnnotatedArticle& a) { return broken.count(a.document.id) > 0; }),
+        articles.end());
     return articles;
 }
 
 std::vector<AnnotatedArticle> load_gold(const fs::path& directory, std::size_t* unplaced) {
     std::vector<fs::path> files;
     std::error_code error;
-    for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    for (fs::directory_iterator it(directory, error), end; !error && it != end;
+         it.increment(error)) {
         const std::string name = it->path().filename().string();
         if (it->path().extension() == ".txt" && name.find('.') == name.size() - 4)
             files.push_back(it->path());
@@ -224,8 +224,9 @@ std::vector<AnnotatedArticle> load_gold(const fs::path& directory, std::size_t* 
                 for (std::size_t at = text.find(f[0], from[s]); at != std::string::npos;
                      at = text.find(f[0], at + 1)) {
                     auto word = [&](std::size_t k) {
-                        return k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) ||
-                                                   (text[k] & 0x80));
+                        return k < text.size() &&
+                               (std::isalnum(static_cast<unsigned char>(text[k])) ||
+                                (text[k] & 0x80));
                     };
                     if ((at > 0 && word(at - 1)) || word(at + f[0].size())) continue;
                     a.document.spans[s].push_back({at, at + f[0].size(), type_number(f[1])});
@@ -263,7 +264,8 @@ void add_to_score(const entities::TrainingDocument& gold,
     for (int s = 0; s < 2; ++s) {
         const std::string& text = s == 0 ? gold.title : gold.body;
         for (const auto& span : gold.spans[s])
-            expected.insert({kTypes[span.type], collapse(text.substr(span.begin, span.end - span.begin))});
+            expected.insert(
+                {kTypes[span.type], collapse(text.substr(span.begin, span.end - span.begin))});
     }
     for (const auto& m : found) got.insert({entities::type_name(m.type), m.surface});
     for (const auto& item : got) {
@@ -272,14 +274,16 @@ void add_to_score(const entities::TrainingDocument& gold,
         (hit ? c.tp : c.fp) += 1;
         if (item.first != "other") (hit ? score->typed.tp : score->typed.fp) += 1;
         if (!hit && errors)
-            std::printf("FP\t%s\t%s\t%s\n", gold.id.c_str(), item.second.c_str(), item.first.c_str());
+            std::printf("FP\t%s\t%s\t%s\n", gold.id.c_str(), item.second.c_str(),
+                        item.first.c_str());
     }
     for (const auto& item : expected) {
         if (got.count(item)) continue;
         score->per_type[item.first].fn += 1;
         if (item.first != "other") score->typed.fn += 1;
         if (errors)
-            std::printf("FN\t%s\t%s\t%s\n", gold.id.c_str(), item.second.c_str(), item.first.c_str());
+            std::printf("FN\t%s\t%s\t%s\n", gold.id.c_str(), item.second.c_str(),
+                        item.first.c_str());
     }
 }
 

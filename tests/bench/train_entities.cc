@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
         } else {
             std::cerr << "train_entities: unknown option " << arg
                       << "\nusage: train_entities [--annotations DIR] [--data DIR] [--gold DIR] "
-                         "[--out FILE] [--epochs N] [--no-rules] [--prune X] [--margin X] [--seed N] [--train-gold DIR] "
+                         "[--out FILE] [--epochs N] [--no-rules] [--prune X] [--margin X] [--seed "
+                         "N] [--train-gold DIR] "
                          "[--errors]\n";
             return 2;
         }
@@ -91,8 +92,8 @@ int main(int argc, char** argv) {
         entities::gold_tags(document, d.spans, tags, &misaligned);
         spans += d.spans[0].size() + d.spans[1].size();
     }
-    std::cerr << training.size() << " training documents, " << spans << " mentions ("
-              << misaligned << " not on token edges)\n";
+    std::cerr << training.size() << " training documents, " << spans << " mentions (" << misaligned
+              << " not on token edges)\n";
     const entities::Model model = entities::train(training, gazetteer, options, &std::cerr);
     model.save(out);
     std::error_code error;
@@ -114,6 +115,7 @@ int main(int argc, char** argv) {
     };
     if (!news.empty()) evaluate("held-out news split", news, "test");
     evaluate("gold articles " + gold.string(), bench::load_gold(gold), "gold");
-    std::printf("%.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    std::printf("%.1f s\n",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return 0;
 }
