@@ -52,7 +52,8 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
     };
     while (m->first <= m->last) {
         const Token& t = tokens[m->first];
-        if (!t.word || t.text == "the" ||
+        const std::string lower = to_lower(t.text);
+        if (!t.word || ((lower == "the" || lower == "a" || lower == "an") && m->first < m->last) ||
             (m->type == EntityType::Person && m->first < m->last && is_title(t)) ||
             (m->first < m->last && (t.text == "of" || t.text == "and")))
             ++m->first;
@@ -101,6 +102,13 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
             if (m.segment != wanted || m.type != EntityType::Person) continue;
             const auto words = words_of(m.surface);
             if (words.size() < 2) continue;
+            // "Le Pen" of "Marine Le Pen": the last words of a longer name.
+            for (std::size_t from = 1; from + 1 < words.size(); ++from) {
+                std::string tail;
+                for (std::size_t k = from; k < words.size(); ++k)
+                    tail += (k > from ? " " : "") + words[k];
+                person_by_part.emplace(tail, m.surface);
+            }
             for (const std::string& word : words) {
                 if (word.size() > 2 && word.back() != '.' && starts_upper(word)) {
                     person_by_part.emplace(word, m.surface);
@@ -132,7 +140,7 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
             mention.canonical = to_title_case(m.surface);
         if (const std::string& listed = gazetteer.canonical_of(m.surface); !listed.empty())
             mention.canonical = listed;
-        if (m.type == EntityType::Person && words_of(m.surface).size() == 1) {
+        if (m.type == EntityType::Person) {
             auto full = person_by_part.find(m.surface);
             if (full == person_by_part.end()) full = person_by_part.find(to_lower(m.surface));
             if (full != person_by_part.end()) mention.canonical = full->second;
@@ -191,9 +199,10 @@ void shrink_title_mentions(const Document& document, std::vector<Found>* found) 
 }
 
 // One type per name within an article: every mention of the same surface takes the type most of
-// them have (ties: the first mention's), and a single word that is part of a person's full name
-// in the article is that person. The model types each mention from its own context, and a
-// story that names a company five times should not call it a person once.
+// them have (ties: the first mention's), and the surname or last words of a person's full name
+// in the article ("Le Pen" after "Marine Le Pen") are that person. The model types each mention
+// from its own context, and a story that names a company five times should not call it a person
+// once.
 void vote_types(std::vector<Found>* found) {
     std::unordered_map<std::string, std::array<int, 4>> votes;
     std::unordered_map<std::string, int> first;
@@ -202,9 +211,12 @@ void vote_types(std::vector<Found>* found) {
         ++votes[m.surface][static_cast<int>(m.type)];
         first.emplace(m.surface, static_cast<int>(m.type));
         if (m.type == EntityType::Person) {
+            // The surname and the last words of a full name ("Milley", "Le Pen").
             const auto words = words_of(m.surface);
-            if (words.size() > 1) {
-                for (const std::string& word : words) person_part[word] = true;
+            std::string tail;
+            for (std::size_t k = words.size(); k-- > 1;) {
+                tail = words[k] + (tail.empty() ? "" : " ") + tail;
+                person_part[tail] = true;
             }
         }
     }
@@ -215,9 +227,7 @@ void vote_types(std::vector<Found>* found) {
             if (v[type] > v[best]) best = type;
         }
         m.type = static_cast<EntityType>(best);
-        if (m.surface.find(' ') == std::string::npos && person_part.count(m.surface) &&
-            m.type != EntityType::Person && v[0] > 0)
-            m.type = EntityType::Person;
+        if (person_part.count(m.surface)) m.type = EntityType::Person;
     }
 }
 

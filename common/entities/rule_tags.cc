@@ -12,14 +12,33 @@ namespace {
 // words separated by any white space: [begin, end), or npos.
 std::pair<std::size_t, std::size_t> find_words(const std::string& text, std::size_t from,
                                                const std::string& surface) {
-    auto word_byte = [](char c) {
+    // Letters, digits and the bytes of non-ASCII letters; the general punctuation block
+    // (U+2000-U+206F: curly quotes and apostrophes, dashes) is punctuation, so "NATO’s" holds
+    // the word "NATO".
+    auto word_at = [&text](std::size_t k) {
+        if (k >= text.size()) return false;
+        const auto c = static_cast<unsigned char>(text[k]);
+        if (c < 0x80) return std::isalnum(c) != 0;
+        if (c == 0xE2 && k + 1 < text.size()) {
+            const auto d = static_cast<unsigned char>(text[k + 1]);
+            return d != 0x80 && d != 0x81;
+        }
+        return c >= 0xC0;  // a lead byte; continuation bytes belong to the character before
+    };
+    auto edge_is_word = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
     };
     const std::size_t first_space = surface.find(' ');
     const std::string head = surface.substr(0, first_space);
     for (std::size_t at = text.find(head, from); at != std::string::npos;
          at = text.find(head, at + 1)) {
-        if (at > 0 && word_byte(text[at - 1]) && word_byte(head[0])) continue;
+        if (at > 0 && edge_is_word(head[0])) {
+            // The character before: back from its last byte to its lead byte.
+            std::size_t previous = at - 1;
+            while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80)
+                --previous;
+            if (word_at(previous)) continue;
+        }
         std::size_t t = at + head.size(), s = head.size();
         bool match = true;
         while (s < surface.size()) {
@@ -39,7 +58,7 @@ std::pair<std::size_t, std::size_t> find_words(const std::string& text, std::siz
             }
         }
         if (!match) continue;
-        if (t < text.size() && word_byte(text[t]) && word_byte(surface.back())) continue;
+        if (word_at(t) && edge_is_word(surface.back())) continue;
         return {at, t};
     }
     return {std::string::npos, std::string::npos};

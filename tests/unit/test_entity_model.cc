@@ -6,6 +6,7 @@
 #include "entities/casing.h"
 #include "entities/extractor.h"
 #include "entities/model.h"
+#include "entities/rules.h"
 #include "entities/tokenizer.h"
 #include "entities/training.h"
 #include "test_support.h"
@@ -245,4 +246,23 @@ TEST_CASE("an empty model finds nothing", "[entities][model]") {
     TempDir dir;
     const Gazetteer gazetteer(fixture_paths(dir));
     CHECK(extract("Orla Venn", "Orla Venn met Tomas Brack.", gazetteer, Model()).empty());
+}
+
+TEST_CASE("the rule extractor's mentions land on their own tokens", "[entities][model]") {
+    // Regression: a name before a curly apostrophe ("NATO’s") was not found there, and the
+    // search matched a later "NATO" instead, leaving every rule tag in between O.
+    TempDir dir;
+    const Gazetteer gazetteer(fixture_paths(dir));
+    const std::string title = "A story";
+    const std::string body = "NATO\xE2\x80\x99s allies met. Later NATO said no.";
+    Document document(title, body, gazetteer);
+    set_rule_tags(document, gazetteer);
+    const auto& tokens = document.segment(1).tokens;
+    const auto& tags = document.segment(1).rule_tags;
+    REQUIRE(tags.size() == tokens.size());
+    std::string got;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tags[i] != kOutside) got += tokens[i].text + "/" + tag_name(tags[i]) + ";";
+    }
+    CHECK(got == "NATO/B-org;NATO/B-org;");
 }
