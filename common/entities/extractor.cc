@@ -153,6 +153,28 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
     }
 }
 
+// A name directly followed by a company form or other organisation head word that the model
+// tagged as a name of its own ("Nord Stream 2" + "AG") is one organisation.
+void join_company_forms(const Document& document, const Gazetteer& gazetteer,
+                        std::vector<Found>* found) {
+    std::vector<Found> joined;
+    for (Found& m : *found) {
+        if (!joined.empty()) {
+            Found& last = joined.back();
+            const Segment& segment = document.segment(m.segment);
+            if (last.segment == m.segment && m.first == m.last && m.first == last.last + 1 &&
+                (gazetteer.lists_of(segment.tokens[m.first].text) & kListOrgWord)) {
+                last.last = m.last;
+                last.type = EntityType::Org;
+                last.surface = surface_of(segment, last.first, last.last);
+                continue;
+            }
+        }
+        joined.push_back(std::move(m));
+    }
+    *found = std::move(joined);
+}
+
 // A headline capitalises every word, so a title mention can take in words that are not part
 // of the name ("Erdoğan Wins Runoff"): when the body never names it so, but does name a part
 // of it (or a person's surname), the mention shrinks to the longest such part.
@@ -288,6 +310,7 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
             i = j;
         }
     }
+    join_company_forms(document, gazetteer, &found);
     shrink_title_mentions(document, &found);
     vote_types(&found);
     std::vector<Mention> mentions;

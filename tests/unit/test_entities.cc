@@ -77,6 +77,8 @@ TEST_CASE("names are found without titles or possessives, and typed", "[entities
          "Food and Drug Administration", EntityType::Org},
         // Organisation suffixes and heads.
         {"Shares of Hollowell Mining Corp fell.", "Hollowell Mining Corp", EntityType::Org},
+        {"A court granted Nord Stream 2 AG a moratorium on its debts.", "Nord Stream 2 AG",
+         EntityType::Org},
         {"A deal was signed with Brindle Capital Group on Tuesday.", "Brindle Capital Group",
          EntityType::Org},
         {"Students at Carrow University protested.", "Carrow University", EntityType::Org},
