@@ -1,11 +1,14 @@
 // Named entities in news text: people, organisations, places and other names (nationalities,
-// events, products, projects), found with rules and gazetteers, no model. A second version:
-// its precision and recall on the gold set are printed by bench_entities (docs/entities.md).
+// events, products, laws). A statistical sequence labeller (an averaged perceptron over BIO
+// tags with Viterbi decoding, model.h) trained on real news annotated for the project finds
+// and types the mentions; this step cleans their surfaces and gives each its canonical name
+// within the article. docs/entities.md describes the model, its features and its figures.
 #pragma once
 
 #include <string>
-#include <unordered_set>
 #include <vector>
+
+#include "entities/gazetteer.h"
 
 namespace newsindex::entities {
 
@@ -20,21 +23,18 @@ struct Mention {
     std::string canonical;  // the full name within the article ("Milley" -> "Mark Milley")
 };
 
-// Place names from the iso-codes package (countries, their common names, subdivisions) and
-// city names from the time-zone database, loaded once. Safe to share between threads after
-// construction. Files that are missing leave their part of the list empty.
-class Gazetteer {
-  public:
-    Gazetteer();
-    bool is_place(const std::string& name) const { return places_.count(name) > 0; }
-    std::size_t size() const { return places_.size(); }
+class Model;
 
-  private:
-    std::unordered_set<std::string> places_;
-};
+// The model installed with the program (entity_data_dir()/model.bin), loaded on first use and
+// kept for the life of the process. Thread-safe. When it cannot be loaded, one message goes to
+// stderr and an empty model is used (no mentions are found).
+const Model& default_model();
 
 // The mentions in an article, in text order: title first, then body. Thread-safe.
 std::vector<Mention> extract(const std::string& title, const std::string& body,
                              const Gazetteer& gazetteer);
+// The same with a given model (the trainer's and the tests').
+std::vector<Mention> extract(const std::string& title, const std::string& body,
+                             const Gazetteer& gazetteer, const Model& model);
 
 }  // namespace newsindex::entities

@@ -1,0 +1,276 @@
+#include "entities/features.h"
+
+#include <string_view>
+#include <type_traits>
+
+#include "entities/casing.h"
+
+namespace newsindex::entities {
+
+namespace {
+
+const char* const kTagNames[kTagCount] = {"O",       "B-person", "I-person", "B-org",  "I-org",
+                                          "B-place", "I-place",  "B-other",  "I-other"};
+const char* const kListNames[] = {"place",     "title",   "orgword", "org",  "placeword",
+                                  "otherword", "demonym", "notname", "abbr", "first"};
+
+// Which type labels the other occurrences of a word in the article carry (pass two).
+constexpr int kTypes = 4;
+
+// FNV-1a, 64 bits, fed piece by piece.
+constexpr std::uint64_t kHashStart = 1469598103934665603ull;
+// Mixes a value's hash into a feature's (a multiply-xorshift finaliser, order-sensitive).
+std::uint64_t mix(std::uint64_t hash, std::uint64_t value) {
+    std::uint64_t x = hash ^ (value * 0x9E3779B97F4A7C15ull);
+    x ^= x >> 31;
+    x *= 0xD6E8FEB86659FD93ull;
+    x ^= x >> 32;
+    return x;
+}
+
+constexpr std::uint64_t hash_more(std::uint64_t hash, std::string_view piece) {
+    for (const char c : piece) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+}  // namespace
+
+// A feature key's hash, computed by the compiler.
+#define KEY(name) std::integral_constant<std::uint64_t, hash_more(kHashStart, name)>::value
+
+const char* tag_name(int tag) {
+    return tag >= 0 && tag < kTagCount ? kTagNames[tag] : "?";
+}
+
+std::uint64_t feature_hash(const std::string& name) {
+    return hash_more(kHashStart, name);
+}
+
+Document::Document(const std::string& title, const std::string& body, const Gazetteer& gazetteer) {
+    auto abbreviation = [&gazetteer](const std::string& word) {
+        return gazetteer.is_abbreviation(word);
+    };
+    segments_[0].text = &title;
+    segments_[0].tokens = tokenize(title, abbreviation);
+    segments_[0].title = true;
+    segments_[1].text = &body;
+    segments_[1].tokens = tokenize(body, abbreviation);
+    prepare(gazetteer);
+}
+
+void Document::prepare(const Gazetteer& gazetteer) {
+    for (int s = 0; s < kSegments; ++s) {
+        const auto& tokens = segments_[s].tokens;
+        auto& info = info_[s];
+        info.resize(tokens.size());
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const Token& t = tokens[i];
+            info[i].lower = to_lower(t.text);
+            info[i].shape = word_shape(t.text);
+            info[i].text_hash = hash_more(kHashStart, t.text);
+            info[i].lower_hash = hash_more(kHashStart, info[i].lower);
+            info[i].shape_hash = hash_more(kHashStart, info[i].shape);
+            if (!t.word) continue;
+            std::uint32_t lists = gazetteer.lists_of(t.text);
+            if (t.word && all_capitals(t.text) && t.text.size() > 3)
+                lists |= gazetteer.lists_of(to_title_case(t.text));
+            if (!t.text.empty() && t.text.back() == '.')
+                lists |= gazetteer.lists_of(t.text.substr(0, t.text.size() - 1)) & kListTitle;
+            info[i].lists = lists;
+            const InitialCase c = initial_case(t.text);
+            if (c == InitialCase::Lower) ++lower_seen_[info[i].lower];
+            if (s == 1 && c == InitialCase::Upper && !t.sentence_start && !all_capitals(t.text))
+                ++capital_mid_[info[i].lower];
+        }
+        // Listed places of several words ("New York", "Papua New Guinea"), longest first.
+        const std::size_t longest = std::min<std::size_t>(gazetteer.longest_place_words(), 5);
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!tokens[i].word || !starts_upper(tokens[i].text)) continue;
+            if (!gazetteer.starts_place_name(tokens[i].text) &&
+                !(all_capitals(tokens[i].text) &&
+                  gazetteer.starts_place_name(to_title_case(tokens[i].text))))
+                continue;
+            std::string name;
+            std::size_t best = 0;
+            for (std::size_t n = 1; n <= longest && i + n <= tokens.size(); ++n) {
+                const Token& t = tokens[i + n - 1];
+                if (n > 1) {
+                    if (tokens[i + n - 2].end == t.begin) {
+                        if (t.text != "-") {
+                            name += t.text;
+                        } else {
+                            name += "-";
+                            continue;
+                        }
+                    } else {
+                        name += ' ';
+                        name += t.text;
+                    }
+                } else {
+                    name = t.text;
+                }
+                if (gazetteer.is_place(name) || (all_capitals(name) && name.size() > 3 &&
+                                                 gazetteer.is_place(to_title_case(name))))
+                    best = n;
+            }
+            if (best > 1) {
+                info[i].place_match = 1;
+                for (std::size_t k = 1; k < best; ++k) info[i + k].place_match = 2;
+                i += best - 1;
+            }
+        }
+    }
+    const auto& title = segments_[0].tokens;
+    std::size_t words = 0, capitals = 0, all_caps = 0;
+    for (const Token& t : title) {
+        if (!t.word || info_[0][&t - title.data()].shape == "d") continue;
+        ++words;
+        if (starts_upper(t.text)) ++capitals;
+        if (!has_lower_letter(t.text)) ++all_caps;
+    }
+    headline_ = words >= 3 && capitals * 10 >= words * 7;
+    caps_title_ = words >= 2 && all_caps == words;
+}
+
+void Document::set_first_pass(const std::vector<int> (&tags)[kSegments]) {
+    word_types_.clear();
+    for (int s = 0; s < kSegments; ++s) {
+        first_pass_[s] = tags[s];
+        for (std::size_t k = 0; k < segments_[s].tokens.size() && k < tags[s].size(); ++k) {
+            if (!segments_[s].tokens[k].word) continue;
+            auto& counts =
+                word_types_.try_emplace(info_[s][k].lower, std::array<int, 5>{}).first->second;
+            const int tag = tags[s][k];
+            ++counts[tag == kOutside ? kTypes : tag_type(tag)];
+        }
+    }
+}
+
+void Document::features(int s, std::size_t i, bool second_pass,
+                        std::vector<std::uint64_t>* out) const {
+    base_features(s, i, out);
+    if (second_pass) consistency_features(s, i, out);
+}
+
+void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const {
+    const auto& tokens = segments_[s].tokens;
+    const auto& info = info_[s];
+    const Token& t = tokens[i];
+    const TokenInfo& me = info[i];
+    // A feature is the hash of its key mixed with the hashes of its values; the values'
+    // hashes are computed once per token (prepare), as each word is also its neighbours'
+    // context.
+    auto addh = [&](std::uint64_t key, std::uint64_t value) { out->push_back(mix(key, value)); };
+    auto addh2 = [&](std::uint64_t key, std::uint64_t first, std::uint64_t second) {
+        out->push_back(mix(mix(key, first), second));
+    };
+    auto add = [&](std::uint64_t key, std::string_view value) {
+        addh(key, hash_more(kHashStart, value));
+    };
+    static const std::uint64_t kStart = hash_more(kHashStart, "<s>");
+    static const std::uint64_t kEnd = hash_more(kHashStart, "</s>");
+    auto lower_at = [&](std::ptrdiff_t k) {
+        if (k < 0) return kStart;
+        if (static_cast<std::size_t>(k) >= tokens.size()) return kEnd;
+        return info[static_cast<std::size_t>(k)].lower_hash;
+    };
+    auto shape_at = [&](std::ptrdiff_t k) {
+        if (k < 0) return kStart;
+        if (static_cast<std::size_t>(k) >= tokens.size()) return kEnd;
+        return info[static_cast<std::size_t>(k)].shape_hash;
+    };
+    const std::uint64_t shape = me.shape_hash, lower = me.lower_hash;
+    const auto at = static_cast<std::ptrdiff_t>(i);
+    add(KEY("b"), "");
+    addh(KEY("w"), me.text_hash);
+    addh(KEY("l"), lower);
+    addh(KEY("sh"), shape);
+    // Prefixes and suffixes, in bytes: enough for the Latin-script endings that matter
+    // ("-ian", "-stan", "-berg", "Mc-").
+    for (std::size_t n = 1; n <= 3 && n <= me.lower.size(); ++n)
+        add(KEY("p"), std::string_view(me.lower).substr(0, n));
+    for (std::size_t n = 1; n <= 4 && n <= me.lower.size(); ++n)
+        add(KEY("s"), std::string_view(me.lower).substr(me.lower.size() - n));
+    addh(KEY("l-1"), lower_at(at - 1));
+    addh(KEY("l+1"), lower_at(at + 1));
+    addh(KEY("l-2"), lower_at(at - 2));
+    addh(KEY("l+2"), lower_at(at + 2));
+    addh(KEY("sh-1"), shape_at(at - 1));
+    addh(KEY("sh+1"), shape_at(at + 1));
+    addh2(KEY("sh-1|sh"), shape_at(at - 1), shape);
+    addh2(KEY("sh|sh+1"), shape, shape_at(at + 1));
+    addh2(KEY("l-1|l"), lower_at(at - 1), lower);
+    addh2(KEY("l|l+1"), lower, lower_at(at + 1));
+    addh2(KEY("l-1|sh"), lower_at(at - 1), shape);
+    addh2(KEY("sh|l+1"), shape, lower_at(at + 1));
+    if (t.sentence_start) addh(KEY("ss|sh"), shape);
+    if (t.line_start) addh(KEY("ls|sh"), shape);
+    // Title versus body, and the headline's style: in a headline every word is capitalised.
+    if (s == 0) {
+        addh(KEY("title|sh"), shape);
+        if (headline_) addh(KEY("headline|sh"), shape);
+        if (caps_title_) addh(KEY("capstitle|sh"), shape);
+    } else if (i < 8) {
+        // The opening of the body: datelines ("LONDON —", "WASHINGTON, Jan 5 (Reuters) -").
+        addh2(KEY("open|sh"), i, shape);
+    }
+    // Byline: "By Jane Doe" at the start of a line.
+    if (i > 0 && tokens[i - 1].line_start && info[i - 1].lower == "by") addh(KEY("byline"), shape);
+    // What the rest of the article says about this word.
+    if (t.word) {
+        const auto lower = lower_seen_.find(me.lower);
+        const int lower_count = lower == lower_seen_.end() ? 0 : lower->second;
+        const bool own_lower = initial_case(t.text) == InitialCase::Lower;
+        if (lower_count > (own_lower ? 1 : 0)) addh(KEY("lowseen|sh"), shape);
+        const auto capital = capital_mid_.find(me.lower);
+        if (capital != capital_mid_.end() && capital->second > 0) addh(KEY("capmid|sh"), shape);
+    }
+    // Gazetteer lists of the word and its neighbours.
+    for (int bit = 0; bit < 10; ++bit) {
+        if (me.lists & (1u << bit)) add(KEY("g"), kListNames[bit]);
+        if (i > 0 && (info[i - 1].lists & (1u << bit))) add(KEY("g-1"), kListNames[bit]);
+        if (i + 1 < tokens.size() && (info[i + 1].lists & (1u << bit)))
+            add(KEY("g+1"), kListNames[bit]);
+    }
+    if (me.place_match) add(KEY("gp"), me.place_match == 1 ? "B" : "I");
+    // The rule extractor's reading (when the model was trained with it).
+    const auto& rules = segments_[s].rule_tags;
+    if (!rules.empty()) {
+        add(KEY("r"), tag_name(rules[i]));
+        addh2(KEY("r|sh"), static_cast<std::uint64_t>(rules[i]), shape);
+        if (i + 1 < rules.size()) add(KEY("r+1"), tag_name(rules[i + 1]));
+        if (i > 0) add(KEY("r-1"), tag_name(rules[i - 1]));
+    }
+}
+
+void Document::consistency_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const {
+    const Token& t = segments_[s].tokens[i];
+    const TokenInfo& me = info_[s][i];
+    auto add = [&](std::string_view key, std::string_view value) {
+        out->push_back(mix(hash_more(kHashStart, key), hash_more(kHashStart, value)));
+    };
+    // Pass two: the types the first pass gave the same word elsewhere in the article.
+    if (t.word && has_letter(t.text)) {
+        const auto found = word_types_.find(me.lower);
+        if (found != word_types_.end()) {
+            std::array<int, kTypes + 1> counts = found->second;
+            const int own = first_pass_[s][i];
+            --counts[own == kOutside ? kTypes : tag_type(own)];
+            static const char* const kTypeKeys[kTypes + 1] = {"person", "org", "place", "other",
+                                                              "O"};
+            bool any = false;
+            for (int type = 0; type < kTypes; ++type) {
+                if (counts[type] > 0) {
+                    add("doc", kTypeKeys[type]);
+                    any = true;
+                }
+            }
+            if (!any && counts[kTypes] > 0) add("doc", "O");
+        }
+    }
+}
+
+}  // namespace newsindex::entities

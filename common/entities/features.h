@@ -1,0 +1,90 @@
+// Features of the entity recogniser: for each token, the hashed names of the facts the model
+// weighs (the word and its lower case, shape, prefixes and suffixes, neighbours and their
+// shapes, sentence position, title versus body, gazetteer lists, what the rest of the article
+// says about the same word, and the rule extractor's reading). docs/entities.md lists them.
+// Pure functions of their inputs, thread-safe.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "entities/gazetteer.h"
+#include "entities/tokenizer.h"
+
+namespace newsindex::entities {
+
+// Tags: O, then B- and I- for each of person, org, place, other (BIO).
+constexpr int kTagCount = 9;
+constexpr int kOutside = 0;
+inline int begin_tag(int type) {
+    return 1 + 2 * type;
+}  // type: EntityType as int
+inline int inside_tag(int type) {
+    return 2 + 2 * type;
+}
+inline int tag_type(int tag) {
+    return (tag - 1) / 2;
+}  // for tag != kOutside
+inline bool is_begin(int tag) {
+    return tag != kOutside && (tag - 1) % 2 == 0;
+}
+const char* tag_name(int tag);  // "O", "B-person", ...
+
+// One segment (title or body) of an article, tokenised.
+struct Segment {
+    const std::string* text = nullptr;
+    std::vector<Token> tokens;
+    bool title = false;
+    std::vector<int> rule_tags;  // the rule extractor's tags per token (empty: not used)
+};
+
+// An article ready for feature extraction: its segments and what the whole article says about
+// each word, computed once.
+class Document {
+  public:
+    // Tokenises title and body (the gazetteer's abbreviations keep their dots).
+    Document(const std::string& title, const std::string& body, const Gazetteer& gazetteer);
+
+    Segment& segment(int s) { return segments_[s]; }
+    const Segment& segment(int s) const { return segments_[s]; }
+    static constexpr int kSegments = 2;  // 0 title, 1 body
+
+    // The features of token i of segment s, appended to *out as 64-bit hashes. In pass two
+    // (`second_pass`), they include the tags set_first_pass() gave the same word elsewhere.
+    void features(int s, std::size_t i, bool second_pass, std::vector<std::uint64_t>* out) const;
+
+    // The features of pass one, and those pass two adds (the tags set_first_pass() recorded
+    // for the same word elsewhere); features() gives both.
+    void base_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const;
+    void consistency_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const;
+
+    // Records the first pass's tags (one vector per segment, one tag per token) for pass two.
+    void set_first_pass(const std::vector<int> (&tags)[kSegments]);
+
+  private:
+    struct TokenInfo {
+        std::string lower, shape;
+        std::uint64_t text_hash = 0, lower_hash = 0, shape_hash = 0;  // of text, lower, shape
+        std::uint32_t lists = 0;  // the word's own gazetteer lists
+        int place_match = 0;      // 0 none, 1 first word of a listed place, 2 a later word
+    };
+    void prepare(const Gazetteer& gazetteer);
+
+    Segment segments_[kSegments];
+    std::vector<TokenInfo> info_[kSegments];
+    bool headline_ = false;  // the title has most of its words capitalised
+    bool caps_title_ = false;
+    std::unordered_map<std::string, int> lower_seen_;   // lower-case spelling seen in lower case
+    std::unordered_map<std::string, int> capital_mid_;  // capitalised mid-sentence in the body
+    // Pass one's tags per token, and per lower-case word the count of each type (4 = O).
+    std::vector<int> first_pass_[kSegments];
+    std::unordered_map<std::string, std::array<int, 5>> word_types_;
+};
+
+// A 64-bit FNV-1a hash of a feature name.
+std::uint64_t feature_hash(const std::string& name);
+
+}  // namespace newsindex::entities

@@ -1,0 +1,127 @@
+#include "entities/gazetteer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace newsindex::entities {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json load_json(const fs::path& file) {
+    std::ifstream in(file);
+    nlohmann::json value;
+    if (in) value = nlohmann::json::parse(in, nullptr, false);
+    return value;
+}
+
+// The entries of a list file: one a line, '#' starts a comment line, blank lines ignored.
+template <typename Visit>
+void read_list(const fs::path& file, Visit visit) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        visit(line);
+    }
+}
+
+std::size_t word_count(const std::string& name) {
+    return 1 + static_cast<std::size_t>(std::count(name.begin(), name.end(), ' '));
+}
+
+}  // namespace
+
+fs::path entity_data_dir() {
+    if (const char* env = std::getenv("NEWSINDEX_ENTITY_DATA"); env && *env) return env;
+#ifdef NEWSINDEX_ENTITY_SOURCE_DATA_DIR
+    std::error_code error;
+    if (fs::is_directory(NEWSINDEX_ENTITY_SOURCE_DATA_DIR, error))
+        return NEWSINDEX_ENTITY_SOURCE_DATA_DIR;
+#endif
+#ifdef NEWSINDEX_ENTITY_INSTALL_DATA_DIR
+    return NEWSINDEX_ENTITY_INSTALL_DATA_DIR;
+#else
+    return "data/entities";
+#endif
+}
+
+GazetteerPaths system_gazetteer_paths() {
+    return {"/usr/share/iso-codes/json", "/usr/share/zoneinfo", entity_data_dir()};
+}
+
+Gazetteer::Gazetteer() : Gazetteer(system_gazetteer_paths()) {}
+
+Gazetteer::Gazetteer(const GazetteerPaths& paths) {
+    auto countries = load_json(paths.iso_codes / "iso_3166-1.json");
+    if (countries.is_object() && countries.contains("3166-1")) {
+        for (const auto& country : countries["3166-1"]) {
+            for (const char* key : {"name", "common_name"}) {
+                if (country.contains(key) && country[key].is_string())
+                    add(country[key].get<std::string>(), kListPlace);
+            }
+        }
+    }
+    auto regions = load_json(paths.iso_codes / "iso_3166-2.json");
+    if (regions.is_object() && regions.contains("3166-2")) {
+        for (const auto& region : regions["3166-2"]) {
+            if (region.contains("name") && region["name"].is_string())
+                add(region["name"].get<std::string>(), kListPlace);
+        }
+    }
+    std::error_code error;
+    for (const char* area :
+         {"Africa", "America", "Asia", "Europe", "Australia", "Pacific", "Atlantic", "Indian"}) {
+        for (fs::recursive_directory_iterator it(paths.zoneinfo / area, error), end;
+             !error && it != end; it.increment(error)) {
+            std::string city = it->path().filename().string();
+            std::replace(city.begin(), city.end(), '_', ' ');
+            add(city, kListPlace);
+        }
+    }
+    const std::pair<const char*, std::uint32_t> lists[] = {{"places.txt", kListPlace},
+                                                           {"titles.txt", kListTitle},
+                                                           {"org_words.txt", kListOrgWord},
+                                                           {"orgs.txt", kListOrg},
+                                                           {"place_words.txt", kListPlaceWord},
+                                                           {"other_words.txt", kListOtherWord},
+                                                           {"demonyms.txt", kListDemonym},
+                                                           {"not_names.txt", kListNotName},
+                                                           {"abbreviations.txt", kListAbbreviation},
+                                                           {"first_names.txt", kListFirstName}};
+    for (const auto& [file, list] : lists)
+        read_list(paths.lists / file, [&](const std::string& entry) { add(entry, list); });
+    read_list(paths.lists / "canonical.tsv", [&](const std::string& line) {
+        const auto tab = line.find('\t');
+        if (tab != std::string::npos) canonical_.emplace(line.substr(0, tab), line.substr(tab + 1));
+    });
+}
+
+void Gazetteer::add(const std::string& name, std::uint32_t list) {
+    if (name.empty()) return;
+    lists_[name] |= list;
+    if (list == kListPlace) {
+        places_.insert(name);
+        const std::size_t end = name.find_first_of(" -");
+        if (end != std::string::npos) place_starts_.insert(name.substr(0, end));
+        longest_place_words_ =
+            std::max(longest_place_words_, std::min<std::size_t>(word_count(name), 6));
+    }
+}
+
+std::uint32_t Gazetteer::lists_of(const std::string& name) const {
+    const auto found = lists_.find(name);
+    return found == lists_.end() ? 0 : found->second;
+}
+
+const std::string& Gazetteer::canonical_of(const std::string& name) const {
+    static const std::string none;
+    const auto found = canonical_.find(name);
+    return found == canonical_.end() ? none : found->second;
+}
+
+}  // namespace newsindex::entities

@@ -1,0 +1,48 @@
+// Training of the entity model: an averaged perceptron over the BIO tags of features.h, with
+// the same two-pass decoding as Model::decode. Deterministic: the documents are visited in an
+// order drawn from a fixed seed, and the same input gives the same model file.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "entities/gazetteer.h"
+#include "entities/model.h"
+
+namespace newsindex::entities {
+
+// A mention in a training document: bytes [begin, end) of its segment, and its type
+// (EntityType as int: person 0, org 1, place 2, other 3).
+struct Span {
+    std::size_t begin = 0, end = 0;
+    int type = 0;
+};
+
+struct TrainingDocument {
+    std::string id;
+    std::string title, body;
+    std::vector<Span> spans[Document::kSegments];  // title's, body's
+};
+
+struct TrainingOptions {
+    int epochs = 8;
+    std::uint32_t seed = 2026;
+    bool rules = true;    // use the rule extractor's tags as features (kModelUsesRules)
+    float prune = 0.05f;  // drop features whose largest averaged weight is below this
+    // Loss-augmented decoding: wrong tags start this much ahead, so that training goes on
+    // until the gold tags win by a margin (a score is a sum of about 50 weights of size ~1).
+    float margin = 20.0f;
+};
+
+// The BIO tags of a document's tokens from its spans. A span whose edges fall inside a token
+// still tags the tokens it covers in part; *misaligned (if given) counts those spans.
+void gold_tags(const Document& document, const std::vector<Span> (&spans)[Document::kSegments],
+               std::vector<int> (&tags)[Document::kSegments], std::size_t* misaligned = nullptr);
+
+// Trains a model. Progress (one line per epoch) goes to *log when given.
+Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gazetteer,
+            const TrainingOptions& options, std::ostream* log = nullptr);
+
+}  // namespace newsindex::entities
