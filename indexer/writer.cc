@@ -138,8 +138,7 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
         return {};
     }
     for (const PreparedArticle& prepared : outcome.articles)
-        for (EntityAlias& alias : aliases_.learn(prepared.article))
-            new_aliases_.push_back(std::move(alias));
+        aliases_.learn(prepared.id_term, prepared.article);
     reread_states_.push_back(outcome.state);
     return std::move(outcome.articles);
 }
@@ -364,10 +363,8 @@ void IndexWriter::apply(FileOutcome&& outcome) {
     // full names any other article of the batch gives.
     std::size_t changes = 1;
     if (outcome.kind == FileOutcome::Kind::Prepared) {
-        for (const PreparedArticle& prepared : outcome.articles) {
-            for (EntityAlias& alias : aliases_.learn(prepared.article))
-                new_aliases_.push_back(std::move(alias));
-        }
+        for (const PreparedArticle& prepared : outcome.articles)
+            aliases_.learn(prepared.id_term, prepared.article);
         changes += outcome.articles.size();
         uncommitted_bytes_ += outcome.state.size;
     }
@@ -537,8 +534,7 @@ void IndexWriter::apply_new_aliases() {
              std::vector<std::pair<std::string, EntityAlias>>>
         renames_of;  // (shard, docid) -> (type written, alias)
     for (const EntityAlias& alias : new_aliases_) {
-        if (!aliases_.still_stands_for(alias)) continue;
-        for (const std::string& type : types_renamed_by(alias.type)) {
+        for (const std::string& type : aliases_.types_renamed(alias)) {
             const std::string term = schema::boolean_term(
                 std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
                 alias.short_name);
@@ -557,7 +553,7 @@ void IndexWriter::apply_new_aliases() {
         Xapian::WritableDatabase& shard = (*shards_)[where.first];
         Xapian::Document doc = shard.get_document(where.second);
         Article article = schema::decode_record(doc.get_data());
-        // An entity written as another type the alias renames (types_renamed_by()) takes the
+        // An entity written as another type the alias renames (types_renamed()) takes the
         // alias's type first. Found by name, not by a walk of the entities per alias.
         std::unordered_map<std::string, std::vector<std::size_t>> by_name;
         for (std::size_t i = 0; i < article.entities.size(); ++i)
@@ -582,12 +578,13 @@ void IndexWriter::apply_new_aliases() {
     new_aliases_.clear();
 }
 
-void IndexWriter::rename_after_withdrawn_aliases() {
-    // A short name that a second full name claims stays as written in every article: the
-    // documents of earlier batches named after the first full name are made again from their
-    // files, as a clean index (which knows both full names from the start) makes them.
+void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn) {
+    // A short name that no longer stands for a full name as it did (another full name won, it
+    // became ambiguous, a type is no longer renamed): the documents of earlier batches named
+    // after it are made again from their files, as a clean index (which knows every article
+    // from the start) makes them.
     std::set<std::string> paths;
-    for (const EntityAlias& alias : aliases_.take_withdrawn()) {
+    for (const EntityAlias& alias : withdrawn) {
         const std::string term = schema::boolean_term(
             std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(alias.type),
             alias.full_name);
@@ -637,8 +634,15 @@ void IndexWriter::end_batch(bool force_commit) {
     }
     apply_held_outcomes();
     if (spelling_words_held_ > kSpellingWordsHeld) flush_spelling();
-    apply_new_aliases();
-    rename_after_withdrawn_aliases();
+    // What the batch taught changes the names of earlier documents; the documents made again
+    // for it are read again, which may (when their files changed since) teach more.
+    for (int round = 0; round < 4; ++round) {
+        EntityAliases::Changes changes = aliases_.take_changes();
+        if (changes.learned.empty() && changes.withdrawn.empty()) break;
+        new_aliases_ = std::move(changes.learned);
+        apply_new_aliases();
+        rename_after_withdrawn_aliases(changes.withdrawn);
+    }
     aliases_.save(shards_->front());
     if (shards_->size() == 1) {
         for (const PendingState& state : pending_states_)

@@ -188,8 +188,8 @@ class IndexWriter {
     void flush_spelling();
     // Gives the documents written before an alias was learned the full name it stands for.
     void apply_new_aliases();
-    // Makes again the documents named after an alias that became ambiguous.
-    void rename_after_withdrawn_aliases();
+    // Makes again the documents named after aliases that no longer stand as they did.
+    void rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn);
 
     std::vector<Xapian::WritableDatabase>* shards_;
     FileReader read_file_;
@@ -200,7 +200,7 @@ class IndexWriter {
     std::vector<PendingState> pending_states_;
     std::vector<FileOutcome> held_outcomes_;  // applied at the next commit()
     EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
-    std::vector<EntityAlias> new_aliases_;  // learned since the last commit()
+    std::vector<EntityAlias> new_aliases_;  // to apply to earlier documents
     DocumentBuilder builder_;               // renames entities in documents
     WriterMessages messages_;
     bool record_spelling_;

@@ -177,11 +177,12 @@ TEST_CASE("an alias a second full name claims is withdrawn once, naming the firs
     const Xapian::WritableDatabase store((dir.path() / "db").string(), Xapian::DB_CREATE);
     indexer::EntityAliases aliases(store);
     std::vector<indexer::EntityAlias> taken;
+    int n = 0;
     for (const std::string& name : {first, second, third}) {
         Article article;
         article.entities = {{name, "person", 1, {name}}};
-        aliases.learn(article);
-        for (indexer::EntityAlias& alias : aliases.take_withdrawn()) taken.push_back(alias);
+        aliases.learn("Q" + std::to_string(++n), article);
+        for (indexer::EntityAlias& alias : aliases.take_changes().withdrawn) taken.push_back(alias);
     }
     if (withdrawn.empty()) {
         CHECK(taken.empty());
