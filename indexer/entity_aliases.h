@@ -13,8 +13,8 @@
 // - Types. A one-word name takes the type most articles give it when used alone (person,
 //   organisation or other; places are left as the gazetteer says): a lone "Putin" guessed to
 //   be an organisation becomes the person, while "Labour", an organisation in most articles,
-//   is never renamed into a person ("Old Labour"). On a tie a surname known from a full name
-//   is a person.
+//   is never renamed into a person ("Old Labour"). An article reading a word as a person
+//   counts four times when a full name stands for the word (collection_type() says why).
 //
 // What decides is counted per article (the number of articles that say it), and kept in the
 // database's metadata (docs/schema.md: alias:, aliasn:, aliasa:): later runs know it, an article

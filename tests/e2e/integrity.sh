@@ -31,6 +31,18 @@ creek() { story "$1" "Council Vote" "Creek told the council on Monday that the v
 jonathan() { story "$1" "Harbour Plans" "The mayor Jonathan Creek opened the harbour on Tuesday. Jonathan Creek said it was good."; }
 maria() { story "$1" "School Prize" "The teacher Maria Creek won the prize on Friday. Maria Creek thanked pupils."; }
 
+# OPEC defined once with a misspelling, written correctly by two others: the name most
+# articles give wins, whatever came first.
+opecbad() { story "$1" "Oil Ministers Meet" "Ministers of the Organiaation of Petroleum Exporting Countries (OPEC) met in Vienna on Monday."; }
+opecgood() { story "$1" "Output Talks" "The Organization of Petroleum Exporting Countries said on Tuesday that output would fall."; }
+opecgood2() { story "$1" "Price Accord" "Prices set by the Organization of Petroleum Exporting Countries rose on Friday."; }
+opeclone() { story "$1" "Quota Row" "OPEC said on Thursday that the quota row was over."; }
+# A lone Trump the extractor guesses to be an organisation: a person once articles name him in
+# full, an organisation again when enough articles use the word alone as one.
+trumplone() { story "$1" "Sanctions Bill" "The bill includes asset freezes on Trump and other developers."; }
+trumpfull() { story "$1" "Rally Speech" "Donald Trump spoke at a rally in Ohio on Monday. Trump said the economy was strong."; }
+trumporg() { story "$1" "Tower Sale $2" "The sale includes shares of Trump and other developers, number $2."; }
+
 # NAME | STEPS: steps are separated by ';;', the indexer runs over the directory after each
 # (with the options a step starts with in brackets, e.g. '[--batch-size 1]').
 scenarios=(
@@ -48,6 +60,10 @@ scenarios=(
     "alias taught then withdrawn, one batch a file|[--batch-size 1] creek x1.txt; jonathan x2.txt; maria x3.txt"
     "alias withdrawn by a later run|creek x1.txt; jonathan x2.txt;; maria x3.txt"
     "alias withdrawn, short name last|jonathan x2.txt; maria x3.txt;; creek x1.txt"
+    "acronym's winner changes in a later run|opecbad y1.txt; opeclone y4.txt;; opecgood y2.txt; opecgood2 y3.txt"
+    "acronym's winner changes, one batch a file|[--batch-size 1] opeclone y4.txt; opecbad y1.txt; opecgood y2.txt; opecgood2 y3.txt"
+    "a lone word becomes a person|[--batch-size 1] trumplone t0.txt; trumpfull t1.txt"
+    "a lone word becomes an organisation again|trumplone t0.txt; trumpfull t1.txt;; for i in 2 3 4 5 6; do trumporg t\$i.txt \$i; done"
 )
 
 n=0
