@@ -22,6 +22,8 @@ constexpr std::string_view kClaimsPrefix = "aliasa:";
 // The types whose lone names the collection may retype: places come from the gazetteer and
 // are left as they are.
 constexpr std::string_view kRetypable = "POX";
+// Not a type: Decision::absorbs holds it when the decision also renames titled names.
+constexpr char kTitled = 'N';
 
 std::string tally_key(const std::string& subject) {
     return schema::boolean_term(std::string(kTallyPrefix) + subject.front(), subject.substr(1));
@@ -56,6 +58,21 @@ bool starts_with_title(const std::string& name) {
         "Attorney"};
     const std::string_view first = std::string_view(name).substr(0, name.find(' '));
     return std::find(kTitles.begin(), kTitles.end(), first) != kTitles.end();
+}
+
+// The name a titled one ends in: "Mark Milley" of "Gen. Mark Milley", "Antony Blinken" of
+// "Secretary of State Antony Blinken"; none unless two words or more are left.
+std::string untitled(const std::string& name) {
+    std::size_t start = 0;
+    while (start < name.size()) {
+        const std::size_t space = name.find(' ', start);
+        if (space == std::string::npos) break;
+        const std::string word = name.substr(start, space - start);
+        if (!starts_with_title(word) && word != "of" && word != "the") break;
+        start = space + 1;
+    }
+    if (start == 0 || name.find(' ', start) == std::string::npos) return {};
+    return name.substr(start);
 }
 
 // Two to four words, each capitalised or a name particle ("Ursula von der Leyen"), none of
@@ -120,6 +137,29 @@ std::string initials(const std::string& name) {
     return letters.size() >= 2 ? letters : std::string();
 }
 
+// Whether acronym can abbreviate name: its letters are, in order, capitals that start words
+// or parts of words of name, the first one name's first, and it is not itself a word of name.
+// The extractor lists "FBI" among the forms of "Holding the FBI" and "EC" among those of "EC
+// Commission": such a name does not define the acronym.
+bool abbreviates(const std::string& acronym, const std::string& name) {
+    for (std::string_view word : text::split(name, " "))
+        if (word == acronym) return false;
+    std::string capitals;  // first letters of words and of hyphenated parts, when capitals
+    bool word_start = true;
+    for (char c : name) {
+        if (word_start && c >= 'A' && c <= 'Z') capitals += c;
+        word_start = c == ' ' || c == '-';
+    }
+    std::string letters;
+    for (char c : acronym)
+        if (c >= 'A' && c <= 'Z') letters += c;
+    if (letters.empty() || capitals.empty() || letters[0] != capitals[0]) return false;
+    std::size_t at = 0;
+    for (char c : capitals)
+        if (at < letters.size() && c == letters[at]) ++at;
+    return at == letters.size();
+}
+
 std::string join_lines(const std::set<std::string>& lines) {
     std::string out;
     for (const std::string& line : lines) {
@@ -160,8 +200,9 @@ EntityAliases::Tally& EntityAliases::tally(const std::string& subject) {
 
 std::set<std::string> EntityAliases::claims_of(const Article& article) const {
     // Each claim: a subject (type letter and word), a tab, a label. T: the type a word has
-    // alone; P: a person's full name ending in the word; O: an organisation's name the acronym
-    // may stand for ("n") or was defined as ("d").
+    // alone; P: a person's full name ending in the word; N: a person's name with a title
+    // ending in the word; O: an organisation's name the acronym may stand for ("n") or was
+    // defined as ("d").
     std::set<std::string> claims;
     for (const ArticleEntity& entity : article.entities) {
         const char letter = schema::entity_type_letter(entity.type);
@@ -169,6 +210,11 @@ std::set<std::string> EntityAliases::claims_of(const Article& article) const {
             if (kRetypable.find(letter) != std::string_view::npos)
                 claims.insert("T" + entity.name + '\t' + letter);
             continue;
+        }
+        // A name with a title: renamed to the full name it ends in when that one stands.
+        if (entity.type == "person" && starts_with_title(entity.name)) {
+            if (const std::string last = last_word(untitled(entity.name)); !last.empty())
+                claims.insert("N" + last + '\t' + entity.name);
         }
         if (const std::string last = entity.type == "person" ? last_word(entity.name) : "";
             !last.empty()) {
@@ -186,7 +232,8 @@ std::set<std::string> EntityAliases::claims_of(const Article& article) const {
         // (OPEC)" guessed a person).
         if (entity.type == "place") continue;
         for (const std::string& mention : entity.mentions) {
-            if (!is_one_word(mention) || !is_acronym(mention)) continue;
+            if (!is_one_word(mention) || !is_acronym(mention) || !abbreviates(mention, entity.name))
+                continue;
             claims.insert("O" + mention + "\td\t" + entity.name);
             claims.insert("O" + mention + "\tn\t" + entity.name);
             claims.insert("T" + mention + "\tO");
@@ -319,6 +366,8 @@ const EntityAliases::Decision& EntityAliases::decide(char type, const std::strin
         // The type's own lone names only change when a full name stands for them.
         if (written != type || named) decision.absorbs += written;
     }
+    // Titled names ("Gen. Mark Milley") of the full name ("Mark Milley").
+    if (type == 'P' && named && !titled_names(word, full).empty()) decision.absorbs += kTitled;
     if (named)
         decision.full = full;
     else if (!decision.absorbs.empty())
@@ -349,10 +398,28 @@ EntityAliases::Changes EntityAliases::take_changes() {
     return changes;
 }
 
+std::vector<std::string> EntityAliases::titled_names(const std::string& word,
+                                                     const std::string& full) {
+    std::vector<std::string> names;
+    for (const auto& [name, count] : tally("N" + word))
+        if (untitled(name) == full) names.push_back(name);
+    return names;
+}
+
 std::vector<EntityAliases::Rename> EntityAliases::resolve(Article& article) {
     // Collected first: renaming merges entities and so changes the vector.
     std::vector<Rename> renames;
     for (const ArticleEntity& entity : article.entities) {
+        if (entity.type == "person" && starts_with_title(entity.name)) {
+            const std::string full = untitled(entity.name);
+            const std::string last = last_word(full);
+            if (last.empty()) continue;
+            const Decision& decision = decide('P', last);
+            if (decision.stands() && decision.full == full &&
+                decision.absorbs.find(kTitled) != std::string::npos)
+                renames.push_back({entity.type, {entity.type, entity.name, full}});
+            continue;
+        }
         if (!is_one_word(entity.name)) continue;
         const char written = schema::entity_type_letter(entity.type);
         if (kRetypable.find(written) == std::string_view::npos) continue;
@@ -385,8 +452,16 @@ std::vector<std::string> EntityAliases::types_renamed(const EntityAlias& alias) 
     std::vector<std::string> types;
     if (!still_stands_for(alias)) return types;
     for (char letter : decide(schema::entity_type_letter(alias.type), alias.short_name).absorbs)
-        types.push_back(type_of_letter(letter));
+        if (letter != kTitled) types.push_back(type_of_letter(letter));
     return types;
+}
+
+std::vector<EntityAlias> EntityAliases::titled_renamed(const EntityAlias& alias) {
+    std::vector<EntityAlias> aliases;
+    if (alias.type != "person" || !still_stands_for(alias)) return aliases;
+    for (const std::string& name : titled_names(alias.short_name, alias.full_name))
+        aliases.push_back({"person", name, alias.full_name});
+    return aliases;
 }
 
 void EntityAliases::save(Xapian::WritableDatabase& database) {
@@ -443,6 +518,13 @@ std::vector<bool> rename_entities(Article& article, const std::vector<EntityAlia
         const std::string into_key = key(alias.type, alias.full_name);
         std::vector<std::size_t>& into = where[into_key];
         for (std::size_t i : moved) {
+            // The old name stays a surface form: a stored record, which keeps only the forms
+            // with words the name lacks, may have dropped it ("State Antony Blinken" renamed
+            // to "Antony Blinken"). First, where a clean index of the article has it.
+            auto& mentions = entities[i].mentions;
+            if (alias.short_name != alias.full_name &&
+                std::find(mentions.begin(), mentions.end(), alias.short_name) == mentions.end())
+                mentions.insert(mentions.begin(), alias.short_name);
             entities[i].name = alias.full_name;
             was_renamed[i] = true;
             into.push_back(i);

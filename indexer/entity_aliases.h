@@ -6,7 +6,8 @@
 //   ("Mark Milley"), when that name is written in more than twice as many articles as any
 //   other full name ending in the same word; otherwise the short name is ambiguous and stays
 //   as written. Names that still start with a title or rank ("Gen. Mark Milley", "State
-//   Antony Blinken") teach nothing. An acronym ("ECB") stands for its expansion once any
+//   Antony Blinken") teach nothing, and take the full name they end in when that one stands
+//   for their last word. An acronym ("ECB") stands for its expansion once any
 //   article defines it ("European Central Bank (ECB)"): the organisation name written in
 //   the most articles among those the articles defined it as and those whose initials spell
 //   it, so that a misspelt definition in one story does not win.
@@ -67,8 +68,10 @@ class EntityAliases {
         EntityAlias alias;
     };
 
-    // Renames article's one-word entities as the collection names them, merging them with an
-    // entity of that name already there. Returns what it renamed.
+    // Renames article's one-word entities as the collection names them, and a person's name
+    // that starts with a title to the full name it ends in when that full name is the one its
+    // last word stands for ("Gen. Mark Milley" to "Mark Milley"), merging them with an entity
+    // of that name already there. Returns what it renamed.
     std::vector<Rename> resolve(Article& article);
 
     // True while alias still stands: the short name has that type and full name.
@@ -77,6 +80,10 @@ class EntityAliases {
     // The types ("person", ...) of lone short names that alias renames now (empty when it
     // does not stand).
     std::vector<std::string> types_renamed(const EntityAlias& alias);
+
+    // The titled names ("Gen. Mark Milley") that a person alias (short name "Milley", full
+    // name "Mark Milley") renames now, as aliases of their own.
+    std::vector<EntityAlias> titled_renamed(const EntityAlias& alias);
 
     // Writes what was learned since the last save() to the metadata of database.
     void save(Xapian::WritableDatabase& database);
@@ -87,7 +94,8 @@ class EntityAliases {
     using Tally = std::map<std::string, unsigned>;
     struct Decision {
         std::string full;     // "" none, kAmbiguous, else the name (may be the short one)
-        std::string absorbs;  // type letters of lone short names renamed into it
+        std::string absorbs;  // type letters of lone short names renamed into it; N: titled
+                              // names of a person's full name
         bool stands() const;
     };
 
@@ -95,6 +103,8 @@ class EntityAliases {
     std::set<std::string> claims_of(const Article& article) const;
     // The person (P) or acronym (O) full name of word, "" or kAmbiguous.
     std::string full_name_of(char type, const std::string& word);
+    // The titled names counted for word (subject N) that end in full.
+    std::vector<std::string> titled_names(const std::string& word, const std::string& full);
     // The type letter a lone word written as type takes across the collection.
     char collection_type(const std::string& word, char type);
     const Decision& decide(char type, const std::string& word);

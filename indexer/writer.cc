@@ -534,10 +534,17 @@ void IndexWriter::apply_new_aliases() {
              std::vector<std::pair<std::string, EntityAlias>>>
         renames_of;  // (shard, docid) -> (type written, alias)
     for (const EntityAlias& alias : new_aliases_) {
-        for (const std::string& type : aliases_.types_renamed(alias)) {
+        // (type written, alias): lone short names of each type the alias renames, and the
+        // titled names of its full name, which are aliases of their own.
+        std::vector<std::pair<std::string, EntityAlias>> wanted;
+        for (const std::string& type : aliases_.types_renamed(alias))
+            wanted.emplace_back(type, alias);
+        for (EntityAlias& titled : aliases_.titled_renamed(alias))
+            wanted.emplace_back(titled.type, std::move(titled));
+        for (const auto& [type, renaming] : wanted) {
             const std::string term = schema::boolean_term(
                 std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
-                alias.short_name);
+                renaming.short_name);
             for (std::size_t shard = 0; shard < shards_->size(); ++shard) {
                 Xapian::WritableDatabase& database = (*shards_)[shard];
                 // Most short names were never written alone; asking is cheaper than opening
@@ -545,7 +552,7 @@ void IndexWriter::apply_new_aliases() {
                 if (!database.term_exists(term)) continue;
                 for (auto it = database.postlist_begin(term); it != database.postlist_end(term);
                      ++it)
-                    renames_of[{shard, *it}].emplace_back(type, alias);
+                    renames_of[{shard, *it}].emplace_back(type, renaming);
             }
         }
     }

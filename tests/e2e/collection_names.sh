@@ -51,9 +51,10 @@ for size in 1000 1; do
     expect_equal "Labour as an organisation, batches of $size" "$(grep -c '^Labour 2$' "$SCRATCH/org")" 1
     run "$SEARCHER" --db "$db" --count 'person:"Old Labour"'
     expect_equal "articles with the person Old Labour, batches of $size" "$(cat "$SCRATCH/stdout")" 1
-    # A name with a title teaches nothing: Blinken is Antony Blinken.
-    expect_equal "Antony Blinken, batches of $size" "$(grep -c '^Antony Blinken 2$' "$SCRATCH/person")" 1
+    # A name with a title teaches nothing, and takes the full name: Blinken is Antony Blinken.
+    expect_equal "Antony Blinken, batches of $size" "$(grep -c '^Antony Blinken 3$' "$SCRATCH/person")" 1
     expect_equal "Blinken alone, batches of $size" "$(grep -c '^Blinken ' "$SCRATCH/person")" 0
+    expect_equal "Blinken with a title, batches of $size" "$(grep -c '^State Antony Blinken ' "$SCRATCH/person")" 0
     # Donald Trump is named in three times as many articles as Melania Trump: a lone Trump is
     # him, and a person, not an organisation.
     expect_equal "Donald Trump, batches of $size" "$(grep -c '^Donald Trump 4$' "$SCRATCH/person")" 1

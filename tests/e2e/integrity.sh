@@ -42,6 +42,11 @@ opeclone() { story "$1" "Quota Row" "OPEC said on Thursday that the quota row wa
 trumplone() { story "$1" "Sanctions Bill" "The bill includes asset freezes on Trump and other developers."; }
 trumpfull() { story "$1" "Rally Speech" "Donald Trump spoke at a rally in Ohio on Monday. Trump said the economy was strong."; }
 trumporg() { story "$1" "Tower Sale $2" "The sale includes shares of Trump and other developers, number $2."; }
+# A name the extractor left a title on takes the full name once an article gives it.
+titled() { story "$1" "Envoy Visit" "Secretary of State Antony Blinken flew to Kyiv on Monday. Blinken met officials."; }
+antony() { story "$1" "Envoy Named" "Antony Blinken was named envoy on Friday, officials said."; }
+anne() { story "$1" "Envoy Named $(basename "$1")" "Anne Blinken was named envoy on Friday, officials said."; }
+blinken() { story "$1" "Talks Resume" "Blinken told reporters on Tuesday that talks would resume."; }
 
 # NAME | STEPS: steps are separated by ';;', the indexer runs over the directory after each
 # (with the options a step starts with in brackets, e.g. '[--batch-size 1]').
@@ -62,6 +67,8 @@ scenarios=(
     "alias withdrawn, short name last|jonathan x2.txt; maria x3.txt;; creek x1.txt"
     "acronym's winner changes in a later run|opecbad y1.txt; opeclone y4.txt;; opecgood y2.txt; opecgood2 y3.txt"
     "acronym's winner changes, one batch a file|[--batch-size 1] opeclone y4.txt; opecbad y1.txt; opecgood y2.txt; opecgood2 y3.txt"
+    "a titled name takes the full name later, one batch a file|[--batch-size 1] titled d1.txt; blinken d2.txt; antony d3.txt"
+    "a titled name's full name withdrawn by a later run|titled d1.txt; antony d3.txt;; anne d4.txt; anne d5.txt"
     "a lone word becomes a person|[--batch-size 1] trumplone t0.txt; trumpfull t1.txt"
     "a lone word becomes an organisation again|trumplone t0.txt; trumpfull t1.txt;; for i in 2 3 4 5 6; do trumporg t\$i.txt \$i; done"
 )
