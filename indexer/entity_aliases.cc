@@ -1,9 +1,9 @@
 #include "entity_aliases.h"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "schema.h"
 #include "text/strings.h"
@@ -43,19 +43,21 @@ bool is_one_word(const std::string& name) {
 
 // Titles, ranks and honorifics a name may still start with when the extractor did not cut
 // them off ("Gen. Mark Milley", "State Antony Blinken" from "Secretary of State ..."): such a
-// name is not a full name to learn from.
+// name is not a full name; the name after the title is.
 bool starts_with_title(const std::string& name) {
-    static const std::array<std::string_view, 64> kTitles = {
-        "Gen.",       "Gen",      "General", "Lt.",        "Col.",       "Maj.",         "Capt.",
-        "Sgt.",       "Adm.",     "Admiral", "Brig.",      "Cmdr.",      "Cpl.",         "Gov.",
-        "Governor",   "Sen.",     "Senator", "Rep.",       "Secretary",  "State",        "Minister",
-        "President",  "Vice",     "Prime",   "Premier",    "Chancellor", "Mr.",          "Mrs.",
-        "Ms.",        "Mr",       "Mrs",     "Ms",         "Dr.",        "Dr",           "Prof.",
-        "Professor",  "Sir",      "Dame",    "Lord",       "Lady",       "King",         "Queen",
-        "Prince",     "Princess", "Pope",    "Rev.",       "Reverend",   "Sheikh",       "Chairman",
-        "Chairwoman", "Chief",    "Mayor",   "Ambassador", "Deputy",     "Commissioner", "Judge",
-        "Justice",    "Speaker",  "Coach",   "Lieutenant", "Colonel",    "Captain",      "Sergeant",
-        "Attorney"};
+    static const std::vector<std::string_view> kTitles = {
+        "Executive",  "Officer",  "Director",  "Spokesman",  "Spokeswoman", "Gen.",
+        "Gen",        "General",  "Lt.",       "Col.",       "Maj.",        "Capt.",
+        "Sgt.",       "Adm.",     "Admiral",   "Brig.",      "Cmdr.",       "Cpl.",
+        "Gov.",       "Governor", "Sen.",      "Senator",    "Rep.",        "Secretary",
+        "State",      "Minister", "President", "Vice",       "Prime",       "Premier",
+        "Chancellor", "Mr.",      "Mrs.",      "Ms.",        "Mr",          "Mrs",
+        "Ms",         "Dr.",      "Dr",        "Prof.",      "Professor",   "Sir",
+        "Dame",       "Lord",     "Lady",      "King",       "Queen",       "Prince",
+        "Princess",   "Pope",     "Rev.",      "Reverend",   "Sheikh",      "Chairman",
+        "Chairwoman", "Chief",    "Mayor",     "Ambassador", "Deputy",      "Commissioner",
+        "Judge",      "Justice",  "Speaker",   "Coach",      "Lieutenant",  "Colonel",
+        "Captain",    "Sergeant", "Attorney"};
     const std::string_view first = std::string_view(name).substr(0, name.find(' '));
     return std::find(kTitles.begin(), kTitles.end(), first) != kTitles.end();
 }
@@ -212,9 +214,14 @@ std::set<std::string> EntityAliases::claims_of(const Article& article) const {
             continue;
         }
         // A name with a title: renamed to the full name it ends in when that one stands.
+        // The name after it counts as the full name ("George Shultz" for "State George
+        // Shultz", which some collections never write without the title).
         if (entity.type == "person" && starts_with_title(entity.name)) {
-            if (const std::string last = last_word(untitled(entity.name)); !last.empty())
+            const std::string full = untitled(entity.name);
+            if (const std::string last = last_word(full); !last.empty()) {
                 claims.insert("N" + last + '\t' + entity.name);
+                claims.insert("P" + last + '\t' + full);
+            }
         }
         if (const std::string last = entity.type == "person" ? last_word(entity.name) : "";
             !last.empty()) {
@@ -224,7 +231,9 @@ std::set<std::string> EntityAliases::claims_of(const Article& article) const {
                 entity.mentions.end())
                 claims.insert("T" + last + "\tP");
         } else if (entity.type == "org") {
-            if (const std::string spelt = initials(entity.name); !spelt.empty())
+            // Two capitals spell too many names ("EC": European Community, Exxon Corp, Eaton
+            // Corp): only an article's definition tells what a two-letter acronym stands for.
+            if (const std::string spelt = initials(entity.name); spelt.size() >= 3)
                 claims.insert("O" + spelt + "\tn\t" + entity.name);
         }
         // An acronym the article defined: an organisation's, whatever type the extractor

@@ -5,12 +5,13 @@
 // - Full names. A person's last word ("Milley") stands for the full name most articles give
 //   ("Mark Milley"), when that name is written in more than twice as many articles as any
 //   other full name ending in the same word; otherwise the short name is ambiguous and stays
-//   as written. Names that still start with a title or rank ("Gen. Mark Milley", "State
-//   Antony Blinken") teach nothing, and take the full name they end in when that one stands
-//   for their last word. An acronym ("ECB") stands for its expansion once any
-//   article defines it ("European Central Bank (ECB)"): the organisation name written in
-//   the most articles among those the articles defined it as and those whose initials spell
-//   it, so that a misspelt definition in one story does not win.
+//   as written. A name that still starts with a title or rank ("Gen. Mark Milley", "State
+//   Antony Blinken") counts as the name after it, and is renamed to it when that name stands
+//   for its last word. An acronym ("ECB") stands for its expansion once any article defines
+//   it ("European Central Bank (ECB)", a name whose capitals can spell it): the organisation
+//   name written in the most articles among those the articles defined it as and (for three
+//   letters or more) those whose initials spell it, so that a misspelt definition in one
+//   story does not win.
 // - Types. A one-word name takes the type most articles give it when used alone (person,
 //   organisation or other; places are left as the gazetteer says): a lone "Putin" guessed to
 //   be an organisation becomes the person, while "Labour", an organisation in most articles,

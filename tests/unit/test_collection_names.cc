@@ -79,6 +79,10 @@ TEST_CASE("a short name takes the name and type the collection gives it, in any 
                 {"org:Holding the FBI|Holding the FBI|FBI"},
                 "org:FBI",
                 "org:FBI"},
+            Row{"acronym: two letters need a definition",
+                {"org:European Commission", "org:Exxon Corp"},
+                "org:EC",
+                "org:EC"},
             Row{"acronym: letters the name lacks",
                 {"org:Bank of England|Bank of England|ECB"},
                 "org:ECB",
@@ -92,12 +96,13 @@ TEST_CASE("a short name takes the name and type the collection gives it, in any 
                 "person:Reagan",
                 "person:Reagan"},
             // A name that still starts with a title is not a second full name.
-            Row{"surname: titled names teach nothing",
+            Row{"surname: a titled name counts as the name after it",
                 {titled, titled, "person:Antony Blinken"},
                 "person:Blinken",
                 "person:Antony Blinken"},
-            Row{"surname: only a titled name", {titled}, "person:Blinken", "person:Blinken"},
-            // A titled name takes the full name its last word stands for, and no other.
+            Row{"surname: only a titled name", {titled}, "person:Blinken", "person:Antony Blinken"},
+            // A titled name counts as the name after the title, and takes the full name its last
+            // word stands for, and no other.
             Row{"titled: renamed",
                 {titled, "person:Antony Blinken"},
                 "person:State Antony Blinken",
