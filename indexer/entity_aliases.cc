@@ -140,7 +140,8 @@ std::string initials(const std::string& name) {
 }
 
 // Whether acronym can abbreviate name: its letters are, in order, capitals that start words
-// or parts of words of name, the first one name's first, and it is not itself a word of name.
+// or parts of words of name ("U.S. Department of Agriculture" for "USDA"), the first one the
+// first letter of name, and it is not itself a word of name.
 // The extractor lists "FBI" among the forms of "Holding the FBI" and "EC" among those of "EC
 // Commission": such a name does not define the acronym.
 bool abbreviates(const std::string& acronym, const std::string& name) {
@@ -150,12 +151,13 @@ bool abbreviates(const std::string& acronym, const std::string& name) {
     bool word_start = true;
     for (char c : name) {
         if (word_start && c >= 'A' && c <= 'Z') capitals += c;
-        word_start = c == ' ' || c == '-';
+        word_start = c == ' ' || c == '-' || c == '.';
     }
     std::string letters;
     for (char c : acronym)
         if (c >= 'A' && c <= 'Z') letters += c;
-    if (letters.empty() || capitals.empty() || letters[0] != capitals[0]) return false;
+    // The name starts with the acronym's first letter: not "12 European Community (EC)".
+    if (letters.empty() || name[0] != letters[0]) return false;
     std::size_t at = 0;
     for (char c : capitals)
         if (at < letters.size() && c == letters[at]) ++at;
