@@ -193,6 +193,22 @@ void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticl
         }
     }
     for (const auto& entry : files) made_this_batch_.insert(entry.first);
+    // The ids of the articles the documents held: those no file gives any more (a vanished
+    // file, a record gone from a changed one) are forgotten by the collection's names too.
+    std::set<std::string> gone_ids;
+    for (Xapian::docid docid : doomed) {
+        for (std::string_view prefix : {schema::kIdPrefix, kOtherIdPrefix}) {
+            Xapian::TermIterator it = reader_.termlist_begin(docid);
+            for (it.skip_to(std::string(prefix)); it != reader_.termlist_end(docid); ++it) {
+                const std::string term = *it;
+                if (term.compare(0, prefix.size(), prefix) != 0) break;
+                gone_ids.insert(std::string(schema::kIdPrefix) + term.substr(prefix.size()));
+            }
+        }
+    }
+    for (const auto& entry : files)
+        for (const PreparedArticle& prepared : entry.second) gone_ids.erase(prepared.id_term);
+    for (const std::string& id_term : gone_ids) aliases_.learn(id_term, Article{});
     for (Xapian::docid docid : doomed) {
         const Location where = locate(docid);
         (*shards_)[where.shard].delete_document(where.docid);

@@ -65,6 +65,7 @@ scenarios=(
     "alias taught then withdrawn, one batch a file|[--batch-size 1] creek x1.txt; jonathan x2.txt; maria x3.txt"
     "alias withdrawn by a later run|creek x1.txt; jonathan x2.txt;; maria x3.txt"
     "alias withdrawn, short name last|jonathan x2.txt; maria x3.txt;; creek x1.txt"
+    "a deleted article's full name is forgotten|[--batch-size 1] jonathan x2.txt; maria x3.txt; creek x1.txt;; rm x3.txt"
     "acronym's winner changes in a later run|opecbad y1.txt; opeclone y4.txt;; opecgood y2.txt; opecgood2 y3.txt"
     "acronym's winner changes, one batch a file|[--batch-size 1] opeclone y4.txt; opecbad y1.txt; opecgood y2.txt; opecgood2 y3.txt"
     "a titled name takes the full name later, one batch a file|[--batch-size 1] titled d1.txt; blinken d2.txt; antony d3.txt"
