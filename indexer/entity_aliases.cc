@@ -496,6 +496,13 @@ void EntityAliases::save(Xapian::WritableDatabase& database) {
             decision.stands() || decision.full == kAmbiguous ? decision.full : std::string());
     }
     unsaved_decisions_.clear();
+    // Everything is in the database now: the caches may go, which bounds the memory a run
+    // over millions of articles takes (the counts of every word it met).
+    constexpr std::size_t kCachedSubjects = 200'000;
+    if (tallies_.size() > kCachedSubjects) {
+        tallies_.clear();
+        decisions_.clear();
+    }
 }
 
 bool rename_entity(Article& article, const EntityAlias& alias) {

@@ -86,7 +86,8 @@ class EntityAliases {
     // name "Mark Milley") renames now, as aliases of their own.
     std::vector<EntityAlias> titled_renamed(const EntityAlias& alias);
 
-    // Writes what was learned since the last save() to the metadata of database.
+    // Writes what was learned since the last save() to the metadata of database, which must
+    // be the database store reads (or its first shard), so that what is saved is read back.
     void save(Xapian::WritableDatabase& database);
 
   private:

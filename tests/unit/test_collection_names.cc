@@ -186,6 +186,12 @@ TEST_CASE("an article read again counts once, and what is learned persists",
         aliases.resolve(lone);
         CHECK(spec_of(lone) == "person:Jonathan Creek");
         aliases.save(database);
+        // Saved, not yet committed: a reader of the same database sees the counts (the
+        // writer drops its caches after save() and reads them back).
+        indexer::EntityAliases reread(database);
+        Article again = article_of("person:Creek");
+        reread.resolve(again);
+        CHECK(spec_of(again) == "person:Jonathan Creek");
         database.commit();
     }
     // A later run knows the counts: one more Maria does not make Creek hers.
