@@ -139,20 +139,26 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
         return {};
     }
     for (const PreparedArticle& prepared : outcome.articles)
-        for (EntityAlias& alias : aliases_.learn(prepared.article))
-            new_aliases_.push_back(std::move(alias));
+        aliases_.learn(prepared.id_term, prepared.article);
     reread_states_.push_back(outcome.state);
     return std::move(outcome.articles);
 }
 
 void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticle> articles,
                              bool vanished, const schema::FileState* state, bool counted) {
-    FileInProgress file = start_file(path);
+    FileInProgress file = start_file(path, &articles);
     add_articles(file, articles);
     finish_file(file, vanished, state, counted);
 }
 
-IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path) {
+void IndexWriter::forget_gone_articles(FileInProgress& file) {
+    for (const std::string& id_term : file.gone_ids)
+        if (!file.written_ids.count(id_term)) aliases_.learn(id_term, Article{});
+    file.gone_ids.clear();
+}
+
+IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
+                                                    const std::vector<PreparedArticle>* articles) {
     FileInProgress file;
     file.path = path;
     const std::string own = path_term(path);
@@ -185,6 +191,26 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path) {
     }
     made_this_batch_.insert(path);
     for (const auto& entry : others) made_this_batch_.insert(entry.first);
+    // The ids of the articles the documents held: those no file gives any more (a vanished
+    // file, a record gone from a changed one) are forgotten by the collection's names too.
+    for (Xapian::docid docid : doomed) {
+        for (std::string_view prefix : {schema::kIdPrefix, kOtherIdPrefix}) {
+            Xapian::TermIterator it = reader_.termlist_begin(docid);
+            for (it.skip_to(std::string(prefix)); it != reader_.termlist_end(docid); ++it) {
+                const std::string term = *it;
+                if (term.compare(0, prefix.size(), prefix) != 0) break;
+                file.gone_ids.insert(std::string(schema::kIdPrefix) + term.substr(prefix.size()));
+            }
+        }
+    }
+    for (const auto& entry : others)
+        for (const PreparedArticle& prepared : entry.second) file.gone_ids.erase(prepared.id_term);
+    // A file that comes whole is known now: its gone articles are forgotten before any of the
+    // set's articles is named. One in parts can only tell at its end (finish_file()).
+    if (articles) {
+        for (const PreparedArticle& prepared : *articles) file.gone_ids.erase(prepared.id_term);
+        forget_gone_articles(file);
+    }
     for (Xapian::docid docid : doomed) {
         const Location where = locate(docid);
         (*shards_)[where.shard].delete_document(where.docid);
@@ -228,6 +254,7 @@ void IndexWriter::finish_file(FileInProgress& file, bool vanished, const schema:
         count_file(file.dry_written, file.held_alone, 0);
         return;
     }
+    forget_gone_articles(file);  // a file in parts: what its last part left out
     // What became of the file's articles, from the documents it holds now.
     std::size_t written = 0, reclaimed = 0;
     if (!vanished) {
@@ -394,10 +421,8 @@ void IndexWriter::apply(FileOutcome&& outcome) {
     // full names any other article of the batch gives.
     std::size_t changes = 1;
     if (outcome.kind == FileOutcome::Kind::Prepared) {
-        for (const PreparedArticle& prepared : outcome.articles) {
-            for (EntityAlias& alias : aliases_.learn(prepared.article))
-                new_aliases_.push_back(std::move(alias));
-        }
+        for (const PreparedArticle& prepared : outcome.articles)
+            aliases_.learn(prepared.id_term, prepared.article);
         changes += outcome.articles.size();
         uncommitted_bytes_ += outcome.state.size;
     }
@@ -483,7 +508,7 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
             apply_file(outcome.path, std::move(outcome.articles), false, &outcome.state);
             return;
         case FileOutcome::Part::First:
-            streaming_ = start_file(outcome.path);
+            streaming_ = start_file(outcome.path, nullptr);
             break;
         case FileOutcome::Part::Middle:
         case FileOutcome::Part::Last:
@@ -631,11 +656,17 @@ void IndexWriter::apply_new_aliases() {
              std::vector<std::pair<std::string, EntityAlias>>>
         renames_of;  // (shard, docid) -> (type written, alias)
     for (const EntityAlias& alias : new_aliases_) {
-        if (!aliases_.still_stands_for(alias)) continue;
-        for (const std::string& type : types_renamed_by(alias.type)) {
+        // (type written, alias): lone short names of each type the alias renames, and the
+        // titled names of its full name, which are aliases of their own.
+        std::vector<std::pair<std::string, EntityAlias>> wanted;
+        for (const std::string& type : aliases_.types_renamed(alias))
+            wanted.emplace_back(type, alias);
+        for (EntityAlias& titled : aliases_.titled_renamed(alias))
+            wanted.emplace_back(titled.type, std::move(titled));
+        for (const auto& [type, renaming] : wanted) {
             const std::string term = schema::boolean_term(
                 std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
-                alias.short_name);
+                renaming.short_name);
             for (std::size_t shard = 0; shard < shards_->size(); ++shard) {
                 Xapian::WritableDatabase& database = (*shards_)[shard];
                 // Most short names were never written alone; asking is cheaper than opening
@@ -643,7 +674,7 @@ void IndexWriter::apply_new_aliases() {
                 if (!database.term_exists(term)) continue;
                 for (auto it = database.postlist_begin(term); it != database.postlist_end(term);
                      ++it)
-                    renames_of[{shard, *it}].emplace_back(type, alias);
+                    renames_of[{shard, *it}].emplace_back(type, renaming);
             }
         }
     }
@@ -651,7 +682,7 @@ void IndexWriter::apply_new_aliases() {
         Xapian::WritableDatabase& shard = (*shards_)[where.first];
         Xapian::Document doc = shard.get_document(where.second);
         Article article = schema::decode_record(doc.get_data());
-        // An entity written as another type the alias renames (types_renamed_by()) takes the
+        // An entity written as another type the alias renames (types_renamed()) takes the
         // alias's type first. Found by name, not by a walk of the entities per alias.
         std::unordered_map<std::string, std::vector<std::size_t>> by_name;
         for (std::size_t i = 0; i < article.entities.size(); ++i)
@@ -676,12 +707,13 @@ void IndexWriter::apply_new_aliases() {
     new_aliases_.clear();
 }
 
-void IndexWriter::rename_after_withdrawn_aliases() {
-    // A short name that a second full name claims stays as written in every article: the
-    // documents of earlier batches named after the first full name are made again from their
-    // files, as a clean index (which knows both full names from the start) makes them.
+void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn) {
+    // A short name that no longer stands for a full name as it did (another full name won, it
+    // became ambiguous, a type is no longer renamed): the documents of earlier batches named
+    // after it are made again from their files, as a clean index (which knows every article
+    // from the start) makes them.
     std::set<std::string> paths;
-    for (const EntityAlias& alias : aliases_.take_withdrawn()) {
+    for (const EntityAlias& alias : withdrawn) {
         const std::string term = schema::boolean_term(
             std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(alias.type),
             alias.full_name);
@@ -737,8 +769,15 @@ void IndexWriter::end_batch(bool force_commit) {
     }
     apply_held_outcomes();
     if (spelling_words_held_ > kSpellingWordsHeld) flush_spelling();
-    apply_new_aliases();
-    rename_after_withdrawn_aliases();
+    // What the batch taught changes the names of earlier documents; the documents made again
+    // for it are read again, which may (when their files changed since) teach more.
+    for (int round = 0; round < 4; ++round) {
+        EntityAliases::Changes changes = aliases_.take_changes();
+        if (changes.learned.empty() && changes.withdrawn.empty()) break;
+        new_aliases_ = std::move(changes.learned);
+        apply_new_aliases();
+        rename_after_withdrawn_aliases(changes.withdrawn);
+    }
     aliases_.save(shards_->front());
     if (shards_->size() == 1) {
         for (const PendingState& state : pending_states_)

@@ -196,10 +196,15 @@ class IndexWriter {
         std::set<std::string> written_ids;  // id terms of its articles written so far
         std::size_t dry_written = 0;        // a dry run: articles that would be written
         bool remake = false;  // an alias was withdrawn while it came in parts (apply_now())
+        std::set<std::string> gone_ids;  // id terms its documents held, not yet given again
     };
     // Notes what the file held, deletes its documents and those it shares, and writes the
-    // other files' articles again.
-    FileInProgress start_file(const std::string& path);
+    // other files' articles again. articles: the file's, when it comes whole (nullptr for a
+    // file in parts), so that the articles it no longer holds are forgotten at once.
+    FileInProgress start_file(const std::string& path,
+                              const std::vector<PreparedArticle>* articles);
+    // Makes the collection's names forget the articles of file.gone_ids it did not write.
+    void forget_gone_articles(FileInProgress& file);
     void add_articles(FileInProgress& file, std::vector<PreparedArticle>& articles);
     // Counts what changed and records the states.
     void finish_file(FileInProgress& file, bool vanished, const schema::FileState* state,
@@ -222,8 +227,8 @@ class IndexWriter {
     void flush_spelling();
     // Gives the documents written before an alias was learned the full name it stands for.
     void apply_new_aliases();
-    // Makes again the documents named after an alias that became ambiguous.
-    void rename_after_withdrawn_aliases();
+    // Makes again the documents named after aliases that no longer stand as they did.
+    void rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn);
 
     std::vector<Xapian::WritableDatabase>* shards_;
     FileReader read_file_;
@@ -235,7 +240,7 @@ class IndexWriter {
     std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
     EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
-    std::vector<EntityAlias> new_aliases_;  // learned since the last commit()
+    std::vector<EntityAlias> new_aliases_;  // to apply to earlier documents
     DocumentBuilder builder_;               // renames entities in documents
     WriterMessages messages_;
     bool record_spelling_;

@@ -48,6 +48,22 @@ jl() {
         esac >>"$file"
     done
 }
+# OPEC defined once with a misspelling, written correctly by two others: the name most
+# articles give wins, whatever came first.
+opecbad() { story "$1" "Oil Ministers Meet" "Ministers of the Organiaation of Petroleum Exporting Countries (OPEC) met in Vienna on Monday."; }
+opecgood() { story "$1" "Output Talks" "The Organization of Petroleum Exporting Countries said on Tuesday that output would fall."; }
+opecgood2() { story "$1" "Price Accord" "Prices set by the Organization of Petroleum Exporting Countries rose on Friday."; }
+opeclone() { story "$1" "Quota Row" "OPEC said on Thursday that the quota row was over."; }
+# A lone Trump the extractor guesses to be an organisation: a person once articles name him in
+# full, an organisation again when enough articles use the word alone as one.
+trumplone() { story "$1" "Sanctions Bill" "The bill includes asset freezes on Trump and other developers."; }
+trumpfull() { story "$1" "Rally Speech" "Donald Trump spoke at a rally in Ohio on Monday. Trump said the economy was strong."; }
+trumporg() { story "$1" "Tower Sale $2" "The sale includes shares of Trump and other developers, number $2."; }
+# A name the extractor left a title on takes the full name once an article gives it.
+titled() { story "$1" "Envoy Visit" "Secretary of State Antony Blinken flew to Kyiv on Monday. Blinken met officials."; }
+antony() { story "$1" "Envoy Named" "Antony Blinken was named envoy on Friday, officials said."; }
+anne() { story "$1" "Envoy Named $(basename "$1")" "Anne Blinken was named envoy on Friday, officials said."; }
+blinken() { story "$1" "Talks Resume" "Blinken told reporters on Tuesday that talks would resume."; }
 
 # NAME | STEPS: steps are separated by ';;', the indexer runs over the directory after each
 # (with the options a step starts with in brackets, e.g. '[--batch-size 1]').
@@ -72,6 +88,13 @@ scenarios=(
     "parts repeating an article and another file's|ferry a.txt https://n.example/1;; [--batch-size 2] jl f.jsonl 1 2 ferry1 3 4 2 5"
     "an alias withdrawn between parts|[--batch-size 1] jl f.jsonl creek 1 jonathan 2 maria 3"
     "an alias withdrawn by a file in parts|creek x1.txt; jonathan x2.txt;; [--batch-size 1] jl f.jsonl 1 maria 2"
+    "a deleted article's full name is forgotten|[--batch-size 1] jonathan x2.txt; maria x3.txt; creek x1.txt;; rm x3.txt"
+    "acronym's winner changes in a later run|opecbad y1.txt; opeclone y4.txt;; opecgood y2.txt; opecgood2 y3.txt"
+    "acronym's winner changes, one batch a file|[--batch-size 1] opeclone y4.txt; opecbad y1.txt; opecgood y2.txt; opecgood2 y3.txt"
+    "a titled name takes the full name later, one batch a file|[--batch-size 1] titled d1.txt; blinken d2.txt; antony d3.txt"
+    "a titled name's full name withdrawn by a later run|titled d1.txt; antony d3.txt;; anne d4.txt; anne d5.txt"
+    "a lone word becomes a person|[--batch-size 1] trumplone t0.txt; trumpfull t1.txt"
+    "a lone word becomes an organisation again|trumplone t0.txt; trumpfull t1.txt;; for i in 2 3 4 5 6; do trumporg t\$i.txt \$i; done"
 )
 
 n=0

@@ -1,0 +1,279 @@
+// One name and one type per entity across the collection (indexer/entity_aliases.h): which
+// full name a short name takes, what an acronym stands for, which type a lone word has, and
+// that only the set of articles decides, not their order or how often one is read.
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "entity_aliases.h"
+#include "index_run.h"
+#include "schema.h"
+#include "test_support.h"
+#include "text/strings.h"
+
+using namespace newsindex;
+
+namespace {
+
+// An article from "type:name|mention|mention;type:name...": entities separated by ';', each
+// with its surface forms after '|' (the name alone when none are given).
+Article article_of(const std::string& spec) {
+    Article article;
+    for (std::string_view entity : text::split(spec, ";")) {
+        const std::size_t colon = entity.find(':');
+        std::vector<std::string> parts;
+        for (std::string_view part : text::split(entity.substr(colon + 1), "|"))
+            parts.emplace_back(part);
+        const std::string name = parts.front();
+        if (parts.size() > 1) parts.erase(parts.begin());
+        article.entities.push_back({name, std::string(entity.substr(0, colon)), 1, parts});
+    }
+    return article;
+}
+
+std::string spec_of(const Article& article) {
+    std::string out;
+    for (const ArticleEntity& entity : article.entities)
+        out += (out.empty() ? "" : ";") + entity.type + ":" + entity.name;
+    return out;
+}
+
+// Learns articles (ids Q1, Q2, ... in the order given) and then probe (id Q0), and returns
+// probe as resolve() names it.
+std::string resolved(indexer::EntityAliases& aliases, const std::vector<std::string>& articles,
+                     const std::string& probe) {
+    for (std::size_t i = 0; i < articles.size(); ++i)
+        aliases.learn("Q" + std::to_string(i + 1), article_of(articles[i]));
+    Article article = article_of(probe);
+    aliases.learn("Q0", article);
+    aliases.resolve(article);
+    return spec_of(article);
+}
+
+}  // namespace
+
+TEST_CASE("a short name takes the name and type the collection gives it, in any order",
+          "[entities][aliases][collection]") {
+    using Row = std::tuple<std::string, std::vector<std::string>, std::string, std::string>;
+    const std::string opec_misspelt =
+        "person:Organiaation of Petroleum Exporting Countries|Organiaation of Petroleum "
+        "Exporting Countries|OPEC";
+    const std::string opec = "org:Organization of Petroleum Exporting Countries";
+    const std::string ronald = "person:Ronald Reagan|Ronald Reagan|Reagan";
+    const std::string titled = "person:State Antony Blinken|State Antony Blinken|Blinken";
+    const std::string donald = "person:Donald Trump|Donald Trump|Trump";
+    auto [what, articles, probe, expected] =
+        GENERATE_COPY(table<std::string, std::vector<std::string>, std::string, std::string>({
+            // The name most articles write wins over the one misspelt definition.
+            Row{"acronym: most frequent expansion",
+                {opec_misspelt, opec, opec},
+                "org:OPEC",
+                "org:Organization of Petroleum Exporting Countries"},
+            Row{"acronym: defined by one article",
+                {"org:European Central Bank|European Central Bank|ECB"},
+                "org:ECB",
+                "org:European Central Bank"},
+            Row{"acronym: never defined", {"org:European Central Bank"}, "org:ECB", "org:ECB"},
+            // A name that holds the acronym as a word, or whose capitals cannot spell it, does
+            // not define it.
+            Row{"acronym: a word of the name",
+                {"org:Holding the FBI|Holding the FBI|FBI"},
+                "org:FBI",
+                "org:FBI"},
+            Row{"acronym: two letters need a definition",
+                {"org:European Commission", "org:Exxon Corp"},
+                "org:EC",
+                "org:EC"},
+            Row{"acronym: a name that starts otherwise",
+                {"org:12 European Community|12 European Community|EC"},
+                "org:EC",
+                "org:EC"},
+            Row{"acronym: capitals after dots",
+                {"org:U.S. Department of Agriculture|U.S. Department of Agriculture|USDA"},
+                "org:USDA",
+                "org:U.S. Department of Agriculture"},
+            Row{"acronym: letters the name lacks",
+                {"org:Bank of England|Bank of England|ECB"},
+                "org:ECB",
+                "org:ECB"},
+            Row{"surname: dominant full name",
+                {ronald, ronald, ronald, "person:Nancy Reagan"},
+                "person:Reagan",
+                "person:Ronald Reagan"},
+            Row{"surname: no dominant full name",
+                {ronald, ronald, "person:Nancy Reagan"},
+                "person:Reagan",
+                "person:Reagan"},
+            // A name that still starts with a title is not a second full name.
+            Row{"surname: a titled name counts as the name after it",
+                {titled, titled, "person:Antony Blinken"},
+                "person:Blinken",
+                "person:Antony Blinken"},
+            Row{"surname: only a titled name", {titled}, "person:Blinken", "person:Antony Blinken"},
+            // A titled name counts as the name after the title, and takes the full name its last
+            // word stands for, and no other.
+            Row{"titled: renamed",
+                {titled, "person:Antony Blinken"},
+                "person:State Antony Blinken",
+                "person:Antony Blinken"},
+            Row{"titled: a rank",
+                {"person:Mark Milley|Mark Milley|Milley"},
+                "person:Gen. Mark Milley",
+                "person:Mark Milley"},
+            Row{"titled: another first name",
+                {"person:Mark Milley", "person:Mark Milley"},
+                "person:Gen. Anne Milley",
+                "person:Gen. Anne Milley"},
+            // A party is not renamed into a person-shaped name that ends in it...
+            Row{"type: organisation kept",
+                {"org:Labour", "org:Labour", "person:Old Labour"},
+                "org:Labour",
+                "org:Labour"},
+            // ...and a lone guess of person takes the type the collection gives the word (a
+            // person reading counts four times when a full name stands for the word).
+            Row{"type: person guess of an organisation",
+                {"org:Labour", "org:Labour", "org:Labour", "org:Labour", "org:Labour",
+                 "person:Old Labour"},
+                "person:Labour",
+                "org:Labour"},
+            Row{"type: organisation guess of a surname",
+                {donald, donald, donald, "person:Melania Trump"},
+                "org:Trump",
+                "person:Donald Trump"},
+            Row{"type: a tie goes to the known surname",
+                {"person:Vladimir Putin|Vladimir Putin|Putin"},
+                "org:Putin",
+                "person:Vladimir Putin"},
+            Row{"type: without a full name",
+                {"person:Madonna", "person:Madonna"},
+                "org:Madonna",
+                "person:Madonna"},
+            Row{"type: places are left alone",
+                {"person:Georgia", "person:Georgia"},
+                "place:Georgia",
+                "place:Georgia"},
+            // Entities that end with one type and name become one.
+            Row{"merge: two types into one person",
+                {donald, donald},
+                "person:Donald Trump;org:Trump;person:Trump",
+                "person:Donald Trump"},
+        }));
+    // The articles as given, reversed, and rotated by one.
+    const int order = GENERATE(0, 1, 2);
+    if (order == 1) std::reverse(articles.begin(), articles.end());
+    if (order == 2) std::rotate(articles.begin(), articles.begin() + 1, articles.end());
+    INFO(what << ", order " << order);
+    TempDir dir;
+    const Xapian::WritableDatabase store((dir.path() / "db").string(), Xapian::DB_CREATE);
+    indexer::EntityAliases aliases(store);
+    CHECK(resolved(aliases, articles, probe) == expected);
+}
+
+TEST_CASE("an article read again counts once, and what is learned persists",
+          "[entities][aliases][collection]") {
+    TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    Xapian::WritableDatabase database(path, Xapian::DB_CREATE);
+    {
+        indexer::EntityAliases aliases(database);
+        // Read three times (a file shared with a changed one is read again), Q1 is one article:
+        // one full name each, the short name stays as written.
+        for (int i = 0; i < 3; ++i) aliases.learn("Q1", article_of("person:Maria Creek"));
+        CHECK(resolved(aliases, {"person:Maria Creek", "person:Jonathan Creek"}, "person:Creek") ==
+              "person:Creek");
+        // An article changed under its id replaces what it said: two articles name Jonathan.
+        aliases.learn("Q1", article_of("person:Jonathan Creek"));
+        Article lone = article_of("person:Creek");
+        aliases.resolve(lone);
+        CHECK(spec_of(lone) == "person:Jonathan Creek");
+        aliases.save(database);
+        // Saved, not yet committed: a reader of the same database sees the counts (the
+        // writer drops its caches after save() and reads them back).
+        indexer::EntityAliases reread(database);
+        Article again = article_of("person:Creek");
+        reread.resolve(again);
+        CHECK(spec_of(again) == "person:Jonathan Creek");
+        database.commit();
+    }
+    // A later run knows the counts: one more Maria does not make Creek hers.
+    indexer::EntityAliases later(database);
+    later.learn("Q7", article_of("person:Maria Creek"));
+    Article lone = article_of("person:Creek");
+    later.resolve(lone);
+    CHECK(spec_of(lone) == "person:Creek");  // two against one: not dominant
+    CHECK(database.get_metadata(schema::alias_key("person", "Creek")) == "Jonathan Creek");
+}
+
+TEST_CASE("a new winner withdraws the old one and is learned in its place",
+          "[entities][aliases][collection]") {
+    TempDir dir;
+    const Xapian::WritableDatabase store((dir.path() / "db").string(), Xapian::DB_CREATE);
+    indexer::EntityAliases aliases(store);
+    aliases.learn("Q1", article_of("org:OPEC"));
+    aliases.learn("Q2", article_of("person:Organiaation of Petroleum Exporting Countries|"
+                                   "Organiaation of Petroleum Exporting Countries|OPEC"));
+    auto first = aliases.take_changes();
+    REQUIRE(first.learned.size() == 1);
+    CHECK(first.learned[0].full_name == "Organiaation of Petroleum Exporting Countries");
+    CHECK(first.withdrawn.empty());
+    aliases.learn("Q3", article_of("org:Organization of Petroleum Exporting Countries"));
+    aliases.learn("Q4", article_of("org:Organization of Petroleum Exporting Countries"));
+    auto second = aliases.take_changes();
+    REQUIRE(second.withdrawn.size() == 1);
+    CHECK(second.withdrawn[0].type == "org");
+    CHECK(second.withdrawn[0].short_name == "OPEC");
+    CHECK(second.withdrawn[0].full_name == "Organiaation of Petroleum Exporting Countries");
+    REQUIRE(second.learned.size() == 1);
+    CHECK(second.learned[0].full_name == "Organization of Petroleum Exporting Countries");
+    // Nothing new: nothing to report.
+    aliases.learn("Q4", article_of("org:Organization of Petroleum Exporting Countries"));
+    const auto third = aliases.take_changes();
+    CHECK(third.learned.empty());
+    CHECK(third.withdrawn.empty());
+}
+
+namespace {
+
+indexer::IndexSummary index_dir(const std::string& db, const std::string& dir) {
+    indexer::IndexOptions options;
+    options.database_path = db;
+    options.inputs = {dir};
+    options.jobs = 1;
+    indexer::RunCallbacks callbacks;
+    callbacks.messages.problem = [](const std::string& m) { FAIL("unexpected problem: " << m); };
+    callbacks.messages.note = [](const std::string&) {};
+    return indexer::run_index(options, callbacks);
+}
+
+Xapian::doccount holding(const std::string& db, std::string_view prefix, const std::string& name) {
+    return Xapian::Database(db).get_termfreq(schema::boolean_term(prefix, name));
+}
+
+}  // namespace
+
+TEST_CASE("documents named after a winner that lost are renamed by the run that changes it",
+          "[entities][aliases][collection][index]") {
+    TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    const auto news = dir.path() / "news";
+    std::filesystem::create_directories(news);
+    auto story = [&](const std::string& file, const std::string& text) {
+        std::ofstream(news / file) << "A Title\n\nBy Jane Doe\n\n" << text << "\n";
+    };
+    story("a1.txt",
+          "Ministers of the Organiaation of Petroleum Exporting Countries (OPEC) met in Vienna "
+          "on Monday.");
+    story("a4.txt", "OPEC said on Thursday that the quota row was over.");
+    index_dir(db, news.string());
+    CHECK(holding(db, "XNO", "Organiaation of Petroleum Exporting Countries") == 1);
+    CHECK(holding(db, "XNO", "OPEC") == 0);
+
+    story("a2.txt",
+          "The Organization of Petroleum Exporting Countries said on Tuesday that output would "
+          "fall.");
+    story("a3.txt",
+          "Prices set by the Organization of Petroleum Exporting Countries rose on Friday.");
+    index_dir(db, news.string());
+    CHECK(holding(db, "XNO", "Organiaation of Petroleum Exporting Countries") == 0);
+    CHECK(holding(db, "XNO", "Organization of Petroleum Exporting Countries") == 3);
+    CHECK(holding(db, "XNO", "OPEC") == 0);
+}
