@@ -1,8 +1,10 @@
 #include "entities/extractor.h"
 
+#include <algorithm>
 #include <array>
 #include <iostream>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 
 #include "entities/casing.h"
@@ -175,6 +177,75 @@ void join_company_forms(const Document& document, const Gazetteer& gazetteer,
     *found = std::move(joined);
 }
 
+// An acronym defined in brackets after a name ("Organisation of Petroleum Exporting Countries
+// (OPEC)") tells exactly where the name starts and ends: the longest run of capitalised words
+// (with lower-case connectors inside) before the bracket whose initials spell the acronym. The
+// model may cut such a name short at a word it rarely saw ("Exporting"); the mentions inside
+// the run give way to the whole name, typed as the longest of them was (else organisation).
+void complete_acronym_definitions(const Document& document, std::vector<Found>* found) {
+    constexpr std::size_t kMaxWords = 12;
+    static const std::array<std::string_view, 10> kConnectors = {"of", "the", "and", "for", "&",
+                                                                 "de", "du",  "des", "on",  "in"};
+    auto connector = [&](const std::string& word) {
+        return std::find(kConnectors.begin(), kConnectors.end(), word) != kConnectors.end();
+    };
+    std::vector<Found> added;
+    for (const Found& acronym : *found) {
+        const Segment& segment = document.segment(acronym.segment);
+        const auto& tokens = segment.tokens;
+        const std::string& letters = acronym.surface;
+        if (acronym.first != acronym.last || acronym.first < 2 || letters.size() < 2 ||
+            letters.size() > 8 || !all_capitals(letters) || tokens[acronym.first - 1].text != "(")
+            continue;
+        const std::size_t end = acronym.first - 2;  // the name's last token
+        std::size_t best_start = 0;
+        bool matched = false;
+        std::string initials;  // of the capitalised words from `start` to `end`, built backwards
+        for (std::size_t start = end + 1, words = 0; start-- > 0 && words < kMaxWords; ++words) {
+            const Token& t = tokens[start];
+            if (!t.word) break;
+            if (starts_upper(t.text)) {
+                initials.insert(initials.begin(), t.text[0]);
+                if (initials.size() > letters.size()) break;
+                if (initials == letters) {
+                    best_start = start;
+                    matched = true;
+                }
+            } else if (!connector(t.text)) {
+                break;
+            }
+        }
+        if (!matched || !starts_upper(tokens[end].text)) continue;
+        Found name{acronym.segment, best_start, end, EntityType::Org,
+                   surface_of(segment, best_start, end)};
+        std::size_t longest = 0;
+        for (const Found& inside : *found) {
+            if (inside.segment != name.segment || inside.last < name.first ||
+                inside.first > name.last)
+                continue;
+            if (inside.last - inside.first + 1 > longest) {
+                longest = inside.last - inside.first + 1;
+                name.type = inside.type;
+            }
+        }
+        if (longest == name.last - name.first + 1) continue;  // the model found it whole
+        added.push_back(std::move(name));
+    }
+    if (added.empty()) return;
+    std::vector<Found> kept;
+    for (Found& m : *found) {
+        const bool covered = std::any_of(added.begin(), added.end(), [&](const Found& name) {
+            return name.segment == m.segment && m.first >= name.first && m.last <= name.last;
+        });
+        if (!covered) kept.push_back(std::move(m));
+    }
+    for (Found& name : added) kept.push_back(std::move(name));
+    std::sort(kept.begin(), kept.end(), [](const Found& a, const Found& b) {
+        return std::tie(a.segment, a.first) < std::tie(b.segment, b.first);
+    });
+    *found = std::move(kept);
+}
+
 // A headline capitalises every word, so a title mention can take in words that are not part
 // of the name ("Erdoğan Wins Runoff"): when the body never names it so, but does name a part
 // of it (or a person's surname), the mention shrinks to the longest such part.
@@ -311,6 +382,7 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
         }
     }
     join_company_forms(document, gazetteer, &found);
+    complete_acronym_definitions(document, &found);
     shrink_title_mentions(document, &found);
     vote_types(&found);
     std::vector<Mention> mentions;

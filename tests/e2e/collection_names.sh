@@ -45,8 +45,9 @@ for size in 1000 1; do
     expect_equal "OPEC's name, batches of $size" \
         "$(grep -c '^Organization of Petroleum Exporting Countries 3$' "$SCRATCH/org")" 1
     expect_equal "OPEC as written, batches of $size" "$(grep -c '^OPEC ' "$SCRATCH/org")" 0
+    # The misspelling stays on the one article that writes it, and spreads to no other.
     expect_equal "the misspelling as an organisation, batches of $size" \
-        "$(grep -c '^Organiaation' "$SCRATCH/org")" 0
+        "$(grep -c '^Organiaation of Petroleum Exporting Countries 1$' "$SCRATCH/org")" 1
     # Labour stays an organisation: "Old Labour" is one article's person.
     expect_equal "Labour as an organisation, batches of $size" "$(grep -c '^Labour 2$' "$SCRATCH/org")" 1
     run "$SEARCHER" --db "$db" --count 'person:"Old Labour"'

@@ -264,7 +264,8 @@ TEST_CASE("documents named after a winner that lost are renamed by the run that 
           "on Monday.");
     story("a4.txt", "OPEC said on Thursday that the quota row was over.");
     index_dir(db, news.string());
-    CHECK(holding(db, "XNO", "Organiaation of Petroleum Exporting Countries") == 1);
+    // The one definition names both articles: the defining one and the lone OPEC.
+    CHECK(holding(db, "XNO", "Organiaation of Petroleum Exporting Countries") == 2);
     CHECK(holding(db, "XNO", "OPEC") == 0);
 
     story("a2.txt",
@@ -273,7 +274,9 @@ TEST_CASE("documents named after a winner that lost are renamed by the run that 
     story("a3.txt",
           "Prices set by the Organization of Petroleum Exporting Countries rose on Friday.");
     index_dir(db, news.string());
-    CHECK(holding(db, "XNO", "Organiaation of Petroleum Exporting Countries") == 0);
+    // The name most articles write wins the acronym: the lone OPEC moves to it; the misspelling
+    // keeps only the article that writes it.
+    CHECK(holding(db, "XNO", "Organiaation of Petroleum Exporting Countries") == 1);
     CHECK(holding(db, "XNO", "Organization of Petroleum Exporting Countries") == 3);
     CHECK(holding(db, "XNO", "OPEC") == 0);
 }

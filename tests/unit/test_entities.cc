@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "entities/extractor.h"
@@ -234,6 +235,28 @@ TEST_CASE("an acronym defined in brackets takes the type of its full name", "[en
     CAPTURE(describe(mentions));
     CHECK(has_mention(mentions, "Granite Basin Water Authority", EntityType::Org));
     CHECK(has_mention(mentions, "GBWA", EntityType::Org));
+}
+
+TEST_CASE("an acronym's definition gives the whole name the model cut short",
+          "[entities][regression]") {
+    // The initials of the capitalised words before the bracket spell the acronym: the name is
+    // that whole run, and the acronym stands for it (the model stopped at "Exporting", so the
+    // misspelt name lost its last words and OPEC its expansion).
+    auto [body, name, acronym] = GENERATE(table<std::string, std::string, std::string>({
+        {"Ministers of the Organisation of Petroleum Exporting Countries (OPEC) met in Vienna.",
+         "Organisation of Petroleum Exporting Countries", "OPEC"},
+        {"Ministers of the Organiaation of Petroleum Exporting Countries (OPEC) met on Monday.",
+         "Organiaation of Petroleum Exporting Countries", "OPEC"},
+        {"The Lakeside Rowing and Sculling Federation (LRSF) met.",
+         "Lakeside Rowing and Sculling Federation", "LRSF"},
+    }));
+    const auto mentions = extract("Untitled story", body, gazetteer());
+    CAPTURE(describe(mentions));
+    CHECK(has_mention(mentions, name, EntityType::Org));
+    const auto found = std::find_if(mentions.begin(), mentions.end(),
+                                    [&](const Mention& m) { return m.surface == acronym; });
+    REQUIRE(found != mentions.end());
+    CHECK(found->canonical == name);
 }
 
 TEST_CASE("datelines give places, also in capitals", "[entities]") {

@@ -58,7 +58,7 @@ TEST_CASE("an article's many renamed names cost one encoding of its record",
     std::string who = "Who is who\n\n", story = "A long story\n\n";
     for (const std::string& name : surnames(kNames)) {
         who += "Minister Anna " + name + " said on Monday that the talks went well.\n";
-        story += "Later " + name + " said that the committee met on Tuesday.\n";
+        story += "Later Minister " + name + " said that the committee met on Tuesday.\n";
     }
     write_file(dir.path() / "who.txt", who);
     write_file(dir.path() / "story.txt", story);
