@@ -259,6 +259,22 @@ TEST_CASE("an acronym's definition gives the whole name the model cut short",
     CHECK(found->canonical == name);
 }
 
+TEST_CASE("listed short forms take their full names", "[entities]") {
+    // data/entities/canonical.tsv: the guidelines' state abbreviations, and one party's names.
+    auto [body, surface, canonical] = GENERATE(table<std::string, std::string, std::string>({
+        {"The plant in Duluth, Minn., closed on Monday.", "Minn.", "Minnesota"},
+        {"Officials in Austin, Tex., and Reno, Nev., said so.", "Nev.", "Nevada"},
+        {"The Tories lost the vote in the Commons on Monday.", "Tories", "Conservative Party"},
+        {"Lib Dems said the plan was unfair on Tuesday.", "Lib Dems", "Liberal Democrats"},
+    }));
+    const auto mentions = extract("Untitled story", body, gazetteer());
+    CAPTURE(describe(mentions));
+    const auto found = std::find_if(mentions.begin(), mentions.end(),
+                                    [&](const Mention& m) { return m.surface == surface; });
+    REQUIRE(found != mentions.end());
+    CHECK(found->canonical == canonical);
+}
+
 TEST_CASE("datelines give places, also in capitals", "[entities]") {
     auto [body, surface, canonical] = GENERATE(table<std::string, std::string, std::string>({
         {"LONDON — The Bank of England left rates unchanged.", "LONDON", "London"},
