@@ -1,0 +1,74 @@
+// The HTML5 tree of a page, as browsers build it: libgumbo parses, this wraps its output so
+// that the other HTML files (html_metadata.cc, html_extract.cc) walk one tree. Internal to
+// common/formats. Unclosed and misnested tags, <template>, <noscript>, SVG and MathML,
+// scripts and character references are handled by the HTML5 algorithm, not by our rules.
+#pragma once
+
+#include <gumbo.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsindex::html {
+
+// A parsed page. Parsing never fails: any bytes give a tree (text that is not UTF-8 should
+// have become U+FFFD before, in the decoding stage). Not copyable; the nodes live as long as
+// the Document. Reading one Document from several threads is safe; nothing is mutated.
+class Document {
+  public:
+    explicit Document(std::string_view utf8);
+    ~Document();
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+
+    // The <html> element (the parser always makes one).
+    const GumboNode& root() const { return *output_->root; }
+
+  private:
+    GumboOutput* output_;
+};
+
+// True for an element of the HTML namespace with this tag (an SVG <title> is not a <title>).
+inline bool is_html(const GumboNode& node, GumboTag tag) {
+    return node.type == GUMBO_NODE_ELEMENT && node.v.element.tag == tag &&
+           node.v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+}
+
+// The value of the element's attribute name (lowercase), or nullptr when it has none.
+const char* attribute(const GumboNode& element, const char* name);
+
+// The same, as a string: empty when absent.
+std::string attribute_or_empty(const GumboNode& element, const char* name);
+
+// The element's text: every text node below it, concatenated, with a space where a <br> or a
+// block element separates words. Iterative, so depth costs no call stack.
+std::string text_of(const GumboNode& element);
+
+// Visits node and everything below it in document order without recursion. enter(node) is
+// called for every node and returns false to skip the node's children; leave(node) is called
+// after the children of every element entered.
+template <class Enter, class Leave>
+void walk(const GumboNode& node, Enter&& enter, Leave&& leave) {
+    struct Frame {
+        const GumboNode* node;
+        unsigned next_child;
+    };
+    std::vector<Frame> stack;
+    if (!enter(node) || node.type != GUMBO_NODE_ELEMENT) return;
+    stack.push_back({&node, 0});
+    while (!stack.empty()) {
+        Frame& top = stack.back();
+        const GumboVector& children = top.node->v.element.children;
+        if (top.next_child >= children.length) {
+            const GumboNode* done = top.node;
+            stack.pop_back();
+            leave(*done);
+            continue;
+        }
+        const GumboNode* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+        if (enter(*child) && child->type == GUMBO_NODE_ELEMENT) stack.push_back({child, 0});
+    }
+}
+
+}  // namespace newsindex::html
