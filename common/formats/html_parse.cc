@@ -1,20 +1,105 @@
 #include "formats/html_parse.h"
 
+#include <algorithm>
 #include <new>
 
 namespace newsindex::html {
 
-Document::Document(std::string_view utf8) {
+void* Document::allocate(void* userdata, std::size_t size) {
+    Arena& arena = *static_cast<Arena*>(userdata);
+    size = (size + 15) & ~std::size_t{15};
+    if (size > arena.left) {
+        // Chunks grow with the page (64 KiB to 4 MiB), so that a large page needs few.
+        const std::size_t grown = std::size_t{64 * 1024}
+                                  << std::min<std::size_t>(arena.chunks.size(), 6);
+        const std::size_t chunk = std::max(size, grown);
+        arena.chunks.emplace_back(new char[chunk]);
+        arena.next = arena.chunks.back().get();
+        arena.left = chunk;
+    }
+    void* pointer = arena.next;
+    arena.next += size;
+    arena.left -= size;
+    return pointer;
+}
+
+void Document::release(void*, void*) {}  // the arena frees everything at once
+
+Document::Document(std::string_view utf8) : source_(without_script_contents(utf8)) {
     GumboOptions options = kGumboDefaultOptions;
+    options.allocator = &Document::allocate;
+    options.deallocator = &Document::release;
+    options.userdata = &arena_;
     // Parse errors are of no use to a reader that takes pages as browsers do: recording them
     // only costs time.
     options.max_errors = 0;
-    output_ = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
+    output_ = gumbo_parse_with_options(&options, source_.data(), source_.size());
     if (!output_) throw std::bad_alloc();
 }
 
-Document::~Document() {
-    gumbo_destroy_output(&kGumboDefaultOptions, output_);
+// Nothing to walk: the arena's chunks go with it.
+Document::~Document() = default;
+
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// True when name ("script" or "style", lowercase) is a tag name at html[at], whatever its
+// case, as the tokenizer reads one: followed by white space, "/" or ">".
+bool tag_name_at(std::string_view html, std::size_t at, std::string_view name) {
+    if (at > html.size() || html.size() - at < name.size() + 1) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if ((html[at + i] | 0x20) != name[i]) return false;
+    }
+    const char after = html[at + name.size()];
+    return is_space(after) || after == '>' || after == '/';
+}
+
+}  // namespace
+
+std::string without_script_contents(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    std::size_t copied = 0;
+    std::size_t at = html.find('<');
+    while (at != std::string_view::npos && at + 1 < html.size()) {
+        if (html.compare(at, 4, "<!--") == 0) {
+            // A comment hides any "<script" inside it, as the tokenizer would.
+            const std::size_t close = html.find("-->", at + 4);
+            at = close == std::string_view::npos ? close : html.find('<', close + 3);
+            continue;
+        }
+        std::string_view name;
+        if (tag_name_at(html, at + 1, "script"))
+            name = "script";
+        else if (tag_name_at(html, at + 1, "style"))
+            name = "style";
+        if (name.empty()) {
+            at = html.find('<', at + 1);
+            continue;
+        }
+        const std::size_t gt = html.find('>', at);
+        if (gt == std::string_view::npos) break;
+        std::string open(html.substr(at, gt - at));
+        for (char& c : open) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        std::size_t end = gt + 1;
+        while (true) {
+            end = html.find("</", end);
+            if (end == std::string_view::npos || tag_name_at(html, end + 2, name)) break;
+            end += 2;
+        }
+        if (end == std::string_view::npos) end = html.size();
+        const bool keep = name == "script" && open.find("ld+json") != std::string::npos;
+        if (!keep) {
+            out.append(html.substr(copied, gt + 1 - copied));
+            copied = end;
+        }
+        at = end >= html.size() ? std::string_view::npos : html.find('<', end + 1);
+    }
+    out.append(html.substr(copied));
+    return out;
 }
 
 const char* attribute(const GumboNode& element, const char* name) {

@@ -6,6 +6,7 @@
 
 #include <gumbo.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,8 +14,12 @@
 namespace newsindex::html {
 
 // A parsed page. Parsing never fails: any bytes give a tree (text that is not UTF-8 should
-// have become U+FFFD before, in the decoding stage). Not copyable; the nodes live as long as
-// the Document. Reading one Document from several threads is safe; nothing is mutated.
+// have become U+FFFD before, in the decoding stage). The contents of <script> and <style>
+// elements, but for JSON-LD scripts, are cut before parsing: they are never text, and a
+// third of the bytes of real pages, which the parser would otherwise tokenize character by
+// character. The nodes live in an arena freed at once with the Document (no per-node frees,
+// and no recursion however deep the tree). Not copyable; reading one Document from several
+// threads is safe; nothing is mutated. Throws std::bad_alloc when memory runs out.
 class Document {
   public:
     explicit Document(std::string_view utf8);
@@ -26,8 +31,24 @@ class Document {
     const GumboNode& root() const { return *output_->root; }
 
   private:
+    struct Arena {
+        std::vector<std::unique_ptr<char[]>> chunks;
+        char* next = nullptr;
+        std::size_t left = 0;
+    };
+    static void* allocate(void* arena, std::size_t size);
+    static void release(void* arena, void* pointer);
+
+    Arena arena_;
+    std::string source_;  // what the parser read; the tree points into it
     GumboOutput* output_;
 };
+
+// Returns html with the contents of its <script> and <style> elements removed, but for
+// scripts whose type names JSON-LD. The end of an element is found as the HTML5 tokenizer
+// finds it ("</script" followed by white space, "/" or ">"); an element left open runs to
+// the end of html. Linear in the size of html.
+std::string without_script_contents(std::string_view html);
 
 // True for an element of the HTML namespace with this tag (an SVG <title> is not a <title>).
 inline bool is_html(const GumboNode& node, GumboTag tag) {
