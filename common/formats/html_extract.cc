@@ -1,6 +1,8 @@
 #include "formats/html_extract.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -339,7 +341,7 @@ void prune(Page& page, bool use_hints) {
             const int parent = elements[j].parent;
             elements[j].dropped = j != static_cast<int>(i) && parent >= 0 &&
                                   (elements[parent].dropped ||
-                                   (elements[j].hints & kChrome && !elements[j].item_body &&
+                                   (elements[j].hints == kChrome && !elements[j].item_body &&
                                     elements[j].chars * 2 < total));
         }
     }
@@ -511,7 +513,7 @@ std::vector<int> choose_roots(Page& page) {
 
 // Readability's conditional cleaning: a container inside the article that reads as a list
 // of links, a form or a gallery is left out.
-bool is_clutter(const Element& e) {
+bool is_clutter(const Element& e, bool use_hints) {
     switch (e.tag) {
         case GUMBO_TAG_DIV:
         case GUMBO_TAG_SECTION:
@@ -525,7 +527,7 @@ bool is_clutter(const Element& e) {
         default:
             return false;
     }
-    const double w = weight(e);
+    const double w = use_hints ? weight(e) : 0;
     if (w < 0) return true;
     if (e.commas >= 10) return false;
     const double density = link_density(e);
@@ -537,13 +539,13 @@ bool is_clutter(const Element& e) {
     return false;
 }
 
-MainText collect(const Page& page, const std::vector<int>& roots) {
+MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints) {
     const std::vector<Element>& elements = page.elements;
     std::vector<char> out(elements.size(), 1);
     for (int root : roots) {
         for (int i = root; i < elements[root].end; ++i) {
             const Element& e = elements[i];
-            out[i] = e.dropped || (i != root && (out[e.parent] || is_clutter(e)));
+            out[i] = e.dropped || (i != root && (out[e.parent] || is_clutter(e, use_hints)));
         }
     }
     struct Kept {
@@ -587,11 +589,31 @@ MainText extract_main_text(const GumboNode& root) {
     Page page = read_page(root);
     if (page.elements.empty()) return {};
     prune(page, /*use_hints=*/true);
-    MainText text = collect(page, choose_roots(page));
+    std::vector<int> roots_dbg = choose_roots(page);
+    if (std::getenv("NI_DEBUG")) {
+        for (int r : roots_dbg) {
+            for (int up = r; up >= 0; up = page.elements[up].parent) {
+                const Element& e = page.elements[up];
+                std::fprintf(stderr, "%d %s class=%s id=%s chars=%zu links=%zu score=%.1f dropped=%d hints=%u\n", up, gumbo_normalized_tagname(e.tag), attribute_or_empty(*e.node, "class").c_str(), attribute_or_empty(*e.node, "id").c_str(), e.chars, e.link_chars, e.score, e.dropped, e.hints);
+            }
+            std::fprintf(stderr, "--\n");
+        }
+    }
+    MainText text = collect(page, roots_dbg, true);
     if (size_of(text) >= 250) return text;
     // Class names misled the pruning (a wrapper called "content-with-sidebar"): try without.
     prune(page, /*use_hints=*/false);
-    MainText again = collect(page, choose_roots(page));
+    std::vector<int> roots2 = choose_roots(page);
+    if (std::getenv("NI_DEBUG")) {
+        for (int r : roots2) {
+            for (int up = r; up >= 0; up = page.elements[up].parent) {
+                const Element& e = page.elements[up];
+                std::fprintf(stderr, "%d %s class=%s id=%s chars=%zu links=%zu score=%.1f dropped=%d hints=%u\n", up, gumbo_normalized_tagname(e.tag), attribute_or_empty(*e.node, "class").c_str(), attribute_or_empty(*e.node, "id").c_str(), e.chars, e.link_chars, e.score, e.dropped, e.hints);
+            }
+            std::fprintf(stderr, "--\n");
+        }
+    }
+    MainText again = collect(page, roots2, false);
     return size_of(again) > size_of(text) ? again : text;
 }
 
