@@ -483,6 +483,7 @@ std::vector<int> choose_roots(Page& page) {
     // A wrapper that holds little but the candidate is the candidate.
     while (elements[top].parent > 0) {
         const Element& parent = elements[elements[top].parent];
+        if (parent.tag == GUMBO_TAG_BODY) break;
         const double own = static_cast<double>(elements[top].chars - elements[top].link_chars);
         const double all = static_cast<double>(parent.chars - parent.link_chars);
         if (all > 0 && own / all < 0.9) break;
@@ -545,7 +546,11 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
     for (int root : roots) {
         for (int i = root; i < elements[root].end; ++i) {
             const Element& e = elements[i];
-            out[i] = e.dropped || (i != root && (out[e.parent] || is_clutter(e, use_hints)));
+            // What holds most of the article's text is no clutter, whatever it looks like.
+            const bool most = (e.chars - e.link_chars) * 2 >
+                              elements[root].chars - elements[root].link_chars;
+            out[i] = e.dropped ||
+                     (i != root && (out[e.parent] || (!most && is_clutter(e, use_hints))));
         }
     }
     struct Kept {
@@ -603,6 +608,11 @@ MainText extract_main_text(const GumboNode& root) {
     if (size_of(text) >= 250) return text;
     // Class names misled the pruning (a wrapper called "content-with-sidebar"): try without.
     prune(page, /*use_hints=*/false);
+    if (std::getenv("NI_DEBUG2"))
+        for (std::size_t i = 0; i < page.elements.size(); ++i) {
+            const Element& e = page.elements[i];
+            if (i > 45 && i < 75) std::fprintf(stderr, "%zu %s parent=%d own=%zu chars=%zu dropped=%d\n", i, gumbo_normalized_tagname(e.tag), e.parent, e.own_chars, e.chars, e.dropped);
+        }
     std::vector<int> roots2 = choose_roots(page);
     if (std::getenv("NI_DEBUG")) {
         for (int r : roots2) {
