@@ -136,44 +136,55 @@ constexpr std::string_view kArticleWords[] = {"post", "text", "blog", "single"};
 
 enum Hint : unsigned { kChrome = 1, kArticleHint = 2 };
 
-unsigned hints_of(const GumboNode& node) {
-    std::string names;
-    for (const char* attr : {"class", "id"}) {
-        if (const char* value = attribute(node, attr)) {
-            names += value;
-            names += ' ';
-        }
+bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// The hints of one class name or id, lowercase: chrome when any of its words or parts says
+// so ("related-posts", "wp-caption-text"), else article when one says that ("entry-content").
+unsigned hints_of_name(std::string_view name) {
+    for (std::string_view part : kChromeParts) {
+        const std::size_t at = name.find(part);
+        // "commentary" is an opinion piece, not its comments.
+        if (at != std::string_view::npos && name.compare(at, 10, "commentary") != 0) return kChrome;
     }
+    unsigned hints = 0;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && !is_word_char(name[i])) ++i;
+        const std::size_t start = i;
+        while (i < name.size() && is_word_char(name[i])) ++i;
+        if (i == start) break;
+        const std::string_view word = name.substr(start, i - start);
+        if (std::find(std::begin(kChromeWords), std::end(kChromeWords), word) !=
+            std::end(kChromeWords))
+            return kChrome;
+        if (std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
+            std::end(kArticleWords))
+            hints |= kArticleHint;
+    }
+    for (std::string_view part : kArticleParts) {
+        if (name.find(part) != std::string_view::npos) hints |= kArticleHint;
+    }
+    return hints;
+}
+
+// The hints of an element: those of each of its class names and its id, and its ARIA role.
+unsigned hints_of(const GumboNode& node) {
     if (const char* role = attribute(node, "role")) {
         const std::string lowered = text::ascii_lower(role);
         if (lowered == "navigation" || lowered == "banner" || lowered == "contentinfo" ||
             lowered == "complementary" || lowered == "menu" || lowered == "dialog")
             return kChrome;
     }
-    if (names.empty()) return 0;
-    names = text::ascii_lower(names);
     unsigned hints = 0;
-    for (std::string_view part : kChromeParts) {
-        const std::size_t at = names.find(part);
-        // "commentary" is an opinion piece, not its comments.
-        if (at != std::string::npos && names.compare(at, 10, "commentary") != 0) hints |= kChrome;
-    }
-    for (std::string_view part : kArticleParts) {
-        if (names.find(part) != std::string::npos) hints |= kArticleHint;
-    }
-    std::size_t i = 0;
-    while (i < names.size()) {
-        while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
-        const std::size_t start = i;
-        while (i < names.size() && std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
-        if (i == start) break;
-        const std::string_view word(names.data() + start, i - start);
-        if (std::find(std::begin(kChromeWords), std::end(kChromeWords), word) !=
-            std::end(kChromeWords))
-            hints |= kChrome;
-        if (std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
-            std::end(kArticleWords))
-            hints |= kArticleHint;
+    for (const char* attr : {"class", "id"}) {
+        const char* value = attribute(node, attr);
+        if (!value) continue;
+        const std::string lowered = text::ascii_lower(value);
+        for (std::string_view name : text::split(lowered, " ")) {
+            if (!name.empty()) hints |= hints_of_name(name);
+        }
     }
     return hints;
 }
@@ -540,6 +551,20 @@ bool is_clutter(const Element& e, bool use_hints) {
     return false;
 }
 
+// A short line that does not end as a sentence does.
+bool is_label(std::string_view text) {
+    if (count_chars(text) >= 60) return false;
+    while (!text.empty() && (text.back() == ' ')) text.remove_suffix(1);
+    if (text.empty()) return true;
+    const char last = text.back();
+    if (last == '.' || last == '!' || last == '?' || last == '"' || last == ')') return false;
+    // Closing quotes and CJK full stops: „…“ «…» 。
+    for (std::string_view end : {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xC2\xBB", "\xE3\x80\x82", "\xE2\x80\xA6"}) {
+        if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return false;
+    }
+    return true;
+}
+
 MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints) {
     const std::vector<Element>& elements = page.elements;
     std::vector<char> out(elements.size(), 1);
@@ -564,6 +589,9 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
         if (block.chars > 0 && block.link_chars * 10 > block.chars * 6) continue;  // a link
         kept.push_back({&block, heading});
     }
+    // Short lines that end the text without ending a sentence ("More on this:", "Contact",
+    // a date) introduce what was left out after them, not the article.
+    while (!kept.empty() && is_label(kept.back().block->text)) kept.pop_back();
     // A heading with no text after it heads something that was left out.
     MainText text;
     for (std::size_t i = 0; i < kept.size(); ++i) {
