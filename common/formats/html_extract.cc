@@ -338,8 +338,11 @@ void prune(Page& page, bool use_hints) {
     for (std::size_t i = 0; i < elements.size(); ++i) {
         Element& e = elements[i];
         const bool parent_dropped = e.parent >= 0 && elements[e.parent].dropped;
+        // Paragraphs and headings are text whatever their names say (an id such as
+        // "nav-to-section-2" is an anchor for a table of contents).
         const bool exempt = e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY ||
-                            e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN || e.item_body;
+                            e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN ||
+                            e.tag == GUMBO_TAG_P || is_heading(e.tag) || e.item_body;
         e.dropped =
             parent_dropped || (use_hints && !exempt && (e.hints & kChrome) && e.chars * 2 < total);
     }
@@ -499,6 +502,17 @@ std::vector<int> choose_roots(Page& page) {
         const double all = static_cast<double>(parent.chars - parent.link_chars);
         if (all > 0 && own / all < 0.9) break;
         top = elements[top].parent;
+    }
+
+    // Inside an <article> that it holds most of, the rest of the <article> (standfirst,
+    // subheadings, a second part) belongs to it too.
+    for (int up = elements[top].parent; up > 0; up = elements[up].parent) {
+        const Element& e = elements[up];
+        if (e.tag != GUMBO_TAG_ARTICLE || e.dropped) continue;
+        const double own = static_cast<double>(elements[top].chars - elements[top].link_chars);
+        const double all = static_cast<double>(e.chars - e.link_chars);
+        if (all > 0 && own / all >= 0.6) top = up;
+        break;
     }
 
     // Siblings that score well, or read as prose, belong to the article too.
