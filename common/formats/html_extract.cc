@@ -606,6 +606,9 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
     // Short lines that end the text without ending a sentence ("More on this:", "Contact",
     // a date) introduce what was left out after them, not the article.
     while (!kept.empty() && is_label(kept.back().block->text)) kept.pop_back();
+    std::size_t first = 0;
+    while (first < kept.size() && !kept[first].heading && is_label(kept[first].block->text)) ++first;
+    kept.erase(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(first));
     // A heading with no text after it heads something that was left out.
     MainText text;
     for (std::size_t i = 0; i < kept.size(); ++i) {
