@@ -223,6 +223,7 @@ struct Element {
     std::size_t own_chars = 0, own_link_chars = 0, own_commas = 0, own_paragraphs = 0;
     std::size_t own_items = 0, own_inputs = 0;
     std::size_t chars = 0, link_chars = 0, commas = 0, paragraphs = 0, items = 0, inputs = 0;
+    std::size_t prose = 0;  // characters in blocks that read as prose (see prune)
     bool dropped = false;  // left out as chrome
     double score = 0;
     bool scored = false;
@@ -366,12 +367,20 @@ void prune(Page& page, bool use_hints) {
         e.paragraphs = e.dropped ? 0 : e.own_paragraphs;
         e.items = e.dropped ? 0 : e.own_items;
         e.inputs = e.own_inputs;
+        e.prose = 0;
         e.score = 0;
         e.scored = false;
+    }
+    // Prose: blocks of 40 characters or more, under a third of them in links.
+    for (const Block& block : page.blocks) {
+        Element& owner = elements[block.owner];
+        if (!owner.dropped && block.chars >= 40 && block.link_chars * 3 < block.chars)
+            owner.prose += block.chars;
     }
     for (std::size_t i = elements.size(); i-- > 1;) {
         const Element& e = elements[i];
         if (e.parent < 0 || e.dropped) continue;
+        elements[e.parent].prose += e.prose;
         Element& parent = elements[e.parent];
         parent.chars += e.chars;
         parent.link_chars += e.link_chars;
@@ -502,6 +511,21 @@ std::vector<int> choose_roots(Page& page) {
         const double all = static_cast<double>(parent.chars - parent.link_chars);
         if (all > 0 && own / all < 0.9) break;
         top = elements[top].parent;
+    }
+
+    // Prose around the candidate, in a container not dense with links, is more of the
+    // article: page builders split one text into many columns that score apart.
+    while (elements[top].parent > 0) {
+        const Element& parent = elements[elements[top].parent];
+        if (parent.tag == GUMBO_TAG_BODY) break;
+        const Element& e = elements[top];
+        const double more_prose = static_cast<double>(parent.prose - e.prose);
+        const double more_chars = static_cast<double>(parent.chars - e.chars);
+        const double more_links = static_cast<double>(parent.link_chars - e.link_chars);
+        if (more_prose < 0.25 * static_cast<double>(e.prose) || more_chars <= 0 ||
+            more_links / more_chars > 0.33)
+            break;
+        top = e.parent;
     }
 
     // Inside an <article> that it holds most of, the rest of the <article> (standfirst,
