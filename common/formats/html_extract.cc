@@ -612,6 +612,7 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
             // What holds most of the article's text is no clutter, whatever it looks like.
             const bool most = (e.chars - e.link_chars) * 2 >
                               elements[root].chars - elements[root].link_chars;
+            if (std::getenv("NI_DEBUG3")) std::fprintf(stderr, "collect %d %s inputs=%zu paras=%zu chars=%zu clutter=%d\n", i, gumbo_normalized_tagname(e.tag), e.inputs, e.paragraphs, e.chars, is_clutter(e, use_hints));
             out[i] = e.dropped ||
                      (i != root && (out[e.parent] || (!most && is_clutter(e, use_hints))));
         }
@@ -619,20 +620,29 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
     struct Kept {
         const Block* block;
         bool heading;
+        bool item;  // a table row or list item: short by nature
     };
     std::vector<Kept> kept;
     for (const Block& block : page.blocks) {
         if (out[block.owner]) continue;
         const bool heading = is_heading(elements[block.owner].tag);
         if (block.chars > 0 && block.link_chars * 10 > block.chars * 6) continue;  // a link
-        kept.push_back({&block, heading});
+        const GumboTag tag = elements[block.owner].tag;
+        kept.push_back({&block, heading, tag == GUMBO_TAG_TR || tag == GUMBO_TAG_LI});
     }
     // Short lines that end the text without ending a sentence ("More on this:", "Contact",
     // a date) introduce what was left out after them, not the article.
-    while (!kept.empty() && is_label(kept.back().block->text)) kept.pop_back();
-    std::size_t first = 0;
-    while (first < kept.size() && !kept[first].heading && is_label(kept[first].block->text)) ++first;
-    kept.erase(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(first));
+    // Pages of nothing but short lines keep them all.
+    const bool any_prose = std::any_of(kept.begin(), kept.end(), [](const Kept& k) {
+        return !k.heading && !k.item && !is_label(k.block->text);
+    });
+    if (any_prose) {
+        while (!kept.back().item && is_label(kept.back().block->text)) kept.pop_back();
+        std::size_t first = 0;
+        while (!kept[first].heading && !kept[first].item && is_label(kept[first].block->text))
+            ++first;
+        kept.erase(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(first));
+    }
     // A heading with no text after it heads something that was left out.
     MainText text;
     for (std::size_t i = 0; i < kept.size(); ++i) {
