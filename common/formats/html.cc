@@ -17,7 +17,8 @@ namespace {
 // leave in decoded.
 std::vector<std::string> linked_paragraphs(const std::string& body) {
     std::vector<std::string> paragraphs;
-    for (std::string_view line : text::split(text::decode_html_entities(body), "\n")) {
+    const std::string decoded = text::decode_html_entities(body);  // outlives the views
+    for (std::string_view line : text::split(decoded, "\n")) {
         std::string tidy = formats::tidy_inline(line);
         if (!tidy.empty()) paragraphs.push_back(std::move(tidy));
     }

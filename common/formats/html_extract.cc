@@ -1,8 +1,6 @@
 #include "formats/html_extract.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -224,7 +222,7 @@ struct Element {
     std::size_t own_items = 0, own_inputs = 0;
     std::size_t chars = 0, link_chars = 0, commas = 0, paragraphs = 0, items = 0, inputs = 0;
     std::size_t prose = 0;  // characters in blocks that read as prose (see prune)
-    bool dropped = false;  // left out as chrome
+    bool dropped = false;   // left out as chrome
     double score = 0;
     bool scored = false;
 };
@@ -597,7 +595,8 @@ bool is_label(std::string_view text) {
     const char last = text.back();
     if (last == '.' || last == '!' || last == '?' || last == '"' || last == ')') return false;
     // Closing quotes and CJK full stops: „…“ «…» 。
-    for (std::string_view end : {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xC2\xBB", "\xE3\x80\x82", "\xE2\x80\xA6"}) {
+    for (std::string_view end :
+         {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xC2\xBB", "\xE3\x80\x82", "\xE2\x80\xA6"}) {
         if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return false;
     }
     return true;
@@ -610,11 +609,10 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
         for (int i = root; i < elements[root].end; ++i) {
             const Element& e = elements[i];
             // What holds most of the article's text is no clutter, whatever it looks like.
-            const bool most = (e.chars - e.link_chars) * 2 >
-                              elements[root].chars - elements[root].link_chars;
-            if (std::getenv("NI_DEBUG3")) std::fprintf(stderr, "collect %d %s inputs=%zu paras=%zu chars=%zu clutter=%d\n", i, gumbo_normalized_tagname(e.tag), e.inputs, e.paragraphs, e.chars, is_clutter(e, use_hints));
-            out[i] = e.dropped ||
-                     (i != root && (out[e.parent] || (!most && is_clutter(e, use_hints))));
+            const bool most =
+                (e.chars - e.link_chars) * 2 > elements[root].chars - elements[root].link_chars;
+            out[i] =
+                e.dropped || (i != root && (out[e.parent] || (!most && is_clutter(e, use_hints))));
         }
     }
     struct Kept {
@@ -673,36 +671,12 @@ MainText extract_main_text(const GumboNode& root) {
     Page page = read_page(root);
     if (page.elements.empty()) return {};
     prune(page, /*use_hints=*/true);
-    std::vector<int> roots_dbg = choose_roots(page);
-    if (std::getenv("NI_DEBUG")) {
-        for (int r : roots_dbg) {
-            for (int up = r; up >= 0; up = page.elements[up].parent) {
-                const Element& e = page.elements[up];
-                std::fprintf(stderr, "%d %s class=%s id=%s chars=%zu links=%zu score=%.1f dropped=%d hints=%u\n", up, gumbo_normalized_tagname(e.tag), attribute_or_empty(*e.node, "class").c_str(), attribute_or_empty(*e.node, "id").c_str(), e.chars, e.link_chars, e.score, e.dropped, e.hints);
-            }
-            std::fprintf(stderr, "--\n");
-        }
-    }
-    MainText text = collect(page, roots_dbg, true);
+    MainText text = collect(page, choose_roots(page), /*use_hints=*/true);
     if (size_of(text) >= 250) return text;
-    // Class names misled the pruning (a wrapper called "content-with-sidebar"): try without.
+    // Class names misled the pruning (several boxes of the article named "promo"): try
+    // without them, and keep whichever found more.
     prune(page, /*use_hints=*/false);
-    if (std::getenv("NI_DEBUG2"))
-        for (std::size_t i = 0; i < page.elements.size(); ++i) {
-            const Element& e = page.elements[i];
-            if (i > 45 && i < 75) std::fprintf(stderr, "%zu %s parent=%d own=%zu chars=%zu dropped=%d\n", i, gumbo_normalized_tagname(e.tag), e.parent, e.own_chars, e.chars, e.dropped);
-        }
-    std::vector<int> roots2 = choose_roots(page);
-    if (std::getenv("NI_DEBUG")) {
-        for (int r : roots2) {
-            for (int up = r; up >= 0; up = page.elements[up].parent) {
-                const Element& e = page.elements[up];
-                std::fprintf(stderr, "%d %s class=%s id=%s chars=%zu links=%zu score=%.1f dropped=%d hints=%u\n", up, gumbo_normalized_tagname(e.tag), attribute_or_empty(*e.node, "class").c_str(), attribute_or_empty(*e.node, "id").c_str(), e.chars, e.link_chars, e.score, e.dropped, e.hints);
-            }
-            std::fprintf(stderr, "--\n");
-        }
-    }
-    MainText again = collect(page, roots2, false);
+    MainText again = collect(page, choose_roots(page), /*use_hints=*/false);
     return size_of(again) > size_of(text) ? again : text;
 }
 
