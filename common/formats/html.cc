@@ -35,8 +35,9 @@ std::size_t total_size(const std::vector<std::string>& paragraphs) {
 
 Article read_html_article(std::string_view bytes, const std::string& source) {
     if (text::looks_binary(bytes)) throw InputError(source, 0, "looks binary, not an HTML page");
-    const std::string page = text::clean_text(bytes);  // UTF-8 from the decoding stage
-    const html::Document document(page);
+    // The parser replaces bytes that are not UTF-8 and finish_article cleans every field, so
+    // the page needs no cleaning of its own first (a third of the time it took).
+    const html::Document document(bytes);
     html::PageMetadata meta = html::read_page_metadata(document.root());
     html::MainText main = html::extract_main_text(document.root());
 
