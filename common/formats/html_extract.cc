@@ -582,14 +582,14 @@ bool is_clutter(const Element& e, bool use_hints) {
     const bool list = e.tag == GUMBO_TAG_UL || e.tag == GUMBO_TAG_OL;
     if (!list && e.items > e.paragraphs + 1 && density > 0.2) return true;
     if (e.inputs > 0 && e.inputs * 3 > e.paragraphs) return true;
-    if (w < 25 && density > 0.33) return true;
+    if (w < 25 && density > 0.25) return true;
     if (w >= 25 && density > 0.5) return true;
     return false;
 }
 
 // A short line that does not end as a sentence does.
 bool is_label(std::string_view text) {
-    if (count_chars(text) >= 60) return false;
+    if (count_chars(text) >= 90) return false;
     while (!text.empty() && (text.back() == ' ')) text.remove_suffix(1);
     if (text.empty()) return true;
     const char last = text.back();
@@ -624,7 +624,7 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
     for (const Block& block : page.blocks) {
         if (out[block.owner]) continue;
         const bool heading = is_heading(elements[block.owner].tag);
-        if (block.chars > 0 && block.link_chars * 10 > block.chars * 6) continue;  // a link
+        if (block.chars > 0 && block.link_chars * 10 > block.chars * 4) continue;  // a link
         const GumboTag tag = elements[block.owner].tag;
         kept.push_back({&block, heading, tag == GUMBO_TAG_TR || tag == GUMBO_TAG_LI});
     }
