@@ -1,6 +1,8 @@
 #include "formats/html_parse.h"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <new>
 
 namespace newsindex::html {
@@ -25,7 +27,7 @@ void* Document::allocate(void* userdata, std::size_t size) {
 
 void Document::release(void*, void*) {}  // the arena frees everything at once
 
-Document::Document(std::string_view utf8) : source_(without_script_contents(utf8)) {
+Document::Document(std::string_view utf8) : source_(capped_nesting(without_script_contents(utf8))) {
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &Document::allocate;
     options.deallocator = &Document::release;
@@ -148,6 +150,80 @@ std::string text_of(const GumboNode& element) {
             if (separates_words(node.v.element.tag)) text += ' ';
         });
     return text;
+}
+
+namespace {
+
+// Elements whose start tags do not open a level: void elements, and those the parser closes
+// by itself when a sibling starts, which pages often leave open.
+bool opens_no_level(std::string_view name) {
+    static constexpr std::string_view kFlat[] = {
+        "area", "base",  "br",     "col",    "embed",    "hr",    "img",   "input", "link",
+        "meta", "param", "source", "track",  "wbr",      "p",     "li",    "dt",    "dd",
+        "td",   "th",    "tr",     "option", "optgroup", "thead", "tbody", "tfoot", "colgroup"};
+    return std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat);
+}
+
+}  // namespace
+
+std::string capped_nesting(std::string_view html, std::size_t max_depth) {
+    std::string out;
+    std::size_t copied = 0, depth = 0, removed = 0;
+    int foreign = 0;  // open <svg> and <math> elements
+    bool changed = false;
+    for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size();
+         at = html.find('<', at + 1)) {
+        if (html.compare(at, 4, "<!--") == 0) {
+            const std::size_t close = html.find("-->", at + 4);
+            if (close == std::string_view::npos) break;
+            at = close;
+            continue;
+        }
+        const bool end = html[at + 1] == '/';
+        std::size_t i = at + (end ? 2 : 1);
+        const std::size_t name_start = i;
+        while (i < html.size() && std::isalnum(static_cast<unsigned char>(html[i]))) ++i;
+        if (i == name_start) continue;
+        // Names of interest are short: a fixed buffer spares an allocation per tag.
+        char lowered[12];
+        const std::size_t length = std::min<std::size_t>(i - name_start, sizeof lowered);
+        for (std::size_t k = 0; k < length; ++k) {
+            const char c = html[name_start + k];
+            lowered[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        const std::string_view name(lowered, length);
+        if (opens_no_level(name)) continue;
+        const std::size_t gt = html.find('>', i);
+        if (gt == std::string_view::npos) break;
+        // "/>" closes an element only in SVG and MathML; "<div/>" opens a <div>.
+        const bool foreign_root = name == "svg" || name == "math";
+        if (!end && html[gt - 1] == '/' && (foreign > 0 || foreign_root)) continue;
+        if (foreign_root) foreign += end ? (foreign > 0 ? -1 : 0) : 1;
+        bool drop = false;
+        if (end) {
+            if (removed > 0) {
+                --removed;
+                drop = true;
+            } else if (depth > 0) {
+                --depth;
+            }
+        } else if (depth >= max_depth) {
+            ++removed;
+            drop = true;
+        } else {
+            ++depth;
+        }
+        if (drop) {
+            if (!changed) out.reserve(html.size());
+            changed = true;
+            out.append(html.substr(copied, at - copied));
+            copied = gt + 1;
+        }
+        at = gt;
+    }
+    if (!changed) return std::string(html);
+    out.append(html.substr(copied));
+    return out;
 }
 
 }  // namespace newsindex::html

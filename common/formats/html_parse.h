@@ -50,6 +50,18 @@ class Document {
 // the end of html. Linear in the size of html.
 std::string without_script_contents(std::string_view html);
 
+// The deepest nesting the parser is given. libgumbo looks through the open elements for each
+// tag, so its time grows with depth times tags: 100,000 nested <div>s took over a minute.
+// Real pages stay far below this.
+constexpr std::size_t kMaxNesting = 400;
+
+// Returns html with the start tags that would open elements deeper than max_depth removed,
+// and as many end tags after them, so that text stays and the parser's work stays linear.
+// Depth is counted as a tokenizer would guess it: start tags of elements that are neither
+// void nor closed implicitly (p, li, td, ...) open one level, their end tags close one.
+// Linear in the size of html; html at most max_depth deep comes back unchanged.
+std::string capped_nesting(std::string_view html, std::size_t max_depth = kMaxNesting);
+
 // True for an element of the HTML namespace with this tag (an SVG <title> is not a <title>).
 inline bool is_html(const GumboNode& node, GumboTag tag) {
     return node.type == GUMBO_NODE_ELEMENT && node.v.element.tag == tag &&
