@@ -27,7 +27,8 @@ void* Document::allocate(void* userdata, std::size_t size) {
 
 void Document::release(void*, void*) {}  // the arena frees everything at once
 
-Document::Document(std::string_view utf8) : source_(capped_nesting(without_script_contents(utf8))) {
+Document::Document(std::string_view utf8)
+    : source_(capped_attributes(capped_nesting(without_script_contents(utf8)))) {
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &Document::allocate;
     options.deallocator = &Document::release;
@@ -220,6 +221,54 @@ std::string capped_nesting(std::string_view html, std::size_t max_depth) {
             copied = gt + 1;
         }
         at = gt;
+    }
+    if (!changed) return std::string(html);
+    out.append(html.substr(copied));
+    return out;
+}
+
+std::string capped_attributes(std::string_view html, std::size_t max_attributes) {
+    std::string out;
+    std::size_t copied = 0;
+    bool changed = false;
+    const std::size_t n = html.size();
+    std::size_t at = html.find('<');
+    while (at != std::string_view::npos && at + 1 < n) {
+        if (!std::isalpha(static_cast<unsigned char>(html[at + 1]))) {
+            at = html.find('<', at + 1);
+            continue;
+        }
+        std::size_t i = at + 1;
+        while (i < n && !is_space(html[i]) && html[i] != '>' && html[i] != '/') ++i;
+        std::size_t attributes = 0, cut = std::string_view::npos;
+        bool in_name = false;
+        while (i < n && html[i] != '>') {
+            const char c = html[i];
+            if (is_space(c) || c == '/') {
+                in_name = false;
+                ++i;
+            } else if (c == '=') {
+                ++i;
+                while (i < n && is_space(html[i])) ++i;
+                if (i < n && (html[i] == '"' || html[i] == '\'')) {
+                    const std::size_t close = html.find(html[i], i + 1);
+                    i = close == std::string_view::npos ? n : close + 1;
+                }
+                in_name = false;
+            } else {
+                if (!in_name && ++attributes > max_attributes && cut == std::string_view::npos)
+                    cut = i;
+                in_name = true;
+                ++i;
+            }
+        }
+        if (cut != std::string_view::npos) {
+            if (!changed) out.reserve(n);
+            changed = true;
+            out.append(html.substr(copied, cut - copied));
+            copied = i;  // the ">" stays
+        }
+        at = i >= n ? std::string_view::npos : html.find('<', i + 1);
     }
     if (!changed) return std::string(html);
     out.append(html.substr(copied));

@@ -62,6 +62,15 @@ constexpr std::size_t kMaxNesting = 400;
 // Linear in the size of html; html at most max_depth deep comes back unchanged.
 std::string capped_nesting(std::string_view html, std::size_t max_depth = kMaxNesting);
 
+// The most attributes a tag keeps. libgumbo compares each attribute with those before it, so
+// a tag of a million attributes ("<a <a <a ...") would take hours.
+constexpr std::size_t kMaxAttributes = 256;
+
+// Returns html with the attributes of each tag after the first max_attributes removed, up to
+// the tag's end (a ">" outside quoted values, else the end of html). Linear in the size of
+// html; html without such tags comes back unchanged.
+std::string capped_attributes(std::string_view html, std::size_t max_attributes = kMaxAttributes);
+
 // True for an element of the HTML namespace with this tag (an SVG <title> is not a <title>).
 inline bool is_html(const GumboNode& node, GumboTag tag) {
     return node.type == GUMBO_NODE_ELEMENT && node.v.element.tag == tag &&

@@ -191,3 +191,23 @@ TEST_CASE("a page nested 100,000 deep is read in linear time", "[html][extract]"
     // Quadratic parsing took minutes here; linear takes well under a second.
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
 }
+
+TEST_CASE("attributes after the first few hundred of a tag are dropped", "[html][extract]") {
+    auto [html, capped] = GENERATE(table<std::string, std::string>({
+        {"<p a b c d>x</p>", "<p a b >x</p>"},
+        {"<p a='1 2 3' b=\"x>y\" c d>x</p>", "<p a='1 2 3' b=\"x>y\" >x</p>"},
+        {"<p a b>x</p>", "<p a b>x</p>"},
+        {"<a <a <a <a ", "<a <a <a "},
+        {"a < b c d e", "a < b c d e"},
+    }));
+    CAPTURE(html);
+    CHECK(newsindex::html::capped_attributes(html, 2) == capped);
+}
+
+TEST_CASE("a tag of a million attributes is read in linear time", "[html][extract]") {
+    std::string html = "<title>Many</title><p>" + kOne + "</p>";
+    for (int i = 0; i < 1000000; ++i) html += "<a ";
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(body_of(html) == kOne);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
