@@ -1,7 +1,8 @@
-// Reader for HTML pages as saved from news sites (see docs/formats.md). The tokenizer is
-// hand-written and tolerant: any bytes give an article or an InputError, never a crash, and
-// it keeps open elements on a heap stack, so nesting depth costs no call stack. Thread-safe;
-// no state.
+// Reader for HTML pages as saved from news sites (see docs/formats.md). libgumbo builds the
+// tree as browsers do (formats/html_parse.h); metadata (formats/html_metadata.h) and the main
+// text (formats/html_extract.h) are read from it. Any bytes give an article or an InputError,
+// never a crash; every walk over the tree is iterative and nesting is capped before parsing,
+// so depth costs neither call stack nor quadratic time. Thread-safe; no state.
 #pragma once
 
 #include <string>
@@ -22,10 +23,11 @@ namespace newsindex {
 // - url: <link rel="canonical">, else og:url, else JSON-LD url / mainEntityOfPage;
 // - tags: "article:tag", "keywords" and "news_keywords" meta tags, JSON-LD keywords and
 //   articleSection;
-// - body: the text of the longest <article>, else <main>, else the whole page, leaving out
-//   script, style, noscript, template, svg, nav, header, footer, aside, form, button, iframe
-//   and hidden elements (figure captions stay); block elements end paragraphs; character
-//   references are decoded. JSON-LD articleBody is used when the page itself has no text.
+// - body: the main text by content scoring over the tree (html_extract.h: chrome by tag,
+//   class and id left out, the best-scoring container grown over the article, clutter,
+//   link blocks and labels cleaned out; figure captions are not body); the JSON-LD
+//   articleBody when the tree gave less than half as much; a first paragraph equal to the
+//   title is dropped. Character references are decoded as HTML5 says.
 // JSON-LD is read from <script type="application/ld+json">, the first object typed
 // NewsArticle, Article, BlogPosting or similar, also inside lists and "@graph".
 // Throws InputError naming source when the bytes look binary or hold neither title nor text.

@@ -1,0 +1,26 @@
+// What a page says about itself: title, authors, date, canonical URL, tags, and the article
+// text its JSON-LD carries. Internal to common/formats (read_html_article, html.h, documents
+// the rules). Pure functions of the tree; thread-safe.
+#pragma once
+
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+namespace newsindex::html {
+
+struct PageMetadata {
+    std::string title;                 // tidied; empty when the page names none
+    std::vector<std::string> authors;  // names only, unique
+    std::string date;                  // ISO 8601, or empty
+    std::string url;
+    std::vector<std::string> tags;
+    std::string json_ld_body;  // JSON-LD articleBody, as the page gives it (may be empty)
+};
+
+// Reads the metadata of the page whose <html> element is root, by the rules in html.h. Never
+// throws for any tree: JSON-LD that does not parse is ignored.
+PageMetadata read_page_metadata(const GumboNode& root);
+
+}  // namespace newsindex::html
