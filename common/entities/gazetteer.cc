@@ -93,8 +93,11 @@ Gazetteer::Gazetteer(const GazetteerPaths& paths) {
                                                            {"not_names.txt", kListNotName},
                                                            {"abbreviations.txt", kListAbbreviation},
                                                            {"first_names.txt", kListFirstName}};
-    for (const auto& [file, list] : lists)
-        read_list(paths.lists / file, [&](const std::string& entry) { add(entry, list); });
+    for (const auto& [file, list] : lists) {
+        // A copy: Clang 14 (the fuzz build) cannot capture a structured binding.
+        const std::uint32_t flags = list;
+        read_list(paths.lists / file, [&](const std::string& entry) { add(entry, flags); });
+    }
     read_list(paths.lists / "canonical.tsv", [&](const std::string& line) {
         const auto tab = line.find('\t');
         if (tab != std::string::npos) canonical_.emplace(line.substr(0, tab), line.substr(tab + 1));
