@@ -46,7 +46,7 @@ fs::path entity_data_dir() {
 #ifdef NEWSINDEX_ENTITY_INSTALL_DATA_DIR
     return NEWSINDEX_ENTITY_INSTALL_DATA_DIR;
 #else
-    return "data/entities";
+    return "common/entities/data";
 #endif
 }
 

@@ -1,6 +1,6 @@
 // Word lists of the entity recogniser: place names from Debian's iso-codes (countries, their
 // common names, subdivisions) and tzdata (city names), and the project's own lists kept as data
-// files in data/entities/ (titles, organisation words, demonyms, ...; docs/entities.md). The
+// files in common/entities/data/ (titles, organisation words, demonyms, ...; docs/entities.md). The
 // paths are injectable so that tests do not depend on the machine.
 #pragma once
 
@@ -16,14 +16,14 @@ namespace newsindex::entities {
 struct GazetteerPaths {
     std::filesystem::path iso_codes;  // directory of iso_3166-1.json and iso_3166-2.json
     std::filesystem::path zoneinfo;   // the time-zone database (its Area/City file names)
-    std::filesystem::path lists;      // the project's data directory (data/entities)
+    std::filesystem::path lists;      // the project's data directory (common/entities/data)
 };
 
 // The machine's iso-codes and tzdata, and entity_data_dir() for the project's lists.
 GazetteerPaths system_gazetteer_paths();
 
 // The directory of the entity model and lists: $NEWSINDEX_ENTITY_DATA if set, else the source
-// tree's data/entities when it exists (a build tree), else the installed copy.
+// tree's common/entities/data when it exists (a build tree), else the installed copy.
 std::filesystem::path entity_data_dir();
 
 // Lists a word can belong to (bit flags). Membership is by exact spelling.

@@ -788,7 +788,7 @@ struct Context {
 };
 
 bool is_place_name(const Context& ctx, const std::string& name) {
-    // The gazetteer also holds data/entities/places.txt (with the state abbreviations).
+    // The gazetteer also holds common/entities/data/places.txt (with the state abbreviations).
     if (ctx.gazetteer.is_place(name)) return true;
     return !has_lower(name) && name.size() > 3 && ctx.gazetteer.is_place(title_case(name));
 }

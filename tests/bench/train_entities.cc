@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     fs::path annotations = TRAIN_ENTITIES_SOURCE_DIR "/tests/data/entities/news";
     fs::path data = TRAIN_ENTITIES_SOURCE_DIR "/../shared/data";
     fs::path gold = TRAIN_ENTITIES_SOURCE_DIR "/tests/data/entities";
-    fs::path out = TRAIN_ENTITIES_SOURCE_DIR "/data/entities/model.bin";
+    fs::path out = TRAIN_ENTITIES_SOURCE_DIR "/common/entities/data/model.bin";
     fs::path train_gold;
     entities::TrainingOptions options;
     bool errors = false;

@@ -260,7 +260,8 @@ TEST_CASE("an acronym's definition gives the whole name the model cut short",
 }
 
 TEST_CASE("listed short forms take their full names", "[entities]") {
-    // data/entities/canonical.tsv: the guidelines' state abbreviations, and one party's names.
+    // common/entities/data/canonical.tsv: the guidelines' state abbreviations, and one party's
+    // names.
     auto [body, surface, canonical] = GENERATE(table<std::string, std::string, std::string>({
         {"The plant in Duluth, Minn., closed on Monday.", "Minn.", "Minnesota"},
         {"Officials in Austin, Tex., and Reno, Nev., said so.", "Nev.", "Nevada"},
