@@ -6,6 +6,7 @@
 
 #include "entity_aliases.h"
 #include "index_run.h"
+#include "index_support.h"
 #include "schema.h"
 #include "test_support.h"
 #include "text/strings.h"
@@ -234,18 +235,7 @@ TEST_CASE("a new winner withdraws the old one and is learned in its place",
 namespace {
 
 indexer::IndexSummary index_dir(const std::string& db, const std::string& dir) {
-    indexer::IndexOptions options;
-    options.database_path = db;
-    options.inputs = {dir};
-    options.jobs = 1;
-    indexer::RunCallbacks callbacks;
-    callbacks.messages.problem = [](const std::string& m) { FAIL("unexpected problem: " << m); };
-    callbacks.messages.note = [](const std::string&) {};
-    return indexer::run_index(options, callbacks);
-}
-
-Xapian::doccount holding(const std::string& db, std::string_view prefix, const std::string& name) {
-    return Xapian::Database(db).get_termfreq(schema::boolean_term(prefix, name));
+    return index_quietly(db, {dir}, 1);
 }
 
 }  // namespace

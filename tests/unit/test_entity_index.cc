@@ -6,6 +6,7 @@
 #include "entities/annotate.h"
 #include "entity_aliases.h"
 #include "index_run.h"
+#include "index_support.h"
 #include "schema.h"
 #include "search.h"
 #include "test_support.h"
@@ -23,19 +24,7 @@ std::vector<std::string> names_of(const std::vector<ArticleEntity>& entities) {
 }
 
 indexer::IndexSummary index_paths(const std::string& db, std::vector<std::string> inputs) {
-    indexer::IndexOptions options;
-    options.database_path = db;
-    options.inputs = std::move(inputs);
-    options.jobs = 2;
-    indexer::RunCallbacks callbacks;
-    callbacks.messages.problem = [](const std::string& m) { FAIL("unexpected problem: " << m); };
-    callbacks.messages.note = [](const std::string&) {};
-    return indexer::run_index(options, callbacks);
-}
-
-// The documents holding exact term prefix + name.
-Xapian::doccount holding(const std::string& db, std::string_view prefix, const std::string& name) {
-    return Xapian::Database(db).get_termfreq(schema::boolean_term(prefix, name));
+    return index_quietly(db, std::move(inputs), 2);
 }
 
 }  // namespace
