@@ -10,6 +10,13 @@ namespace newsindex {
 
 // A named entity of one article: every mention of one person, organisation, place or other
 // name, under the name the article resolves them to.
+// The most of an article's body that is indexed and stored: about 700,000 words, far past any
+// news article, and what bounds the memory one article costs (a document's terms and
+// positions take some 20 bytes per byte of text). Readers cut a longer body at a paragraph
+// break and say in Article::body_bytes_left_out how much went. Titles are cut likewise.
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{4} << 20;
+inline constexpr std::size_t kMaxTitleBytes = 4096;
+
 struct ArticleEntity {
     std::string name;    // canonical: the fullest form ("Mark Milley" for "Gen. Milley")
     std::string type;    // "person", "org", "place" or "other"
@@ -44,6 +51,9 @@ struct Article {
     std::string charset;
     std::string charset_chosen_by;
     std::size_t replaced_bytes = 0;
+    // Bytes of body text past kMaxBodyBytes, left out of the index and the stored
+    // record (a note says so). Not stored.
+    std::size_t body_bytes_left_out = 0;
     // Named entities, most mentioned first; filled by the indexer's analysis step
     // (entities::annotate), never by a format reader.
     std::vector<ArticleEntity> entities;

@@ -29,6 +29,7 @@
 #include "schema.h"
 #include "signals.h"
 #include "sources.h"
+#include "text/strings.h"
 
 namespace newsindex::indexer {
 
@@ -68,13 +69,12 @@ PreparedArticle prepare_article(Article&& article, DocumentBuilder& builder) {
 // The per-article boundary: an article whose document Xapian would refuse is reported as a
 // problem of source and skipped; the file's other articles go on.
 void add_article(Article&& article, DocumentBuilder& builder, const std::string& source,
-                 FileOutcome& outcome) {
+                 FileOutcome& outcome, const std::function<void(std::string)>& report) {
     const std::string title = article.title;  // article is moved from
     try {
         outcome.articles.push_back(prepare_article(std::move(article), builder));
     } catch (const Xapian::InvalidArgumentError& e) {
-        outcome.record_problems.push_back(source + ": article \"" + title +
-                                          "\" skipped: " + e.get_msg());
+        report(source + ": article \"" + title + "\" skipped: " + e.get_msg());
     }
 }
 
@@ -93,7 +93,9 @@ FileOutcome prepare_record(const FileJob& job, DocumentBuilder& builder,
             [&](Article&& article) {
                 article.source_path.clear();
                 article.record_key = schema::content_hash(article.title + "\n" + article.body);
-                add_article(std::move(article), builder, where, outcome);
+                add_article(std::move(article), builder, where, outcome, [&](std::string problem) {
+                    outcome.record_problems.push_back(std::move(problem));
+                });
             },
             [&](const InputError& problem) {
                 outcome.record_problems.push_back(where + ": " + problem.problem());
@@ -123,7 +125,15 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
     outcome.path = job.path;
     outcome.state = job.found;
     outcome.ctime_ns = job.ctime_ns;
-    std::size_t parts_sent = 0, part_bytes = 0;
+    std::size_t parts_sent = 0, part_bytes = 0, problems = 0;
+    // The file's first problems go out in full, with the part they were met in; the others
+    // are counted, for the closing line of the Whole or Last outcome.
+    const auto report = [&](std::string problem) {
+        if (++problems <= kShownProblemsPerFile)
+            outcome.record_problems.push_back(std::move(problem));
+        else
+            ++outcome.more_problems;
+    };
     // Sends the articles gathered so far as a part once they make a batch.
     const auto send_full_part = [&] {
         if (!parts.send ||
@@ -137,8 +147,10 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         part.state.size = part_bytes;  // counts towards the batch's bytes
         part.articles = std::move(outcome.articles);
         part.record_problems = std::move(outcome.record_problems);
+        part.notes = std::move(outcome.notes);
         outcome.articles.clear();
         outcome.record_problems.clear();
+        outcome.notes.clear();
         parts.send(std::move(part));
         ++parts_sent;
         part_bytes = 0;
@@ -180,11 +192,17 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
                     throw InputError(job.path, 0,
                                      "stopped by a signal before its end; the next run reads it "
                                      "again");
+                if (article.body_bytes_left_out > 0)
+                    outcome.notes.push_back(
+                        job.path +
+                        (article.record_key.empty() ? "" : " (" + article.record_key + ")") +
+                        ": body cut at " + std::to_string(kMaxBodyBytes >> 20) + " MiB, " +
+                        text::with_thousands(article.body_bytes_left_out) + " bytes left out");
                 part_bytes += article.title.size() + article.body.size();
-                add_article(std::move(article), builder, job.path, outcome);
+                add_article(std::move(article), builder, job.path, outcome, report);
                 send_full_part();
             },
-            [&](const InputError& problem) { outcome.record_problems.push_back(problem.what()); });
+            [&](const InputError& problem) { report(problem.what()); });
         outcome.kind = FileOutcome::Kind::Prepared;
         if (parts_sent > 0) outcome.part = FileOutcome::Part::Last;
         return outcome;

@@ -64,6 +64,7 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                     {"charset", string_or_null(a.charset)},
                     {"charset_chosen_by", string_or_null(a.charset_chosen_by)},
                     {"replaced_bytes", a.replaced_bytes},
+                    {"body_bytes_left_out", a.body_bytes_left_out},
                     {"entities", entities},
                 };
                 out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sources.h"
+#include "text/strings.h"
 
 namespace newsindex::indexer {
 
@@ -481,6 +482,12 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
     for (const std::string& problem : outcome.record_problems) {
         messages_.problem(problem);
         ++counts_.failed;
+    }
+    for (const std::string& note : outcome.notes) messages_.note(note);
+    if (outcome.more_problems > 0) {
+        messages_.problem(outcome.path + ": ...and " + text::with_thousands(outcome.more_problems) +
+                          " more bad records skipped");
+        counts_.failed += outcome.more_problems;
     }
     if (outcome.path.empty()) {
         // Records from standard input: no file to release or remember.

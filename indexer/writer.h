@@ -56,10 +56,17 @@ struct FileOutcome {
     // the file's state; the others' state.size is the input bytes of their articles.
     enum class Part { Whole, First, Middle, Last };
     Part part = Part::Whole;
-    std::vector<PreparedArticle> articles;     // Prepared
-    std::string problem;                       // Failed: the complete message; Unknown: why
-    std::vector<std::string> record_problems;  // Prepared: bad records skipped inside the file
+    std::vector<PreparedArticle> articles;  // Prepared
+    std::string problem;                    // Failed: the complete message; Unknown: why
+    // Prepared: bad records skipped inside the file. Only the first of a file is kept in full
+    // (kShownProblemsPerFile); the Whole or Last outcome counts the others, for one closing
+    // line, so that a file of a million bad records costs two lines and no memory.
+    std::vector<std::string> record_problems;
+    std::size_t more_problems = 0;
+    std::vector<std::string> notes;  // Prepared: worth knowing, not failures (a body cut short)
 };
+
+inline constexpr std::size_t kShownProblemsPerFile = 1;
 
 struct IndexCounts {
     std::size_t added = 0;          // documents new to the database

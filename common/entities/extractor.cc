@@ -10,6 +10,7 @@
 #include "entities/casing.h"
 #include "entities/model.h"
 #include "entities/rules.h"
+#include "text/utf8.h"
 
 namespace newsindex::entities {
 
@@ -353,6 +354,23 @@ const Model& default_model() {
     return model;
 }
 
+namespace {
+
+// The first max_bytes or fewer of whole, ending at a paragraph break when one is in the
+// second half, else at a space, never inside a UTF-8 character.
+std::string text_prefix(const std::string& whole, std::size_t max_bytes) {
+    const std::string_view head = text::truncate_utf8(whole, max_bytes);
+    if (head.size() == whole.size()) return whole;
+    for (std::string_view boundary : {"\n\n", " "}) {
+        const std::size_t at = head.rfind(boundary);
+        if (at != std::string_view::npos && at >= head.size() / 2)
+            return std::string(head.substr(0, at));
+    }
+    return std::string(head);
+}
+
+}  // namespace
+
 std::vector<Mention> extract(const std::string& title, const std::string& body,
                              const Gazetteer& gazetteer) {
     return extract(title, body, gazetteer, default_model());
@@ -360,6 +378,9 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
 
 std::vector<Mention> extract(const std::string& title, const std::string& body,
                              const Gazetteer& gazetteer, const Model& model) {
+    if (title.size() > kMaxEntityTextBytes / 10 || body.size() > kMaxEntityTextBytes)
+        return extract(text_prefix(title, kMaxEntityTextBytes / 10),
+                       text_prefix(body, kMaxEntityTextBytes), gazetteer, model);
     Document document(title, body, gazetteer);
     if (model.flags() & kModelUsesRules) set_rule_tags(document, gazetteer);
     std::vector<int> tags[Document::kSegments];

@@ -30,7 +30,14 @@ class Model;
 // stderr and an empty model is used (no mentions are found).
 const Model& default_model();
 
-// The mentions in an article, in text order: title first, then body. Thread-safe.
+// Entities are looked for in at most this much of the body (and a tenth of it of the title):
+// the labeller keeps a few hundred bytes per word of a document in memory at once, and a
+// news article's names are all in its first pages. The body is cut at a paragraph or word
+// boundary before the limit.
+inline constexpr std::size_t kMaxEntityTextBytes = 256 << 10;
+
+// The mentions in an article, in text order: title first, then body (the first
+// kMaxEntityTextBytes of it). Thread-safe.
 std::vector<Mention> extract(const std::string& title, const std::string& body,
                              const Gazetteer& gazetteer);
 // The same with a given model (the trainer's and the tests').

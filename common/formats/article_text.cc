@@ -173,7 +173,27 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
         list.push_back(value);
 }
 
+// Cuts text to at most max_bytes, at a paragraph break in the last half of what is kept, else
+// at a white space, else between two characters. Returns the bytes left out.
+std::size_t cut_to(std::string& text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return 0;
+    const std::size_t size = text.size();
+    std::string_view kept = text::truncate_utf8(text, max_bytes);
+    for (std::string_view boundary : {"\n\n", "\n", " "}) {
+        const std::size_t at = kept.rfind(boundary);
+        if (at != std::string_view::npos && at >= kept.size() / 2) {
+            kept = kept.substr(0, at);
+            break;
+        }
+    }
+    text.resize(kept.size());
+    text.shrink_to_fit();
+    return size - text.size();
+}
+
 bool finish_article(Article& article) {
+    article.body_bytes_left_out += cut_to(article.body, kMaxBodyBytes);
+    cut_to(article.title, kMaxTitleBytes);
     std::vector<std::string> paragraphs;
     const std::string body = text::clean_text(article.body);
     for (std::string_view paragraph : text::split(body, "\n\n")) {

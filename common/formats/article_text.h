@@ -43,7 +43,8 @@ struct HeaderLines {
 // none of these, or is a kind header already has. Linear in the length of line.
 bool read_header_line(std::string_view line, HeaderLines& header);
 
-// Makes article meet the contract of article.h whatever the reader extracted: every string
+// Makes article meet the contract of article.h whatever the reader extracted: body and title
+// cut to kMaxBodyBytes and kMaxTitleBytes (article.h); every string
 // valid UTF-8 without control characters; title, date, url, record_key and message_id on one
 // line; body paragraphs tidied and joined by "\n\n"; authors, tags, related and photo
 // credits tidied, non-empty, unique and at most kMaxListEntries long; an empty title made from the

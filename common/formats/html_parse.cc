@@ -28,7 +28,8 @@ void* Document::allocate(void* userdata, std::size_t size) {
 void Document::release(void*, void*) {}  // the arena frees everything at once
 
 Document::Document(std::string_view utf8)
-    : source_(capped_attributes(capped_nesting(without_script_contents(utf8)))) {
+    // Nesting is capped first: its excess tags go, their text stays, and what is left is counted.
+    : source_(capped_attributes(capped_elements(capped_nesting(without_script_contents(utf8))))) {
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &Document::allocate;
     options.deallocator = &Document::release;
@@ -225,6 +226,22 @@ std::string capped_nesting(std::string_view html, std::size_t max_depth) {
     if (!changed) return std::string(html);
     out.append(html.substr(copied));
     return out;
+}
+
+std::string_view capped_elements(std::string_view html, std::size_t max_elements) {
+    std::size_t elements = 0;
+    for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size();
+         at = html.find('<', at + 1)) {
+        if (html.compare(at, 4, "<!--") == 0) {
+            const std::size_t close = html.find("-->", at + 4);
+            if (close == std::string_view::npos) break;
+            at = close;
+        } else if (std::isalpha(static_cast<unsigned char>(html[at + 1])) &&
+                   ++elements > max_elements) {
+            return html.substr(0, at);
+        }
+    }
+    return html;
 }
 
 std::string capped_attributes(std::string_view html, std::size_t max_attributes) {

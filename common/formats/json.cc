@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "formats/article_text.h"
@@ -212,6 +213,57 @@ bool is_json_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// Why json, parsed as a whole, would cost more than a record may: nested deeper than
+// kMaxJsonDepth or holding more than kMaxJsonValues values (each costs 16 bytes and more once
+// parsed, so a few megabytes of "[[[[" or "1,1,1" would otherwise take gigabytes). Empty when
+// it may be parsed. One pass, no allocation; strings are skipped, so the counts are exact for
+// valid JSON and an overestimate at worst for invalid JSON, which the parser then refuses.
+std::string too_costly(std::string_view json) {
+    std::size_t depth = 0, values = 1;
+    bool in_string = false;
+    for (std::size_t pos = 0; pos < json.size(); ++pos) {
+        const char c = json[pos];
+        if (in_string) {
+            if (c == '\\')
+                ++pos;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        switch (c) {
+            case '"':
+                in_string = true;
+                break;
+            case '[':
+            case '{':
+                if (++depth > kMaxJsonDepth)
+                    return "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+                break;
+            case ']':
+            case '}':
+                if (depth > 0) --depth;
+                break;
+            case ',':
+            case ':':
+                if (++values > kMaxJsonValues)
+                    return "more than " + text::with_thousands(kMaxJsonValues) +
+                           " values in one record";
+                break;
+            default:
+                break;
+        }
+    }
+    return {};
+}
+
+// Json::parse(json), refused with an InputError at line when too_costly.
+Json parse_bounded(std::string_view json, const std::string& source, unsigned line,
+                   const std::string& prefix) {
+    const std::string cost = too_costly(json);
+    if (!cost.empty()) throw InputError(source, line, prefix + cost + "; skipped");
+    return Json::parse(json);
+}
+
 // Delivers record as an article, or a problem when it has no title or text. Problems name
 // the record when its line is unknown or holds more than one record.
 void deliver(const Json& record, const std::string& source, unsigned line,
@@ -282,12 +334,20 @@ void read_array(std::string_view text, std::size_t pos, const std::string& sourc
         ++record;
         const std::string key = "record " + std::to_string(record);
         const std::string_view element = text.substr(start, std::min(pos, n) - start);
+        // The sinks may throw to stop the reading: only the parse is inside the try.
+        std::optional<Json> value;
+        std::optional<InputError> problem;
         try {
-            const Json value = Json::parse(element);
-            deliver(value, source, start_line, key, fields, on_article, on_problem);
+            value = parse_bounded(element, source, start_line, key + ": ");
         } catch (const Json::exception& e) {
-            on_problem(InputError(source, start_line, key + ": " + describe(e, false)));
+            problem = InputError(source, start_line, key + ": " + describe(e, false));
+        } catch (const InputError& e) {
+            problem = e;
         }
+        if (value)
+            deliver(*value, source, start_line, key, fields, on_article, on_problem);
+        else
+            on_problem(*problem);
         if (pos >= n) {
             on_problem(InputError(source, line, "truncated JSON: the array is not closed"));
             return;
@@ -349,7 +409,7 @@ void read_json_articles(std::string_view utf8, const std::string& source,
         throw InputError(source, line_of(utf8, start), "not a JSON object or array");
     Json document;
     try {
-        document = Json::parse(utf8);
+        document = parse_bounded(utf8, source, line_of(utf8, start), "");
     } catch (const Json::parse_error& e) {
         throw InputError(source, line_of(utf8, e.byte == 0 ? 0 : e.byte - 1), describe(e, true));
     } catch (const Json::exception& e) {
@@ -380,17 +440,28 @@ void read_json_lines_articles(std::string_view utf8, const std::string& source,
                               const JsonFieldMap& fields, const ArticleSink& on_article,
                               const ProblemSink& on_problem) {
     unsigned line_number = 0;
-    for (std::string_view line : text::split(utf8, "\n")) {
+    // Line by line, never a list of all lines: a file of millions of short lines is common.
+    for (std::size_t start = 0; start < utf8.size();) {
+        std::size_t end = utf8.find('\n', start);
+        if (end == std::string_view::npos) end = utf8.size();
+        const std::string_view line = text::trim(utf8.substr(start, end - start));
+        start = end + 1;
         ++line_number;
-        line = text::trim(line);
         if (line.empty()) continue;
-        const std::string key = "line " + std::to_string(line_number);
+        std::optional<Json> value;
+        std::optional<InputError> problem;
         try {
-            const Json value = Json::parse(line);
-            deliver(value, source, line_number, key, fields, on_article, on_problem);
+            value = parse_bounded(line, source, line_number, "");
         } catch (const Json::exception& e) {
-            on_problem(InputError(source, line_number, describe(e, true)));
+            problem = InputError(source, line_number, describe(e, true));
+        } catch (const InputError& e) {
+            problem = e;
         }
+        if (value)
+            deliver(*value, source, line_number, "line " + std::to_string(line_number), fields,
+                    on_article, on_problem);
+        else
+            on_problem(*problem);
     }
 }
 

@@ -23,14 +23,21 @@ struct JsonFieldMap {
     bool add_mapping(std::string_view name_equals_source, std::string& error);
 };
 
+// What one record (or a document read whole) may cost: a deeper or larger one is refused with
+// a problem naming it, before it is parsed. Articles nest a few levels and hold hundreds of
+// values; these limits keep a parsed record under about 100 MiB. docs/indexer.md, "Limits".
+inline constexpr std::size_t kMaxJsonDepth = 64;
+inline constexpr std::size_t kMaxJsonValues = std::size_t{1} << 21;
+
 // Reads a JSON document held in utf8 (already decoded). A top-level array gives one article
 // per element, with record_key "record N" (1-based); its elements are split out and parsed
 // one by one, so a malformed element goes to on_problem with its line and the others are
 // read, and a truncated array gives the articles before the cut. A top-level object is one
 // article, or, when it has no title or text itself, holds the records in its first member
 // that is a list of objects ({"articles": [...]}). Records without title or text go to
-// on_problem. Throws InputError naming source (and line) when the document is malformed
-// JSON or holds no object.
+// on_problem, as do records beyond the limits above. Throws InputError naming source (and
+// line) when the document is malformed JSON, holds no object, or is read whole and exceeds
+// the limits.
 void read_json_articles(std::string_view utf8, const std::string& source,
                         const JsonFieldMap& fields, const ArticleSink& on_article,
                         const ProblemSink& on_problem);

@@ -272,6 +272,23 @@ bool looks_like_text_file(std::string_view first_bytes) {
     return !text::trim(converted).empty() && !text::looks_binary(converted);
 }
 
+namespace {
+
+// The first max_bytes of bytes or fewer, ending at a line break when there is one in the last
+// half; left_out gets the bytes cut.
+std::string_view single_article_input(std::string_view bytes, std::size_t max_bytes,
+                                      std::size_t& left_out) {
+    if (bytes.size() <= max_bytes) return bytes;
+    std::string_view kept = text::truncate_utf8(bytes, max_bytes);
+    const std::size_t line_end = kept.rfind('\n');
+    if (line_end != std::string_view::npos && line_end >= kept.size() / 2)
+        kept = kept.substr(0, line_end);
+    left_out = bytes.size() - kept.size();
+    return kept;
+}
+
+}  // namespace
+
 void read_articles(std::string_view bytes, const std::string& source, Format format,
                    const ReadOptions& options, const ArticleSink& on_article,
                    const ProblemSink& on_problem) {
@@ -291,7 +308,19 @@ void read_articles(std::string_view bytes, const std::string& source, Format for
     if (text::looks_binary(bytes))
         throw InputError(source, 0, "looks binary (control characters), not a text article");
 
-    std::size_t delivered = 0;
+    std::size_t delivered = 0, problems = 0;
+    std::string first_problem;
+    // A file whose first records are all bad is not a file of articles (a JSON array of
+    // numbers, a log file named .jsonl): it is given up rather than read to the end, which
+    // for millions of records would take minutes to say nothing more.
+    const ProblemSink bounded_problems = [&](const InputError& problem) {
+        if (++problems == 1) first_problem = problem.problem();
+        if (delivered == 0 && problems >= kMaxProblemsBeforeAnArticle)
+            throw InputError(source, 0,
+                             "no article in the first " + text::with_thousands(problems) +
+                                 " records (the first: " + first_problem + "); not read further");
+        on_problem(problem);
+    };
     const ArticleSink counting = [&](Article&& article) {
         ++delivered;
         article.source_path = source;
@@ -302,29 +331,47 @@ void read_articles(std::string_view bytes, const std::string& source, Format for
         }
         on_article(std::move(article));
     };
+    // A file that is one article is read only as far as its body can go (article.h,
+    // kMaxBodyBytes): the readers' work grows with their input, and what lies past it would be
+    // cut anyway.
+    std::size_t input_left_out = 0;
+    const auto one_article = [&](Article&& article) {
+        article.body_bytes_left_out += input_left_out;
+        counting(std::move(article));
+    };
     switch (format) {
         case Format::PlainText:
-            counting(read_plaintext_article(bytes, source));
+            one_article(read_plaintext_article(
+                single_article_input(bytes, kMaxTextInputBytes, input_left_out), source));
             break;
         case Format::Markdown:
-            counting(read_markdown_article(bytes, source));
+            one_article(read_markdown_article(
+                single_article_input(bytes, kMaxTextInputBytes, input_left_out), source));
             break;
         case Format::Html:
-            counting(read_html_article(bytes, source));
+            one_article(read_html_article(
+                single_article_input(bytes, kMaxHtmlInputBytes, input_left_out), source));
             break;
         case Format::Json:
-            read_json_articles(std::string(bytes), source, options.json_fields, counting,
-                               on_problem);
+            read_json_articles(bytes, source, options.json_fields, counting, bounded_problems);
             break;
         case Format::JsonLines:
-            read_json_lines_articles(std::string(bytes), source, options.json_fields, counting,
-                                     on_problem);
+            read_json_lines_articles(bytes, source, options.json_fields, counting,
+                                     bounded_problems);
             break;
         case Format::Rfc822:
-            read_rfc822_articles(bytes, source, counting, on_problem);
+            read_rfc822_articles(bytes, source, counting, bounded_problems);
             break;
     }
-    if (delivered == 0) throw InputError(source, 0, "no article found");
+    if (delivered == 0) {
+        // The problem that kept the only record out says more than "no article".
+        if (problems == 1) throw InputError(source, 0, "no article found: " + first_problem);
+        if (problems > 1)
+            throw InputError(source, 0,
+                             "no article found in " + text::with_thousands(problems) +
+                                 " records (the first: " + first_problem + ")");
+        throw InputError(source, 0, "no article found");
+    }
 }
 
 std::string file_text(std::string bytes, const std::string& path, std::size_t max_bytes) {

@@ -68,6 +68,17 @@ inline constexpr const char* kNotRegularFile = "not a regular file (a pipe, devi
 // or oversized gzip stream.
 std::string file_text(std::string bytes, const std::string& path, std::size_t max_bytes);
 
+// How much of a file that is one article (plain text, Markdown, HTML) is read: twice the body
+// an article may have (article.h, kMaxBodyBytes) for text, whose markup is light, and eight
+// times for HTML, whose pages may carry megabytes of inline images and scripts. What lies past
+// it is left out, as Article::body_bytes_left_out says.
+inline constexpr std::size_t kMaxTextInputBytes = 2 * kMaxBodyBytes;
+inline constexpr std::size_t kMaxHtmlInputBytes = 8 * kMaxBodyBytes;
+
+// How many bad records a many-record file may hold before its first article: after that many
+// it is taken for something other than articles and given up.
+inline constexpr std::size_t kMaxProblemsBeforeAnArticle = 1000;
+
 // Reads every article of the file at path. Reads it whole (refusing special files such as
 // FIFOs and devices, so that nothing blocks), gunzips it when it starts with the gzip magic
 // number, detects or applies the format, and calls on_article for each article, whose
@@ -78,8 +89,9 @@ std::string file_text(std::string bytes, const std::string& path, std::size_t ma
 // Throws InputError naming path when the whole file is unusable: missing, a broken symbolic
 // link, unreadable, a directory or special file, empty, binary, larger than
 // options.max_file_bytes (before or after gunzip), a truncated or corrupt gzip stream,
-// malformed JSON (one document), or no article found in it. Exceptions from the callbacks
-// propagate.
+// malformed JSON (one document), or no article found in it (the message then quotes the first
+// problem). A file whose first kMaxProblemsBeforeAnArticle records are all bad is given up
+// with an InputError at that point. Exceptions from the callbacks propagate.
 Format read_article_file(const std::string& path, const ReadOptions& options,
                          const ArticleSink& on_article, const ProblemSink& on_problem);
 

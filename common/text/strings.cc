@@ -90,4 +90,10 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+    return digits;
+}
+
 }  // namespace newsindex::text

@@ -28,4 +28,8 @@ std::string strip_markdown_inline(std::string_view text);
 // Collapses each run of ASCII white space to one space and trims the ends.
 std::string collapse_spaces(std::string_view text);
 
+// n in decimal with commas between groups of three digits: 9999997 -> "9,999,997". Messages
+// use it for counts a reader should take in at a glance.
+std::string with_thousands(std::size_t n);
+
 }  // namespace newsindex::text
