@@ -208,6 +208,8 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
             }
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError(original, e.get_msg());
+        } catch (const Xapian::NetworkError&) {
+            throw;  // a remote shard that failed expanding a wildcard: the query is fine
         } catch (const Xapian::Error& e) {
             throw QueryError(original, e.get_description());
         }

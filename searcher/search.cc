@@ -1,5 +1,6 @@
 #include "search.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -40,15 +41,48 @@ class SharedWords : public Xapian::ExpandDecider {
 };
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& database_paths)
+Searcher::Searcher(const std::vector<std::string>& database_paths, const RemoteOptions& remote)
     : paths_(database_paths),
-      db_(open_readable(database_paths)),
+      remote_(remote),
+      opened_(open_readable(database_paths, remote)),
+      db_(opened_.combined),
       snippet_stemmer_(remembering_stemmer()) {}
+
+bool Searcher::leave_out(const Xapian::NetworkError& error) {
+    if (!remote_.partial || opened_.parts.size() < 2) return false;
+    std::string name;
+    const std::string description = describe_network_error(error, remote_.timeout, &name);
+    const auto failed = std::find_if(opened_.parts.begin(), opened_.parts.end(),
+                                     [&](const OpenShard& part) { return part.name == name; });
+    if (failed == opened_.parts.end()) return false;
+    opened_.missing.push_back(
+        {failed->source, name, description.substr(std::min(name.size() + 1, description.size()))});
+    opened_.parts.erase(failed);
+    // Document ids of a combined database depend on its parts: a new one, searched afresh.
+    Xapian::Database combined;
+    for (const OpenShard& part : opened_.parts) combined.add_database(part.db);
+    opened_.combined = db_ = combined;
+    return true;
+}
 
 SearchResults Searcher::search(const SearchRequest& request) {
     for (int attempt = 1;; ++attempt) {
         try {
-            return search_once(request);
+            SearchResults results = search_once(request);
+            results.missing_shards = opened_.missing;
+            return results;
+        } catch (const Xapian::NetworkError& e) {
+            if (leave_out(e)) {
+                --attempt;  // a shard fewer is progress, not a repeat of the same search
+                continue;
+            }
+            std::string name;
+            const std::string description = describe_network_error(e, remote_.timeout, &name);
+            std::string source = paths_.front();
+            for (const OpenShard& part : opened_.parts) {
+                if (part.name == name) source = part.source;
+            }
+            throw DatabaseError(DatabaseError::Kind::Other, source, description);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kAttemptsOnModified) {
                 throw DatabaseError(DatabaseError::Kind::Other, paths_.front(),
