@@ -288,7 +288,8 @@ std::vector<std::string> remote_stub_lines(const fs::path& path) {
 }
 
 std::string remote_problem(const Xapian::NetworkError& error, std::chrono::milliseconds timeout) {
-    if (dynamic_cast<const Xapian::NetworkTimeoutError*>(&error))
+    // Xapian's exceptions are not polymorphic: their type is told by name.
+    if (std::string(error.get_type()) == "NetworkTimeoutError")
         return "did not answer within " + seconds_text(timeout) + " s";
     std::string problem = "could not be reached: " + error.get_msg();
     if (const char* why = error.get_error_string(); why && *why)
@@ -300,7 +301,7 @@ std::string remote_problem(const Xapian::NetworkError& error, std::chrono::milli
 // an IPv6 address) or ":PROGRAM ARGS".
 Xapian::Database open_remote(const std::string& source, const std::string& where,
                              std::chrono::milliseconds timeout) {
-    const auto ms = static_cast<Xapian::timeout>(timeout.count());
+    const auto ms = static_cast<unsigned>(timeout.count());
     if (!where.empty() && where[0] == ':') {
         const std::size_t space = where.find(' ');
         const std::string program = where.substr(1, space == std::string::npos ? space : space - 1);

@@ -88,9 +88,9 @@ class Searcher {
     // Throws QueryError for a query that cannot be parsed, an unknown facet, or a --like
     // article that is not in the index; DatabaseError when the database cannot be read, or a
     // remote shard fails or does not answer in time (naming it). If an indexer commits while
-    // the search runs, the database is reopened and the search repeated. With
-    // RemoteOptions::partial, a remote shard that fails is left out for this and every later
-    // search (missing_shards()), and the search repeated without it.
+    // the search runs, the database is reopened and the search repeated; likewise after a
+    // remote shard failed, when, with RemoteOptions::partial, a shard that does not answer
+    // when opened again is left out of this and every later search (missing_shards()).
     SearchResults search(const SearchRequest& request);
 
     // The remote shards left out so far (RemoteOptions::partial), in the order they failed.
@@ -104,9 +104,9 @@ class Searcher {
     std::string better_query(QueryBuilder& builder, const SearchRequest& request,
                              Xapian::doccount typed_matches);
 
-    // Leaves out the remote shard a network error during a search was about; false when it
-    // cannot (not partial, or it is the last part, or not one of ours).
-    bool leave_out(const Xapian::NetworkError& error);
+    // Opens every database again after a remote shard failed during a search (see search()).
+    // Throws DatabaseError as open_readable().
+    void reopen_after_network_error();
 
     std::vector<std::string> paths_;
     RemoteOptions remote_;

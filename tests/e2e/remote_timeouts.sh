@@ -98,7 +98,7 @@ expect_quick 4
 run "$SEARCHER" --db "$stub" --timeout 1 --partial --format json --limit 0 Milley
 expect_status 0
 expect_equal "JSON names the missing shard" \
-    "$(jq -c '[.matches.estimated, .missing_shards]' "$SCRATCH/stdout")" \
+    "$(jq -cS '[.matches.estimated, .missing_shards]' "$SCRATCH/stdout")" \
     "[$first,[{\"problem\":\"did not answer within 1 s\",\"shard\":\"remote 127.0.0.1:$port1\",\"source\":\"$stub\"}]]"
 expect_equal "hits only from the shard that answered" "$(jq '.hits | length' "$SCRATCH/stdout")" "$first"
 
