@@ -98,7 +98,8 @@ void check_results(const searcher::SearchRequest& request, const searcher::Searc
         for (const searcher::SnippetPart& part : hit.snippet)
             require(text::is_valid_utf8(part.text));
     }
-    require(text::is_valid_utf8(r.did_you_mean));
+    // A correction keeps the rest of the query as typed, bytes that are not UTF-8 included.
+    require(text::is_valid_utf8(r.did_you_mean) || !text::is_valid_utf8(request.query));
 }
 
 void search(const searcher::SearchRequest& request) {
