@@ -116,6 +116,16 @@ void search(const searcher::SearchRequest& request) {
 
 }  // namespace
 
+// Xapian 1.4.22's query parser leaks a few objects when its grammar fails on some operator
+// sequences and it reads the query again as plain words. searcher/query.cc keeps the ones
+// it can see in its tokens away from it (bracket_signed_proximity: "-a NEAR b c"), but folding
+// can make operators Xapian sees and the lexer does not ("-B\xe0NEAR z y": the bad byte
+// becomes U+FFFD, which splits the word for Xapian). Leaks from inside Xapian's parser are
+// therefore not findings; every other leak still is.
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:Xapian::QueryParser::Internal::parse_query\n";
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     searcher::SearchRequest request;
     request.query = std::string(fuzz::bytes_of(data, size));
