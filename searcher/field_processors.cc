@@ -93,36 +93,22 @@ class TextFilterProcessor : public Xapian::FieldProcessor {
     }
 
     // The value's words as one phrase, with the window Xapian gives a phrase of its default
-    // operator (9 more than the words). Each word is parsed alone and the phrase made here:
-    // Xapian 1.4.22 cannot put the phrase it makes of a word joined by punctuation
-    // ("Rolls-Royce", "J.K.") inside another, and throws UnimplementedError from inside its
-    // parser (ASan reports a sized-delete mismatch on the way; found by
-    // tests/fuzz/fuzz_query.cc), which made author:"Rolls-Royce Motors" a query error.
+    // operator (9 more than the words). The words come from Xapian's parser with AND, and the
+    // phrase is made here: with PHRASE as its default operator, Xapian 1.4.22 cannot put the
+    // phrase it makes of a word joined by punctuation ("Rolls-Royce", "J.K.") inside the
+    // value's, and throws UnimplementedError from inside its parser (ASan reports a
+    // sized-delete mismatch and leaks on the way; found by tests/fuzz/fuzz_query.cc), which
+    // made author:"Rolls-Royce Motors" a query error.
     Xapian::Query phrase_of(const std::string& value, const std::string& prefix) {
-        parser_.set_default_op(Xapian::Query::OP_PHRASE);
-        std::vector<Xapian::Query> words;
-        std::size_t start = 0;
-        while (start < value.size()) {
-            std::size_t end = value.find_first_of(" \t\n\r", start);
-            if (end == std::string::npos) end = value.size();
-            if (end > start) {
-                Xapian::Query word =
-                    parser_.parse_query(value.substr(start, end - start), 0, prefix);
-                if (!word.empty()) words.push_back(std::move(word));
-            }
-            start = end + 1;
-        }
-        if (words.size() <= 1) return words.empty() ? Xapian::Query() : words.front();
-        std::vector<std::string> terms;
-        for (const Xapian::Query& word : words) {
-            // In query position order, a term as often as it stands there.
-            for (auto term = word.get_terms_begin(); term != word.get_terms_end(); ++term)
-                terms.push_back(*term);
-        }
+        const Xapian::Query words = words_of(value, prefix);
+        // In query position order, a term as often as it stands there.
+        const std::vector<std::string> terms(words.get_terms_begin(), words.get_terms_end());
+        if (terms.size() <= 1) return words;
         constexpr Xapian::termcount kExtraWindow = 9;
         return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                              static_cast<Xapian::termcount>(terms.size()) + kExtraWindow);
     }
+
     Xapian::QueryParser parser_;
     std::vector<Part> parts_;
 };

@@ -59,6 +59,7 @@ TEST_CASE("a quoted author with words joined by punctuation is one phrase", "[qu
     auto [typed, spaced] = GENERATE(table<std::string, std::string>({
         {"author:\"Rolls-Royce Motors\"", "author:\"Rolls Royce Motors\""},
         {"author:\"J.K. Rowling\"", "author:\"JK Rowling\""},
+        {"author:\"Okafor*Lee.Park Smith\"", "author:\"Okafor Lee Park Smith\""},
         {"author:\"Smith/Jones Group\" pipeline", "author:\"Smith Jones Group\" pipeline"},
         {"author:\"Len\xff\xff"
          "a Park\"",
