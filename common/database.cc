@@ -231,39 +231,172 @@ std::vector<Xapian::WritableDatabase> open_writable_shards(const std::string& pa
     return opened;
 }
 
-Xapian::Database open_readable(const std::vector<std::string>& paths) {
-    Xapian::Database combined;
-    for (const std::string& path : paths) {
-        std::error_code ignored;
-        if (!fs::exists(path, ignored)) {
-            throw DatabaseError(
-                DatabaseError::Kind::Missing, path,
-                "does not exist (create it with: indexer --db " + path + " FILES...)");
-        }
-        // A commit can overtake these reads: Xapian then throws DatabaseModifiedError, or
-        // sometimes DatabaseCorruptError when it meets blocks the writer has already reused.
-        // Opening again a moment later reads the newer revision; a database that is really
-        // corrupt fails every attempt and is reported.
-        constexpr int kAttempts = 5;
-        for (int attempt = 1;; ++attempt) {
-            try {
-                Xapian::Database one(path);
-                check_schema_version(one, path);
-                combined.add_database(one);
-                break;
-            } catch (const Xapian::DatabaseModifiedError& e) {
-                if (attempt == kAttempts)
-                    throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
-            } catch (const Xapian::DatabaseCorruptError& e) {
-                if (attempt == kAttempts)
-                    throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
-            } catch (const Xapian::Error& e) {
+namespace {
+
+// Opens one local database (a directory, a single-file database, or a stub Xapian reads
+// itself) for reading, with its schema version checked.
+Xapian::Database open_local(const std::string& path) {
+    std::error_code ignored;
+    if (!fs::exists(path, ignored)) {
+        throw DatabaseError(DatabaseError::Kind::Missing, path,
+                            "does not exist (create it with: indexer --db " + path + " FILES...)");
+    }
+    // A commit can overtake these reads: Xapian then throws DatabaseModifiedError, or
+    // sometimes DatabaseCorruptError when it meets blocks the writer has already reused.
+    // Opening again a moment later reads the newer revision; a database that is really
+    // corrupt fails every attempt and is reported.
+    constexpr int kAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Database one(path);
+            check_schema_version(one, path);
+            return one;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == kAttempts)
                 throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            if (attempt == kAttempts)
+                throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+    }
+}
+
+// The lines of the stub file at path (comments and blank lines left out) when it lists a
+// remote shard, else nothing: other stubs, databases and files are Xapian's to open. A stub
+// is a short text file of lines "KEYWORD ARGUMENT"; anything else is not read as one.
+std::vector<std::string> remote_stub_lines(const fs::path& path) {
+    constexpr std::uintmax_t kMaxStubBytes = 1 << 20;
+    std::error_code error;
+    if (!fs::is_regular_file(path, error) || fs::file_size(path, error) > kMaxStubBytes || error)
+        return {};
+    std::ifstream in(path, std::ios::binary);
+    std::vector<std::string> lines;
+    bool remote = false;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        const std::string keyword = line.substr(0, line.find(' '));
+        if (keyword != "auto" && keyword != "glass" && keyword != "chert" && keyword != "remote")
+            return {};
+        remote = remote || keyword == "remote";
+        lines.push_back(line);
+    }
+    return remote ? lines : std::vector<std::string>{};
+}
+
+std::string remote_problem(const Xapian::NetworkError& error, std::chrono::milliseconds timeout) {
+    // Xapian's exceptions are not polymorphic: their type is told by name.
+    if (std::string(error.get_type()) == "NetworkTimeoutError")
+        return "did not answer within " + seconds_text(timeout) + " s";
+    std::string problem = "could not be reached: " + error.get_msg();
+    if (const char* why = error.get_error_string(); why && *why)
+        problem += std::string(" (") + why + ")";
+    return problem;
+}
+
+// Opens one remote shard from the argument of its stub line: "HOST:PORT" ("[HOST]:PORT" for
+// an IPv6 address) or ":PROGRAM ARGS".
+Xapian::Database open_remote(const std::string& source, const std::string& where,
+                             std::chrono::milliseconds timeout) {
+    const auto ms = static_cast<unsigned>(timeout.count());
+    if (!where.empty() && where[0] == ':') {
+        const std::size_t space = where.find(' ');
+        const std::string program = where.substr(1, space == std::string::npos ? space : space - 1);
+        const std::string args = space == std::string::npos ? "" : where.substr(space + 1);
+        return Xapian::Remote::open(program, args, ms);
+    }
+    const std::size_t colon = where.rfind(':');
+    const std::string port_text = colon == std::string::npos ? "" : where.substr(colon + 1);
+    if (port_text.empty() || port_text.size() > 5 ||
+        port_text.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(port_text) == 0 || std::stoul(port_text) > 65535)
+        throw DatabaseError(DatabaseError::Kind::Other, source,
+                            "its stub line 'remote " + where + "' has no valid port");
+    std::string host = where.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    return Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(port_text)), ms, ms);
+}
+
+// Adds path to opened: one part, or, for a stub listing remote shards, each of its lines
+// ("auto" lines that are such stubs in turn, to a few levels).
+void open_part(const std::string& source, const std::string& path, const RemoteOptions& remote,
+               ReadableDatabases& opened, int depth = 0) {
+    constexpr int kMaxStubDepth = 8;
+    std::error_code ignored;
+    const fs::path stub =
+        fs::is_directory(path, ignored) ? fs::path(path) / kStubFileName : fs::path(path);
+    const std::vector<std::string> lines =
+        depth < kMaxStubDepth ? remote_stub_lines(stub) : std::vector<std::string>{};
+    if (lines.empty()) {
+        opened.parts.push_back({source, path, open_local(path)});
+        return;
+    }
+    for (const std::string& line : lines) {
+        const std::size_t space = line.find(' ');
+        const std::string argument = space == std::string::npos ? "" : line.substr(space + 1);
+        if (line.compare(0, space, "remote") != 0) {
+            const fs::path local = argument;
+            open_part(source, (local.is_absolute() ? local : stub.parent_path() / local).string(),
+                      remote, opened, depth + 1);
+            continue;
+        }
+        const std::string name = "remote " + argument;
+        std::string problem;
+        try {
+            Xapian::Database shard = open_remote(source, argument, remote.timeout);
+            check_schema_version(shard, name);
+            opened.parts.push_back({source, name, shard});
+            continue;
+        } catch (const Xapian::NetworkError& e) {
+            problem = remote_problem(e, remote.timeout);
+        } catch (const Xapian::Error& e) {
+            problem = "could not be opened: " + e.get_description();
+        }
+        if (!remote.partial)
+            throw DatabaseError(DatabaseError::Kind::Other, source, name + " " + problem);
+        opened.missing.push_back({source, name, problem});
+    }
+}
+
+}  // namespace
+
+std::string describe_network_error(const Xapian::NetworkError& error,
+                                   std::chrono::milliseconds timeout, std::string* name) {
+    // Xapian's context for a remote database is "remote:tcp(HOST:PORT)" or
+    // "remote:prog(PROGRAM ARGS)".
+    std::string shard = error.get_context();
+    for (const char* form : {"remote:tcp(", "remote:prog("}) {
+        const std::string start = form;
+        if (shard.compare(0, start.size(), start) == 0 && shard.back() == ')') {
+            shard = shard.substr(start.size(), shard.size() - start.size() - 1);
+            if (start == "remote:prog(") shard.insert(0, ":");
+            break;
         }
     }
-    return combined;
+    shard = "remote " + shard;
+    if (name) *name = shard;
+    return shard + " " + remote_problem(error, timeout);
+}
+
+ReadableDatabases open_readable(const std::vector<std::string>& paths,
+                                const RemoteOptions& remote) {
+    ReadableDatabases opened;
+    for (const std::string& path : paths) open_part(path, path, remote, opened);
+    if (opened.parts.empty() && !opened.missing.empty()) {
+        const MissingShard& first = opened.missing.front();
+        throw DatabaseError(DatabaseError::Kind::Other, first.source,
+                            "no shard answered (" + first.name + " " + first.problem + ")");
+    }
+    for (const OpenShard& part : opened.parts) opened.combined.add_database(part.db);
+    return opened;
+}
+
+Xapian::Database open_readable(const std::vector<std::string>& paths) {
+    return open_readable(paths, RemoteOptions()).combined;
 }
 
 }  // namespace newsindex

@@ -57,7 +57,55 @@ std::vector<Xapian::WritableDatabase> open_writable_shards(const std::string& pa
 
 // Opens one or more databases (directories or Xapian stub files) as one, for searching.
 // Throws DatabaseError: Missing when a path does not exist; IncompatibleSchema when a database
-// was written by another schema version; Other when Xapian cannot open it.
+// was written by another schema version; Other when Xapian cannot open it. Remote shards are
+// opened as open_readable(paths, RemoteOptions()) opens them.
 Xapian::Database open_readable(const std::vector<std::string>& paths);
+
+// How remote shards (stub lines "remote HOST:PORT" or "remote :PROGRAM ARGS", served by
+// xapian-tcpsrv or xapian-progsrv; docs/scaling.md) are opened.
+struct RemoteOptions {
+    // How long a remote shard may take to connect, and to answer each request afterwards
+    // (Xapian's own default is also 10 s).
+    std::chrono::milliseconds timeout{10'000};
+    // Leave out remote shards that cannot be reached or do not answer in time, instead of
+    // failing; ReadableDatabases::missing lists them.
+    bool partial = false;
+};
+
+// One part of a collection: a local database, or one remote shard of a stub.
+struct OpenShard {
+    std::string source;  // the path given (a database or stub), for messages
+    std::string name;    // the path, or "remote HOST:PORT" as the stub line names it
+    Xapian::Database db;
+};
+
+// A remote shard left out (RemoteOptions::partial).
+struct MissingShard {
+    std::string source;   // the stub that lists it
+    std::string name;     // "remote HOST:PORT"
+    std::string problem;  // "did not answer within 5 s"
+};
+
+struct ReadableDatabases {
+    Xapian::Database combined;     // every part below, as one database
+    std::vector<OpenShard> parts;  // in the order given; stubs listing remote shards split
+    std::vector<MissingShard> missing;
+};
+
+// Opens paths as open_readable(paths) does, but reads the stubs that list remote shards
+// itself, to open each remote shard with remote.timeout and name the shard that fails. A
+// stub without remote lines (a local sharded database) is one part, opened by Xapian.
+// Throws DatabaseError as open_readable(paths); for a remote shard that cannot be reached
+// or does not answer in time (unless remote.partial): Other naming the stub, the shard and the
+// problem ("remote 127.0.0.1:47123 did not answer within 5 s"); and Other when no part at all
+// could be opened.
+ReadableDatabases open_readable(const std::vector<std::string>& paths, const RemoteOptions& remote);
+
+// The remote shard a Xapian network error is about and what went wrong, from the error's
+// context ("remote 127.0.0.1:47123 did not answer within 5 s"); timeout is the one the shard
+// was opened with. name, when not null, receives the shard's name alone ("remote
+// 127.0.0.1:47123", as OpenShard::name has it).
+std::string describe_network_error(const Xapian::NetworkError& error,
+                                   std::chrono::milliseconds timeout, std::string* name = nullptr);
 
 }  // namespace newsindex

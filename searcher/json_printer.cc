@@ -31,6 +31,14 @@ Json hit_to_json(const Hit& hit, const std::vector<const HitField*>& fields) {
     return object;
 }
 
+Json missing_to_json(const std::vector<MissingShard>& missing) {
+    Json shards = Json::array();
+    for (const MissingShard& shard : missing)
+        shards.push_back(
+            {{"shard", shard.name}, {"source", shard.source}, {"problem", shard.problem}});
+    return shards;
+}
+
 // Stored text is valid UTF-8, but a database written by other tools may not be.
 std::string dump(const Json& value) {
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -57,6 +65,7 @@ class JsonPrinter : public ResultPrinter {
              results.did_you_mean.empty() ? Json(nullptr) : Json(results.did_you_mean)},
             {"hits", hits},
             {"facets", facets_to_json(results)},
+            {"missing_shards", missing_to_json(results.missing_shards)},
         };
         if (options_.explain) document["explanation"] = results.explanation;
         out_ << dump(document) << '\n';

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 
@@ -54,7 +56,8 @@ constexpr const char* kExitStatusHelp =
     "  1  nothing matched (also when only articles with some of the words are shown)\n"
     "  2  usage error or query error (one line on stderr naming the query; --batch: any\n"
     "     query failed)\n"
-    "  3  the database is missing or cannot be read\n"
+    "  3  the database is missing or cannot be read, or a remote shard did not answer\n"
+    "     (with --partial: only when no shard answered)\n"
     "\nEnvironment:\n"
     "  NEWSINDEX_DB  database used when --db is not given\n"
     "  NO_COLOR      when set and not empty, --color auto never colours (as does TERM=dumb)\n"
@@ -115,6 +118,26 @@ int run_batch(searcher::Searcher& searcher, searcher::SearchRequest request,
     return any_matched ? kMatched : kNoMatch;
 }
 
+// Reads a --timeout given as text: seconds, a whole or decimal number above 0 and at most a
+// day (Xapian takes milliseconds).
+bool parse_seconds(const std::string& text, std::chrono::milliseconds& value) {
+    if (text.empty() || text.size() > 12 ||
+        text.find_first_not_of("0123456789.") != std::string::npos ||
+        std::count(text.begin(), text.end(), '.') > 1 || text == ".")
+        return false;
+    const double seconds = std::strtod(text.c_str(), nullptr);
+    if (!(seconds > 0) || seconds > 86'400) return false;
+    value = std::chrono::milliseconds(std::max<long long>(1, std::llround(seconds * 1000)));
+    return true;
+}
+
+// Names on stderr the remote shards the results were made without (--partial).
+void report_missing(const std::vector<MissingShard>& missing) {
+    for (const MissingShard& shard : missing)
+        report("warning: " + shard.name + " " + shard.problem + " (in " + shard.source +
+               "); results without it");
+}
+
 // Reads a count option given as text: a whole number from 0 to max.
 bool parse_count(const std::string& text, unsigned max, unsigned& value) {
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
@@ -130,6 +153,8 @@ int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::string format_name = "text", color_name = "auto", sort_name = "relevance", fields;
     std::string limit_text = std::to_string(request.limit), offset_text = "0";
+    RemoteOptions remote;
+    std::string timeout_text = std::to_string(remote.timeout.count() / 1000);
     bool any = false, count_only = false, nul = false, batch = false, explain = false;
     po::options_description visible("Options");
     visible.add_options()("help,h", "show this help and exit")(
@@ -150,6 +175,11 @@ int run(int argc, char** argv) {
         "like", po::value(&request.like), "find articles like this one (its path or id)")(
         "collapse", po::bool_switch(&request.collapse),
         "fold copies of the same story into one hit")(
+        "timeout", po::value(&timeout_text)->default_value(timeout_text),
+        "seconds a remote shard may take to connect and to answer each request")(
+        "partial", po::bool_switch(&remote.partial),
+        "answer from the remote shards that answer; name the others on stderr (and in JSON "
+        "\"missing_shards\")")(
         "batch", po::bool_switch(&batch),
         "read one query per line from stdin; one block of output per line, in the --format "
         "asked for (default json)")("explain", po::bool_switch(&explain),
@@ -189,6 +219,9 @@ int run(int argc, char** argv) {
     if (!parse_count(offset_text, kMaxCount, request.offset))
         return usage_error("--offset takes a whole number from 0 to 100000000, not '" +
                            offset_text + "'");
+    if (!parse_seconds(timeout_text, remote.timeout))
+        return usage_error("--timeout takes a number of seconds above 0 and at most 86400, not '" +
+                           timeout_text + "'");
     // Batch output defaults to JSON, one object per query.
     if (batch && vm["format"].defaulted() && !count_only) format_name = "json";
     searcher::OutputFormat format;
@@ -237,13 +270,18 @@ int run(int argc, char** argv) {
     if (databases.empty()) databases.push_back(default_database_path());
 
     try {
-        searcher::Searcher searcher(databases);
+        searcher::Searcher searcher(databases, remote);
         auto printer = searcher::make_printer(format, std::cout, print_options);
         const bool notes = format == searcher::OutputFormat::Text;
-        if (batch) return run_batch(searcher, request, *printer, notes);
+        if (batch) {
+            const int status = run_batch(searcher, request, *printer, notes);
+            report_missing(searcher.missing_shards());
+            return status;
+        }
         const searcher::SearchResults results = searcher.search(request);
         printer->print(results);
         std::cout.flush();
+        report_missing(results.missing_shards);
         if (notes) searcher::print_notes(results, std::cerr);
         // Any-word matches shown for want of all-word ones are not a match of the query.
         return results.matches_upper_bound > 0 && !results.fell_back_to_any ? kMatched : kNoMatch;

@@ -1,5 +1,6 @@
 #include "search.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -40,15 +41,49 @@ class SharedWords : public Xapian::ExpandDecider {
 };
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& database_paths)
+Searcher::Searcher(const std::vector<std::string>& database_paths, const RemoteOptions& remote)
     : paths_(database_paths),
-      db_(open_readable(database_paths)),
+      remote_(remote),
+      opened_(open_readable(database_paths, remote)),
+      db_(opened_.combined),
       snippet_stemmer_(remembering_stemmer()) {}
 
+void Searcher::reopen_after_network_error() {
+    std::vector<MissingShard> missing_before = std::move(opened_.missing);
+    opened_ = open_readable(paths_, remote_);
+    db_ = opened_.combined;
+    // Shards missing before stay listed unless they answered this time.
+    std::vector<MissingShard> missing;
+    for (MissingShard& shard : missing_before) {
+        const auto answered = [&](const OpenShard& part) { return part.name == shard.name; };
+        const auto listed = [&](const MissingShard& other) { return other.name == shard.name; };
+        if (std::none_of(opened_.parts.begin(), opened_.parts.end(), answered) &&
+            std::none_of(opened_.missing.begin(), opened_.missing.end(), listed))
+            missing.push_back(std::move(shard));
+    }
+    missing.insert(missing.end(), opened_.missing.begin(), opened_.missing.end());
+    opened_.missing = std::move(missing);
+}
+
 SearchResults Searcher::search(const SearchRequest& request) {
+    constexpr int kAttemptsOnNetworkError = 3;
+    int network_attempt = 0;
     for (int attempt = 1;; ++attempt) {
         try {
-            return search_once(request);
+            SearchResults results = search_once(request);
+            results.missing_shards = opened_.missing;
+            return results;
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard failed during the search. Xapian's remote match reports a shard's
+            // timeout as "Connection closed unexpectedly", without naming the shard, and can
+            // leave the other shards' connections out of step (tests/e2e/remote_timeouts.sh):
+            // everything is opened again, which names the shard that does not answer (a
+            // DatabaseError) or, with RemoteOptions::partial, leaves it out.
+            if (++network_attempt == kAttemptsOnNetworkError)
+                throw DatabaseError(DatabaseError::Kind::Other, paths_.front(),
+                                    describe_network_error(e, remote_.timeout));
+            reopen_after_network_error();
+            --attempt;  // not a change under the search
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kAttemptsOnModified) {
                 throw DatabaseError(DatabaseError::Kind::Other, paths_.front(),

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "article.h"
+#include "database.h"
 #include "facets.h"
 #include "feedback.h"
 #include "query.h"
@@ -72,18 +73,28 @@ struct SearchResults {
     std::string did_you_mean;          // a spelling correction, when hits are few
     std::string explanation;           // how the query was understood (Xapian's description)
     std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;  // in request order
+    // Remote shards left out because they did not answer (RemoteOptions::partial): the
+    // results are those of the other shards only.
+    std::vector<MissingShard> missing_shards;
 };
 
 class Searcher {
   public:
-    // Opens the databases as one collection. Throws DatabaseError (see open_readable()).
-    explicit Searcher(const std::vector<std::string>& database_paths);
+    // Opens the databases as one collection, remote shards as remote says. Throws
+    // DatabaseError (see open_readable()).
+    explicit Searcher(const std::vector<std::string>& database_paths,
+                      const RemoteOptions& remote = RemoteOptions());
 
     // Throws QueryError for a query that cannot be parsed, an unknown facet, or a --like
-    // article that is not in the index; DatabaseError when the database cannot be read. If
-    // an indexer commits while the search runs, the database is reopened and the search
-    // repeated.
+    // article that is not in the index; DatabaseError when the database cannot be read, or a
+    // remote shard fails or does not answer in time (naming it). If an indexer commits while
+    // the search runs, the database is reopened and the search repeated; likewise after a
+    // remote shard failed, when, with RemoteOptions::partial, a shard that does not answer
+    // when opened again is left out of this and every later search (missing_shards()).
     SearchResults search(const SearchRequest& request);
+
+    // The remote shards left out so far (RemoteOptions::partial), in the order they failed.
+    const std::vector<MissingShard>& missing_shards() const { return opened_.missing; }
 
   private:
     SearchResults search_once(const SearchRequest& request);
@@ -93,8 +104,14 @@ class Searcher {
     std::string better_query(QueryBuilder& builder, const SearchRequest& request,
                              Xapian::doccount typed_matches);
 
+    // Opens every database again after a remote shard failed during a search (see search()).
+    // Throws DatabaseError as open_readable().
+    void reopen_after_network_error();
+
     std::vector<std::string> paths_;
-    Xapian::Database db_;
+    RemoteOptions remote_;
+    ReadableDatabases opened_;
+    Xapian::Database db_;  // opened_.combined
     // Snippets stem every word of every hit; this one remembers stems across searches.
     Xapian::Stem snippet_stemmer_;
 };
