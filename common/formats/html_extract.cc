@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "formats/article_text.h"
@@ -21,7 +23,6 @@ bool never_text(const GumboNode& node) {
         case GUMBO_TAG_HEAD:
         case GUMBO_TAG_SCRIPT:
         case GUMBO_TAG_STYLE:
-        case GUMBO_TAG_NOSCRIPT:
         case GUMBO_TAG_TEMPLATE:
         case GUMBO_TAG_IFRAME:
         case GUMBO_TAG_OBJECT:
@@ -438,6 +439,9 @@ bool is_inside(const std::vector<Element>& elements, int element, int ancestor) 
     return element >= ancestor && element < elements[ancestor].end;
 }
 
+// Characters of prose under an element for its article hint to count in full.
+constexpr double kProseForHint = 300;
+
 // The elements that hold the article, in page order.
 std::vector<int> choose_roots(Page& page) {
     std::vector<Element>& elements = page.elements;
@@ -466,7 +470,12 @@ std::vector<int> choose_roots(Page& page) {
             Element& candidate = elements[up];
             if (!candidate.scored) {
                 candidate.scored = true;
-                candidate.score = tag_score(candidate.tag) + weight(candidate);
+                // A name that promises the article counts in full only where there is prose
+                // to back it: a date line in "articleMeta" is no article.
+                double w = weight(candidate);
+                if (w > 0)
+                    w *= std::min(1.0, static_cast<double>(candidate.prose) / kProseForHint);
+                candidate.score = tag_score(candidate.tag) + w;
             }
             candidate.score += score / (level == 1 ? 1.0 : level == 2 ? 2.0 : level * 3.0);
         }
@@ -483,6 +492,17 @@ std::vector<int> choose_roots(Page& page) {
         }
     }
     if (top < 0) return {0};
+    if (const char* needle = std::getenv("WEBQ_NEEDLE")) {  // DEBUG-REMOVE
+        for (const Block& b : page.blocks) if (b.text.find(needle) != std::string::npos) {
+            std::fprintf(stderr, "DBG block chars=%zu links=%zu\n", b.chars, b.link_chars);
+            for (int i = b.owner; i >= 0; i = elements[i].parent)
+                std::fprintf(stderr, "DBG   %d tag=%s class=%s score=%.1f chars=%zu links=%zu dropped=%d hints=%u\n", i, gumbo_normalized_tagname(elements[i].tag), attribute_or_empty(*elements[i].node, "class").c_str(), elements[i].score, elements[i].chars, elements[i].link_chars, (int)elements[i].dropped, elements[i].hints);
+        }
+    }
+    if (std::getenv("WEBQ_DEBUG")) {  // DEBUG-REMOVE
+        for (int i = top; i >= 0; i = elements[i].parent)
+            std::fprintf(stderr, "DBG top-chain %d tag=%s class=%s score=%.1f chars=%zu links=%zu dropped=%d\n", i, gumbo_normalized_tagname(elements[i].tag), attribute_or_empty(*elements[i].node, "class").c_str(), elements[i].score, elements[i].chars, elements[i].link_chars, (int)elements[i].dropped);
+    }
 
     // Several good candidates under one ancestor: the article is split, take the ancestor.
     std::vector<int> strong;
