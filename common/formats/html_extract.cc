@@ -439,12 +439,32 @@ bool is_inside(const std::vector<Element>& elements, int element, int ancestor) 
     return element >= ancestor && element < elements[ancestor].end;
 }
 
+// The <article> around top when top holds most of its text, else top: the rest of the
+// <article> (standfirst, subheadings, a second part) belongs to the text too.
+int grown_to_article(const std::vector<Element>& elements, int top) {
+    for (int up = elements[top].parent; up > 0; up = elements[up].parent) {
+        const Element& e = elements[up];
+        if (e.tag != GUMBO_TAG_ARTICLE || e.dropped) continue;
+        const double own = static_cast<double>(elements[top].chars - elements[top].link_chars);
+        const double all = static_cast<double>(e.chars - e.link_chars);
+        return all > 0 && own / all >= 0.6 ? up : top;
+    }
+    return top;
+}
+
 // Characters of prose under an element for its article hint to count in full.
 constexpr double kProseForHint = 300;
 
 // The elements that hold the article, in page order.
 std::vector<int> choose_roots(Page& page) {
     std::vector<Element>& elements = page.elements;
+    if (const char* needle = std::getenv("WEBQ_NEEDLE")) {  // DEBUG-REMOVE
+        for (const Block& b : page.blocks) if (b.text.find(needle) != std::string::npos) {
+            std::fprintf(stderr, "DBG block chars=%zu links=%zu\n", b.chars, b.link_chars);
+            for (int i = b.owner; i >= 0; i = elements[i].parent)
+                std::fprintf(stderr, "DBG   %d tag=%s class=%s score=%.1f chars=%zu links=%zu dropped=%d hints=%u\n", i, gumbo_normalized_tagname(elements[i].tag), attribute_or_empty(*elements[i].node, "class").c_str(), elements[i].score, elements[i].chars, elements[i].link_chars, (int)elements[i].dropped, elements[i].hints);
+        }
+    }
     // A microdata article body, the longest if several, is the publisher's own answer.
     int item_body = -1;
     for (std::size_t i = 0; i < elements.size(); ++i) {
@@ -452,7 +472,7 @@ std::vector<int> choose_roots(Page& page) {
             (item_body < 0 || elements[i].chars > elements[item_body].chars))
             item_body = static_cast<int>(i);
     }
-    if (item_body >= 0) return {item_body};
+    if (item_body >= 0) return {grown_to_article(elements, item_body)};
 
     for (const Block& block : page.blocks) {
         const Element& owner = elements[block.owner];
@@ -492,13 +512,6 @@ std::vector<int> choose_roots(Page& page) {
         }
     }
     if (top < 0) return {0};
-    if (const char* needle = std::getenv("WEBQ_NEEDLE")) {  // DEBUG-REMOVE
-        for (const Block& b : page.blocks) if (b.text.find(needle) != std::string::npos) {
-            std::fprintf(stderr, "DBG block chars=%zu links=%zu\n", b.chars, b.link_chars);
-            for (int i = b.owner; i >= 0; i = elements[i].parent)
-                std::fprintf(stderr, "DBG   %d tag=%s class=%s score=%.1f chars=%zu links=%zu dropped=%d hints=%u\n", i, gumbo_normalized_tagname(elements[i].tag), attribute_or_empty(*elements[i].node, "class").c_str(), elements[i].score, elements[i].chars, elements[i].link_chars, (int)elements[i].dropped, elements[i].hints);
-        }
-    }
     if (std::getenv("WEBQ_DEBUG")) {  // DEBUG-REMOVE
         for (int i = top; i >= 0; i = elements[i].parent)
             std::fprintf(stderr, "DBG top-chain %d tag=%s class=%s score=%.1f chars=%zu links=%zu dropped=%d\n", i, gumbo_normalized_tagname(elements[i].tag), attribute_or_empty(*elements[i].node, "class").c_str(), elements[i].score, elements[i].chars, elements[i].link_chars, (int)elements[i].dropped);
@@ -547,16 +560,7 @@ std::vector<int> choose_roots(Page& page) {
         top = e.parent;
     }
 
-    // Inside an <article> that it holds most of, the rest of the <article> (standfirst,
-    // subheadings, a second part) belongs to it too.
-    for (int up = elements[top].parent; up > 0; up = elements[up].parent) {
-        const Element& e = elements[up];
-        if (e.tag != GUMBO_TAG_ARTICLE || e.dropped) continue;
-        const double own = static_cast<double>(elements[top].chars - elements[top].link_chars);
-        const double all = static_cast<double>(e.chars - e.link_chars);
-        if (all > 0 && own / all >= 0.6) top = up;
-        break;
-    }
+    top = grown_to_article(elements, top);
 
     // Siblings that score well, or read as prose, belong to the article too.
     std::vector<int> roots;
