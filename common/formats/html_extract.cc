@@ -576,7 +576,7 @@ std::vector<int> choose_roots(Page& page) {
         if (sibling.dropped || sibling.chars == 0) continue;
         const double density = link_density(sibling);
         bool keep = sibling.scored && sibling.score >= threshold;
-        if (!keep && sibling.tag == GUMBO_TAG_P) {
+        if (!keep && (sibling.tag == GUMBO_TAG_P || is_heading(sibling.tag))) {
             keep = (sibling.chars > 80 && density < 0.25) || (sibling.chars >= 40 && density == 0);
         }
         if (keep) roots.push_back(child);
