@@ -221,8 +221,9 @@ struct Element {
     bool item_body;  // itemprop="articleBody"
     // Text directly in it (not in child elements), and the same summed over its subtree.
     std::size_t own_chars = 0, own_link_chars = 0, own_commas = 0, own_paragraphs = 0;
-    std::size_t own_items = 0, own_inputs = 0;
+    std::size_t own_items = 0, own_inputs = 0, own_images = 0;
     std::size_t chars = 0, link_chars = 0, commas = 0, paragraphs = 0, items = 0, inputs = 0;
+    std::size_t images = 0;
     std::size_t prose = 0;  // characters in blocks that read as prose (see prune)
     bool dropped = false;   // left out as chrome
     double score = 0;
@@ -284,6 +285,8 @@ Page read_page(const GumboNode& root) {
                 if (tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT)
                     ++page.elements[open.back()].own_inputs;
                 if (tag == GUMBO_TAG_LI) ++page.elements[open.back()].own_items;
+                if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_VIDEO)
+                    ++page.elements[open.back()].own_images;
             }
             if (tag == GUMBO_TAG_FIGCAPTION && !open.empty()) {
                 page.captions.emplace_back(open.back(), formats::tidy_inline(text_of(node)));
@@ -367,6 +370,7 @@ void prune(Page& page, bool use_hints) {
         e.paragraphs = e.dropped ? 0 : e.own_paragraphs;
         e.items = e.dropped ? 0 : e.own_items;
         e.inputs = e.own_inputs;
+        e.images = e.own_images;
         e.prose = 0;
         e.score = 0;
         e.scored = false;
@@ -388,6 +392,7 @@ void prune(Page& page, bool use_hints) {
         parent.paragraphs += e.paragraphs;
         parent.items += e.items;
         parent.inputs += e.inputs;
+        parent.images += e.images;
     }
 }
 
@@ -451,6 +456,9 @@ int grown_to_article(const std::vector<Element>& elements, int top) {
     }
     return top;
 }
+
+// The most characters of text a box of pictures holds when its text is a caption.
+constexpr std::size_t kMediaBoxChars = 200;
 
 // Characters of prose under an element for its article hint to count in full.
 constexpr double kProseForHint = 300;
@@ -612,6 +620,22 @@ bool is_clutter(const Element& e, bool use_hints) {
     return false;
 }
 
+// A box of pictures with a line or two of text and no paragraph: the text is a caption or a
+// credit ("Photo: ..."), which belongs to the captions, not the body.
+bool is_media_box(const Element& e) {
+    switch (e.tag) {
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_SPAN:
+        case GUMBO_TAG_A:
+            break;
+        default:
+            return false;
+    }
+    return e.images > 0 && e.paragraphs == 0 && e.chars < kMediaBoxChars;
+}
+
 // A short line that does not end as a sentence does.
 bool is_label(std::string_view text) {
     if (count_chars(text) >= 90) return false;
@@ -636,8 +660,8 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
             // What holds most of the article's text is no clutter, whatever it looks like.
             const bool most =
                 (e.chars - e.link_chars) * 2 > elements[root].chars - elements[root].link_chars;
-            out[i] =
-                e.dropped || (i != root && (out[e.parent] || (!most && is_clutter(e, use_hints))));
+            out[i] = e.dropped || (i != root && (out[e.parent] || (!most && is_clutter(e, use_hints)) ||
+                                                 is_media_box(e)));
         }
     }
     struct Kept {
