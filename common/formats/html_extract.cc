@@ -636,6 +636,17 @@ bool is_media_box(const Element& e) {
     return e.images > 0 && e.paragraphs == 0 && e.chars < kMediaBoxChars;
 }
 
+// True when text holds a letter of any script: ASCII letters, or any code point beyond
+// U+00BF (punctuation and signs of Latin-1 excepted, nothing of the scripts is below).
+bool has_letter(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+        if (c >= 0xC3) return true;  // lead bytes of U+00C0 and beyond
+    }
+    return false;
+}
+
 // A short line that does not end as a sentence does.
 bool is_label(std::string_view text) {
     if (count_chars(text) >= 90) return false;
@@ -675,6 +686,10 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
         const bool heading = is_heading(elements[block.owner].tag);
         if (block.chars > 0 && block.link_chars * 10 > block.chars * 4) continue;  // a link
         const GumboTag tag = elements[block.owner].tag;
+        // A line of figures alone outside a table or list is a date, a time or a counter.
+        if (tag != GUMBO_TAG_TR && tag != GUMBO_TAG_LI && tag != GUMBO_TAG_PRE &&
+            block.chars < 40 && !has_letter(block.text))
+            continue;
         kept.push_back({&block, heading, tag == GUMBO_TAG_TR || tag == GUMBO_TAG_LI});
     }
     // Short lines that end the text without ending a sentence ("More on this:", "Contact",
