@@ -117,7 +117,7 @@ constexpr std::string_view kChromeWords[] = {
     "outbrain",  "taboola",    "pagination",  "pager",       "popup",         "modal",
     "promo",     "promotion",  "related",     "recommended", "share",         "sharing",
     "social",    "sidebar",    "sponsor",     "sponsored",   "subscribe",     "subscription",
-    "signup",    "teaser",     "teasers",     "toolbar",     "tools",         "widget",
+    "signup",    "teasers",     "toolbar",     "tools",         "widget",
     "widgets",   "rss",        "print",       "tags",        "meta",          "dateline",
     "timestamp", "skip",       "overlay",     "trending",    "popular",       "more",
     "login",     "breaking",   "ticker",      "banner"};
@@ -134,7 +134,9 @@ constexpr std::string_view kArticleParts[] = {"article", "content", "story", "en
                                               "body",    "prose",   "main"};
 constexpr std::string_view kArticleWords[] = {"post", "text", "blog", "single"};
 
-enum Hint : unsigned { kChrome = 1, kArticleHint = 2 };
+// kLinkedChrome: chrome only where it holds links. A "teaser" that links elsewhere is a
+// teaser of another page; one without links is the lead of this one.
+enum Hint : unsigned { kChrome = 1, kArticleHint = 2, kLinkedChrome = 4 };
 
 bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -159,6 +161,7 @@ unsigned hints_of_name(std::string_view name) {
         if (std::find(std::begin(kChromeWords), std::end(kChromeWords), word) !=
             std::end(kChromeWords))
             return kChrome;
+        if (word == "teaser") hints |= kLinkedChrome;
         if (std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
             std::end(kArticleWords))
             hints |= kArticleHint;
@@ -334,9 +337,14 @@ Page read_page(const GumboNode& root) {
 void prune(Page& page, bool use_hints) {
     std::vector<Element>& elements = page.elements;
     // Subtree sums of all text first: the guard against dropping a wrapper needs them.
-    for (Element& e : elements) e.chars = e.own_chars;
+    for (Element& e : elements) {
+        e.chars = e.own_chars;
+        e.link_chars = e.own_link_chars;
+    }
     for (std::size_t i = elements.size(); i-- > 1;) {
-        if (elements[i].parent >= 0) elements[elements[i].parent].chars += elements[i].chars;
+        if (elements[i].parent < 0) continue;
+        elements[elements[i].parent].chars += elements[i].chars;
+        elements[elements[i].parent].link_chars += elements[i].link_chars;
     }
     const std::size_t total = elements.empty() ? 0 : elements[0].chars;
     for (std::size_t i = 0; i < elements.size(); ++i) {
@@ -347,8 +355,8 @@ void prune(Page& page, bool use_hints) {
         const bool exempt = e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY ||
                             e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN ||
                             e.tag == GUMBO_TAG_P || is_heading(e.tag) || e.item_body;
-        e.dropped =
-            parent_dropped || (use_hints && !exempt && (e.hints & kChrome) && e.chars * 2 < total);
+        const bool chrome = (e.hints & kChrome) || ((e.hints & kLinkedChrome) && e.link_chars > 0);
+        e.dropped = parent_dropped || (use_hints && !exempt && chrome && e.chars * 2 < total);
     }
     // An element around the microdata article body is no chrome either.
     for (std::size_t i = 0; i < elements.size(); ++i) {
