@@ -465,6 +465,9 @@ int grown_to_article(const std::vector<Element>& elements, int top) {
     return top;
 }
 
+// The fewest characters of a lead paragraph above the text.
+constexpr std::size_t kLeadChars = 80;
+
 // The most characters of text a box of pictures holds when its text is a caption.
 constexpr std::size_t kMediaBoxChars = 200;
 
@@ -683,14 +686,32 @@ MainText collect(const Page& page, const std::vector<int>& roots, bool use_hints
                                                  is_media_box(e)));
         }
     }
+    // A lead paragraph set apart above the text (a standfirst in the page's header) is part
+    // of it: up to two blocks of prose without links just before the first block kept, over
+    // short lines (a byline, a date) but not over the headline or other text.
+    std::vector<char> lead(page.blocks.size(), 0);
+    std::size_t first_kept = 0;
+    while (first_kept < page.blocks.size() && out[page.blocks[first_kept].owner]) ++first_kept;
+    for (std::size_t i = first_kept, leads = 0, skipped = 0; i-- > 0 && leads < 2;) {
+        const Block& block = page.blocks[i];
+        const Element& owner = elements[block.owner];
+        if (owner.dropped || owner.tag == GUMBO_TAG_H1) break;
+        if (block.chars >= kLeadChars && block.link_chars == 0 && !is_label(block.text)) {
+            lead[i] = 1;
+            ++leads;
+        } else if (block.chars >= kLeadChars || ++skipped > 3) {
+            break;
+        }
+    }
     struct Kept {
         const Block* block;
         bool heading;
         bool item;  // a table row or list item: short by nature
     };
     std::vector<Kept> kept;
-    for (const Block& block : page.blocks) {
-        if (out[block.owner]) continue;
+    for (std::size_t b = 0; b < page.blocks.size(); ++b) {
+        const Block& block = page.blocks[b];
+        if (out[block.owner] && !lead[b]) continue;
         const bool heading = is_heading(elements[block.owner].tag);
         if (block.chars > 0 && block.link_chars * 10 > block.chars * 4) continue;  // a link
         const GumboTag tag = elements[block.owner].tag;
