@@ -484,14 +484,27 @@ std::vector<int> choose_roots(Page& page) {
                 std::fprintf(stderr, "DBG   %d tag=%s class=%s score=%.1f chars=%zu links=%zu dropped=%d hints=%u\n", i, gumbo_normalized_tagname(elements[i].tag), attribute_or_empty(*elements[i].node, "class").c_str(), elements[i].score, elements[i].chars, elements[i].link_chars, (int)elements[i].dropped, elements[i].hints);
         }
     }
-    // A microdata article body, the longest if several, is the publisher's own answer.
+    // The microdata article body is the publisher's own answer. Some mark each paragraph
+    // so: then the marked elements under the parent of the longest are the text.
     int item_body = -1;
     for (std::size_t i = 0; i < elements.size(); ++i) {
-        if (elements[i].item_body && !elements[i].dropped && elements[i].chars >= 200 &&
+        if (elements[i].item_body && !elements[i].dropped &&
             (item_body < 0 || elements[i].chars > elements[item_body].chars))
             item_body = static_cast<int>(i);
     }
-    if (item_body >= 0) return {grown_to_article(elements, item_body)};
+    if (item_body >= 0 && elements[item_body].parent >= 0) {
+        const int parent = elements[item_body].parent;
+        std::vector<int> marked;
+        std::size_t chars = 0;
+        for (int child = parent + 1; child < elements[parent].end; child = elements[child].end) {
+            if (elements[child].item_body && !elements[child].dropped) {
+                marked.push_back(child);
+                chars += elements[child].chars;
+            }
+        }
+        if (marked.size() == 1 && chars >= 200) return {grown_to_article(elements, item_body)};
+        if (chars >= 200) return marked;
+    }
 
     for (const Block& block : page.blocks) {
         const Element& owner = elements[block.owner];
