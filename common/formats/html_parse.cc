@@ -5,6 +5,8 @@
 #include <iterator>
 #include <new>
 
+#include "formats/html_slim.h"
+
 namespace newsindex::html {
 
 void* Document::allocate(void* userdata, std::size_t size) {
@@ -28,7 +30,7 @@ void* Document::allocate(void* userdata, std::size_t size) {
 void Document::release(void*, void*) {}  // the arena frees everything at once
 
 Document::Document(std::string_view utf8)
-    : source_(capped_attributes(capped_nesting(without_script_contents(utf8)))) {
+    : source_(capped_attributes(capped_nesting(slimmed_markup(without_script_contents(utf8))))) {
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &Document::allocate;
     options.deallocator = &Document::release;
