@@ -81,8 +81,7 @@ std::string slimmed_markup(std::string_view html) {
         }
         // A start tag: its name, then attributes up to ">".
         std::size_t at = i + 1;
-        while (at < html.size() && !is_space(html[at]) && html[at] != '/' && html[at] != '>')
-            ++at;
+        while (at < html.size() && !is_space(html[at]) && html[at] != '/' && html[at] != '>') ++at;
         const std::string_view tag = html.substr(i + 1, at - i - 1);
         out.append(html.substr(i, at - i));
         bool self_closing = false;
@@ -97,8 +96,8 @@ std::string slimmed_markup(std::string_view html) {
             self_closing = false;
             // An attribute: a name (its first character may be "="), then "=" and a value.
             const std::size_t name_start = at++;
-            while (at < html.size() && !is_space(html[at]) && html[at] != '/' &&
-                   html[at] != '>' && html[at] != '=')
+            while (at < html.size() && !is_space(html[at]) && html[at] != '/' && html[at] != '>' &&
+                   html[at] != '=')
                 ++at;
             const std::string_view name = html.substr(name_start, at - name_start);
             std::size_t end = at;
