@@ -32,7 +32,7 @@ constexpr std::string_view kChromeParts[] = {
     "sidebar", "comment",       "newsletter",      "breadcrumb", "cookie",    "social",
     "share",   "related",       "footer",          "navbar",     "advert",    "sponsor",
     "promo",   "popup",         "taboola",         "outbrain",   "subscribe", "recommend",
-    "sr-only", "screen-reader", "visually-hidden", "disclaimer", "copyright"};
+    "sr-only", "screen-reader", "visually-hidden", "disclaimer", "copyright", "author"};
 
 // Substrings and words that mark the article.
 constexpr std::string_view kArticleParts[] = {"article", "content", "story", "entry",
