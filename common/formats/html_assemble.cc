@@ -9,6 +9,9 @@ namespace newsindex::html::extract {
 
 namespace {
 
+// The most characters of a line with a link that ends the text and is left out.
+constexpr std::size_t kTrailingLinkLineChars = 130;
+
 // The fewest characters of a lead paragraph above the text.
 constexpr std::size_t kLeadChars = 80;
 
@@ -143,9 +146,17 @@ MainText assemble_text(const Page& page, const std::vector<int>& roots, bool use
         return !k.heading && !k.item && !is_label(k.block->text);
     });
     if (any_prose) {
-        while (!kept.back().item && is_label(kept.back().block->text)) kept.pop_back();
+        // So do short lines with a link at the very end: calls to follow, subscribe or
+        // write in, not the article.
+        // One block stays, whatever it is.
+        while (kept.size() > 1 && !kept.back().item &&
+               (is_label(kept.back().block->text) ||
+                (kept.back().block->link_chars > 0 &&
+                 kept.back().block->chars < kTrailingLinkLineChars)))
+            kept.pop_back();
         std::size_t first = 0;
-        while (!kept[first].heading && !kept[first].item && is_label(kept[first].block->text))
+        while (first + 1 < kept.size() && !kept[first].heading && !kept[first].item &&
+               is_label(kept[first].block->text))
             ++first;
         kept.erase(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(first));
     }

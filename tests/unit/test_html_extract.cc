@@ -160,6 +160,10 @@ TEST_CASE("HTML main text: one rule per page", "[html][extract]") {
               "Roe/Agency</div></div><p>" +
               kTwo + "</p><p>" + kThree + "</p></article>"),
          text},
+        {"a short line with a link that ends the text is a call to act, not text",
+         page("<article>" + article +
+              "<p>Follow us on <a href='/channel'>our channel</a> for more news.</p></article>"),
+         text},
         {"a line of figures alone is a date or a counter, not text",
          page("<article><p>" + kOne + "</p><p>12.03.2024</p><p>" + kTwo + "</p><p>" + kThree +
               "</p><p>14:57</p></article>"),
