@@ -29,10 +29,11 @@ constexpr std::string_view kChromeWords[] = {
 
 // Substrings that mark chrome even inside longer words ("sidebarLeft", "commentbox").
 constexpr std::string_view kChromeParts[] = {
-    "sidebar", "comment",       "newsletter",      "breadcrumb", "cookie",    "social",
-    "share",   "related",       "footer",          "navbar",     "advert",    "sponsor",
-    "promo",   "popup",         "taboola",         "outbrain",   "subscribe", "recommend",
-    "sr-only", "screen-reader", "visually-hidden", "disclaimer", "copyright", "author"};
+    "sidebar", "comment", "newsletter", "breadcrumb", "cookie", "social", "share", "related",
+    "footer", "navbar", "advert", "sponsor", "promo", "popup", "taboola", "outbrain", "subscribe",
+    "recommend", "sr-only", "screen-reader", "visually-hidden", "disclaimer", "copyright", "author",
+    // The same in the languages whose sites name their markup in them.
+    "kommentar", "comentario", "werbung", "publicidad", "publicite"};
 
 // Substrings and words that mark the article.
 constexpr std::string_view kArticleParts[] = {"article", "content", "story", "entry",

@@ -160,6 +160,11 @@ TEST_CASE("HTML main text: one rule per page", "[html][extract]") {
               "Roe/Agency</div></div><p>" +
               kTwo + "</p><p>" + kThree + "</p></article>"),
          text},
+        {"chrome names in the language of the site count too",
+         page("<article>" + article +
+              "<section class='kommentare'><p>Ein Leser schreibt, lang und breit, dass "
+              "er das alles, wirklich alles, schon immer gewusst habe.</p></section></article>"),
+         text},
         {"a short line with a link that ends the text is a call to act, not text",
          page("<article>" + article +
               "<p>Follow us on <a href='/channel'>our channel</a> for more news.</p></article>"),
