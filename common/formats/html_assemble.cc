@@ -113,7 +113,8 @@ MainText assemble_text(const Page& page, const std::vector<int>& roots, bool use
     for (std::size_t i = first_kept, leads = 0, skipped = 0; i-- > 0 && leads < 2;) {
         const Block& block = page.blocks[i];
         const Element& owner = elements[block.owner];
-        if (owner.dropped || owner.tag == GUMBO_TAG_H1) break;
+        if (owner.tag == GUMBO_TAG_H1) break;
+        if (owner.dropped) continue;  // chrome between (a share bar) is no text
         if (block.chars >= kLeadChars && block.link_chars == 0 && !is_label(block.text)) {
             lead[i] = 1;
             ++leads;

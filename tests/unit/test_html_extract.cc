@@ -154,6 +154,12 @@ TEST_CASE("HTML main text: one rule per page", "[html][extract]") {
               "</p></div><div>By Jane Roe</div></header><section><div class='text'><p>" + kOne +
               "</p><p>" + kTwo + "</p><p>" + kOne + "</p></div></section>"),
          kThree + "\n\n" + kOne + "\n\n" + kTwo + "\n\n" + kOne},
+        {"a lead paragraph above the text is found over chrome left out between",
+         page("<header><h1>Flood</h1><p>" + kThree +
+              "</p><div class='share-bar'><p>Share this story with your friends, family and "
+              "colleagues on any network</p></div></header><section><div class='text'><p>" +
+              kOne + "</p><p>" + kTwo + "</p><p>" + kOne + "</p></div></section>"),
+         kThree + "\n\n" + kOne + "\n\n" + kTwo + "\n\n" + kOne},
         {"a box of pictures with a short credit gives no body text",
          page("<article><p>" + kOne +
               "</p><div class='image'><img src='q.jpg'><div>Quay, photo: Jane "
