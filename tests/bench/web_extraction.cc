@@ -16,8 +16,8 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -118,8 +118,8 @@ int main(int argc, char** argv) {
             show_errors = std::stoul(argv[++i]);
         else if (arg == "--worst" && i + 1 < argc)
             worst = std::stoul(argv[++i]);
-        else if (arg == "--half" && i + 1 < argc && (std::string(argv[i + 1]) == "even" ||
-                                                      std::string(argv[i + 1]) == "odd"))
+        else if (arg == "--half" && i + 1 < argc &&
+                 (std::string(argv[i + 1]) == "even" || std::string(argv[i + 1]) == "odd"))
             half = std::string(argv[++i]) == "even" ? 0 : 1;
         else {
             std::cerr << "usage: bench_web_extraction --pages DIR [--with-title] [--errors N] "
@@ -225,9 +225,10 @@ int main(int argc, char** argv) {
     print_row("all", total);
     // CPU time is the measure per core: on a shared machine the elapsed time also counts
     // the time other programs held the core.
-    std::printf("%zu pages without an extracted article; %.1f MB of HTML in %.2f s of CPU "
-                "(%.2f s elapsed): %.1f MB/s per core (decoding and extraction)\n",
-                failed, bytes / 1e6, cpu_seconds, seconds,
-                cpu_seconds > 0 ? bytes / 1e6 / cpu_seconds : 0.0);
+    std::printf(
+        "%zu pages without an extracted article; %.1f MB of HTML in %.2f s of CPU "
+        "(%.2f s elapsed): %.1f MB/s per core (decoding and extraction)\n",
+        failed, bytes / 1e6, cpu_seconds, seconds,
+        cpu_seconds > 0 ? bytes / 1e6 / cpu_seconds : 0.0);
     return 0;
 }
