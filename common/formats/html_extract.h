@@ -16,19 +16,23 @@ struct MainText {
 };
 
 // Returns the article text of the page whose <html> element is root:
-// 1. text that is never article text is left out: scripts, styles, templates, <noscript>,
-//    forms' controls, iframes, SVG and MathML, <nav>, <aside>, <footer>, hidden elements
-//    (hidden, aria-hidden="true", display:none), and elements whose class or id names page
-//    chrome (navigation, menus, sidebars, comments, share bars, related articles,
-//    newsletters, cookie notices, ads, promotions, teasers, breadcrumbs, bylines...) unless
-//    they hold half of the page's text or the article itself;
+// 1. text that is never article text is left out (html_hints.h): scripts, styles, forms'
+//    controls, SVG, <nav>, <aside>, <footer>, hidden elements, and elements whose role,
+//    class or id names page chrome (navigation, sidebars, comments, share bars, related
+//    articles, newsletters, cookie notices, ads, promotions...) unless they hold half of the
+//    page's text or the article itself (html_page.h, prune);
 // 2. each run of text between block boundaries is a block; blocks of 25 characters or more
 //    score for the elements above them (more for commas and length, less for links), class
-//    and id hints weigh in, and the best element, grown over wrappers and scored siblings,
-//    holds the article; a microdata itemprop="articleBody" element is taken as it is;
-// 3. inside it, containers dense with links, forms and list items without sentences are
-//    dropped, and so are blocks mostly of link text and headings left with no text after
-//    them. Lists, tables, quotes and subheadings of the article stay; figure captions go to
+//    and id hints weigh in (an article hint in full only over 300 characters of prose), and
+//    the best element, grown over wrappers, prose around it, the <article> it fills and
+//    siblings that score or read as prose (paragraphs, standfirst headings), holds the
+//    article. The microdata itemprop="articleBody" is taken as it is: the marked element
+//    (grown to the <article> it fills), or all the marked paragraphs;
+// 3. inside it (html_assemble.h), containers dense with links, forms, boxes of pictures with
+//    a caption or credit, lines of figures alone and blocks mostly of link text are dropped,
+//    and so are short lines that end or open the text without ending a sentence and
+//    headings left with no text after them; lead paragraphs just above it are taken in.
+//    Lists, tables, quotes and subheadings of the article stay; figure captions go to
 //    captions, not to the paragraphs.
 // When leaving out chrome by class names leaves under 250 characters, the extraction runs
 // again without that step. Linear in the size of the tree; never recursive.

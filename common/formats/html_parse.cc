@@ -5,6 +5,8 @@
 #include <iterator>
 #include <new>
 
+#include "formats/html_slim.h"
+
 namespace newsindex::html {
 
 void* Document::allocate(void* userdata, std::size_t size) {
@@ -28,8 +30,9 @@ void* Document::allocate(void* userdata, std::size_t size) {
 void Document::release(void*, void*) {}  // the arena frees everything at once
 
 Document::Document(std::string_view utf8)
-    // Nesting is capped first: its excess tags go, their text stays, and what is left is counted.
-    : source_(capped_attributes(capped_elements(capped_nesting(without_script_contents(utf8))))) {
+    // Nesting is capped before elements are counted: its excess tags go, their text stays.
+    : source_(capped_attributes(
+          capped_elements(capped_nesting(slimmed_markup(without_script_contents(utf8)))))) {
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &Document::allocate;
     options.deallocator = &Document::release;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "formats/article_text.h"
+#include "formats/html_fragment.h"
 #include "text/byline.h"
 #include "text/dates.h"
 #include "text/strings.h"
@@ -158,6 +159,13 @@ Article record_to_article(const Json& record, const JsonFieldMap& fields) {
     for (const Json* value : sources_for(record, "body", fields)) {
         std::vector<std::string> paragraphs;
         for (const std::string& part : texts_of(*value)) {
+            // Content management systems export the body as the markup they show: read it
+            // as a page's article is read, without its scripts, boxes and captions.
+            if (html::looks_like_html(part)) {
+                for (std::string& paragraph : html::fragment_paragraphs(part))
+                    paragraphs.push_back(std::move(paragraph));
+                continue;
+            }
             // Exports separate paragraphs with one line feed as often as with two.
             for (std::string_view line : text::split(part, "\n"))
                 paragraphs.push_back(formats::tidy_inline(line));

@@ -1,11 +1,14 @@
 #include "formats/markdown.h"
 
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "errors.h"
 #include "formats/article_text.h"
 #include "formats/front_matter.h"
+#include "formats/html_fragment.h"
 #include "text/byline.h"
 #include "text/dates.h"
 #include "text/entities.h"
@@ -156,7 +159,53 @@ struct Block {
     std::vector<std::string> lines;  // raw Markdown, trimmed
     int heading = 0;                 // 1..6 for headings
     bool code = false;               // fenced code: kept verbatim
+    bool html = false;               // an HTML block: read by the main-text extraction
 };
+
+// CommonMark's HTML blocks. Those opened by these tags run to the line that closes them.
+constexpr std::pair<std::string_view, std::string_view> kRawHtmlBlocks[] = {
+    {"script", "</script>"}, {"style", "</style>"}, {"pre", "</pre>"}, {"textarea", "</textarea>"}};
+// Those opened (or closed) by these tags run to the next blank line.
+constexpr std::string_view kHtmlBlockTags[] = {
+    "address", "article",  "aside",      "blockquote", "center", "details", "dialog",  "div",
+    "dl",      "fieldset", "figcaption", "figure",     "footer", "form",    "h1",      "h2",
+    "h3",      "h4",       "h5",         "h6",         "header", "hr",      "iframe",  "main",
+    "nav",     "ol",       "p",          "section",    "table",  "ul",      "noscript"};
+
+// The lowercase tag name of a line that opens an HTML block ("<div class=...", "</p>",
+// "<table>"), or empty: the name must end as the tokenizer ends it.
+std::string html_block_tag(std::string_view line) {
+    if (line.size() < 2 || line[0] != '<') return {};
+    std::size_t i = line[1] == '/' ? 2 : 1;
+    std::string name;
+    for (; i < line.size() && name.size() < 12; ++i) {
+        const char c = line[i];
+        if (c >= 'A' && c <= 'Z')
+            name += static_cast<char>(c + ('a' - 'A'));
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            name += c;
+        else
+            break;
+    }
+    if (name.empty()) return {};
+    if (i < line.size() && line[i] != '>' && line[i] != ' ' && line[i] != '\t' && line[i] != '/')
+        return {};
+    for (const auto& [tag, close] : kRawHtmlBlocks) {
+        if (name == tag && line[1] != '/') return name;
+    }
+    for (std::string_view tag : kHtmlBlockTags) {
+        if (name == tag) return name;
+    }
+    return {};
+}
+
+// The end tag that closes a raw HTML block opened by tag, or empty for the other blocks.
+std::string_view raw_block_close(std::string_view tag) {
+    for (const auto& [raw, close] : kRawHtmlBlocks) {
+        if (tag == raw) return close;
+    }
+    return {};
+}
 
 bool all_of(std::string_view s, std::string_view allowed) {
     return !s.empty() && s.find_first_not_of(allowed) == std::string_view::npos;
@@ -208,8 +257,37 @@ std::vector<Block> blocks_of(std::string_view markdown) {
     };
     char fence = 0;
     std::size_t fence_length = 0;
+    bool in_html = false;
+    std::string_view html_close;  // the end tag of a raw HTML block; empty: a blank line
     for (std::string_view raw : text::split(markdown, "\n")) {
         std::string_view line = text::trim(raw);
+        if (in_html) {
+            if (html_close.empty() && line.empty()) {
+                flush();
+                in_html = false;
+                continue;
+            }
+            current.lines.emplace_back(line);
+            if (!html_close.empty() &&
+                text::ascii_lower(line).find(html_close) != std::string::npos) {
+                flush();
+                in_html = false;
+            }
+            continue;
+        }
+        if (fence == 0) {
+            const std::string tag = html_block_tag(line);
+            if (!tag.empty()) {
+                flush();
+                current.html = true;
+                current.lines.emplace_back(line);
+                html_close = raw_block_close(tag);
+                in_html = html_close.empty() ||
+                          text::ascii_lower(line).find(html_close) == std::string::npos;
+                if (!in_html) flush();
+                continue;
+            }
+        }
         if (fence != 0) {
             std::size_t run = 0;
             while (run < line.size() && line[run] == fence) ++run;
@@ -282,6 +360,14 @@ std::vector<Block> blocks_of(std::string_view markdown) {
 }
 
 std::string block_text(const Block& block, std::size_t from_line = 0) {
+    if (block.html && from_line == 0) {
+        std::string markup;
+        for (const std::string& line : block.lines) markup.append(line).push_back('\n');
+        // Markup that is not clearly HTML ("<div>" and Markdown text after it) is read as
+        // Markdown, its tags dropped.
+        if (html::looks_like_html(markup))
+            return formats::join_paragraphs(html::fragment_paragraphs(markup));
+    }
     std::string joined;
     for (std::size_t i = from_line; i < block.lines.size(); ++i) {
         if (!joined.empty()) joined += block.code ? "\n" : " ";
@@ -393,7 +479,8 @@ Article read_markdown_article(std::string_view bytes, const std::string& source)
             i == title_block ? block_text(blocks[i], body_from_line) : block_text(blocks[i]);
         if (paragraph.empty()) continue;
         if (in_header && i > title_block && header_blocks < kHeaderBlocks && !blocks[i].code &&
-            blocks[i].heading == 0 && formats::read_header_line(paragraph, header)) {
+            !blocks[i].html && blocks[i].heading == 0 &&
+            formats::read_header_line(paragraph, header)) {
             ++header_blocks;
             continue;
         }

@@ -6,14 +6,18 @@
 // negative. Prints precision, recall, F1 and accuracy overall and per page language (<html
 // lang>, its primary subtag), and the speed of decoding plus extraction in MB/s on one core.
 //
-//   bench_web_extraction --pages DIR [--with-title] [--errors N]
+//   bench_web_extraction --pages DIR [--with-title] [--errors N] [--half even|odd] [--worst N]
 //
+// --half keeps the pages whose index in evaldata.json's key order is even (or odd): tune on
+// one half, check that the other moves the same way. --worst N lists the N pages with the
+// most wrong snippets (missed plus boilerplate found), with their counts.
 // DIR holds evaldata.json and pages/ (gzipped or plain HTML files named in evaldata.json).
 // The extracted text is the stored body (with --with-title: the title, then the body).
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,6 +25,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "errors.h"
 #include "formats/gzip.h"
@@ -100,7 +106,8 @@ void print_row(const std::string& name, const Counts& c) {
 int main(int argc, char** argv) {
     fs::path pages;
     bool with_title = false;
-    std::size_t show_errors = 0;
+    std::size_t show_errors = 0, worst = 0;
+    int half = -1;  // 0: even pages only, 1: odd pages only
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--pages" && i + 1 < argc)
@@ -109,8 +116,14 @@ int main(int argc, char** argv) {
             with_title = true;
         else if (arg == "--errors" && i + 1 < argc)
             show_errors = std::stoul(argv[++i]);
+        else if (arg == "--worst" && i + 1 < argc)
+            worst = std::stoul(argv[++i]);
+        else if (arg == "--half" && i + 1 < argc &&
+                 (std::string(argv[i + 1]) == "even" || std::string(argv[i + 1]) == "odd"))
+            half = std::string(argv[++i]) == "even" ? 0 : 1;
         else {
-            std::cerr << "usage: bench_web_extraction --pages DIR [--with-title] [--errors N]\n";
+            std::cerr << "usage: bench_web_extraction --pages DIR [--with-title] [--errors N] "
+                         "[--half even|odd] [--worst N]\n";
             return 2;
         }
     }
@@ -130,9 +143,11 @@ int main(int argc, char** argv) {
     }
     std::map<std::string, Counts> by_language;
     Counts total;
-    double seconds = 0, bytes = 0;
-    std::size_t failed = 0, errors_shown = 0;
+    double seconds = 0, cpu_seconds = 0, bytes = 0;
+    std::size_t failed = 0, errors_shown = 0, index = 0;
+    std::vector<std::pair<double, std::string>> wrong;  // (wrong snippets, page) for --worst
     for (const auto& [url, entry] : evaldata.items()) {
+        if (half >= 0 && static_cast<int>(index++ % 2) != half) continue;
         const std::string name = entry.value("file", "");
         fs::path file = pages / "pages" / (name + ".gz");
         if (!fs::exists(file)) file = pages / "pages" / name;
@@ -148,6 +163,7 @@ int main(int argc, char** argv) {
         if (is_gzip(html)) html = gunzip(html, file.string(), 256u << 20);
         std::string extracted;
         const auto start = std::chrono::steady_clock::now();
+        const std::clock_t cpu_start = std::clock();
         try {
             read_articles(
                 html, file.string(), Format::Html, {},
@@ -158,6 +174,7 @@ int main(int argc, char** argv) {
         } catch (const InputError&) {
             ++failed;  // nothing extracted: every "with" snippet is missed
         }
+        cpu_seconds += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         bytes += static_cast<double>(html.size());
         const std::string text = collapse_space(extracted);
@@ -184,9 +201,19 @@ int main(int argc, char** argv) {
                 ++errors_shown;
             }
         }
+        if (page.fn + page.fp > 0)
+            wrong.emplace_back(page.fn + page.fp,
+                               name + "\tmissed " + std::to_string(int(page.fn)) + "/" +
+                                   std::to_string(int(page.tp + page.fn)) + "\tboilerplate " +
+                                   std::to_string(int(page.fp)) + "/" +
+                                   std::to_string(int(page.fp + page.tn)));
         by_language[page_language(html)].add(page);
         total.add(page);
     }
+    std::stable_sort(wrong.begin(), wrong.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < worst && i < wrong.size(); ++i)
+        std::printf("WORST %s\n", wrong[i].second.c_str());
     std::printf("%-8s %5s  %9s %6s %6s %8s\n", "language", "pages", "precision", "recall", "F1",
                 "accuracy");
     for (const auto& [language, counts] : by_language)
@@ -196,8 +223,12 @@ int main(int argc, char** argv) {
         if (counts.pages < 5) others.add(counts);
     if (others.pages > 0) print_row("(others)", others);
     print_row("all", total);
-    std::printf("%zu pages without an extracted article; %.1f MB of HTML in %.2f s: %.1f MB/s "
-                "(decoding and extraction, one core)\n",
-                failed, bytes / 1e6, seconds, seconds > 0 ? bytes / 1e6 / seconds : 0.0);
+    // CPU time is the measure per core: on a shared machine the elapsed time also counts
+    // the time other programs held the core.
+    std::printf(
+        "%zu pages without an extracted article; %.1f MB of HTML in %.2f s of CPU "
+        "(%.2f s elapsed): %.1f MB/s per core (decoding and extraction)\n",
+        failed, bytes / 1e6, cpu_seconds, seconds,
+        cpu_seconds > 0 ? bytes / 1e6 / cpu_seconds : 0.0);
     return 0;
 }

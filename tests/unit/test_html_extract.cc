@@ -6,6 +6,7 @@
 #include "formats/html.h"
 #include "formats/html_extract.h"
 #include "formats/html_parse.h"
+#include "formats/html_slim.h"
 
 using newsindex::read_html_article;
 using Strings = std::vector<std::string>;
@@ -124,6 +125,66 @@ TEST_CASE("HTML main text: one rule per page", "[html][extract]") {
               "<script>var s = '<div>scripted</div>'; if (a < b) {}</script>"
               "<SCRIPT type=text/javascript>document.write('</scripts>')</SCRIPT></article>"),
          text},
+        {"<noscript> content is read: a page that shows its text by script puts it there",
+         page("<div class='post-body'><script type='text/template'></script><noscript>" + article +
+              "</noscript></div><div><a href='/a'>Archive</a></div>"),
+         text},
+        {"an article name on a box without prose does not outweigh the article",
+         page("<div class='head'><div class='articleMeta'><p>Updated: 20 March 2024, "
+              "14:57</p></div><h1>Flood</h1></div><div class='con'><div class='box'><div><p>" +
+              kOne + "</p></div><div><p>" + kTwo + "</p></div><div><p>" + kThree +
+              "</p></div></div></div>"),
+         text},
+        {"a microdata articleBody grows to the <article> it fills: its standfirst stays",
+         page("<article><p class='intro'>" + kThree + "</p><div itemprop='articleBody'><p>" + kOne +
+              "</p><p>" + kTwo + "</p></div></article>"),
+         kThree + "\n\n" + kOne + "\n\n" + kTwo},
+        {"paragraphs each marked itemprop=articleBody are all the text",
+         page("<div><p itemprop='articleBody'>" + kOne + " " + kTwo +
+              "</p><p itemprop='articleBody'>" + kThree + " " + kOne +
+              "</p><p itemprop='articleBody'>" + kTwo + " " + kThree + "</p></div>"),
+         kOne + " " + kTwo + "\n\n" + kThree + " " + kOne + "\n\n" + kTwo + " " + kThree},
+        {"a heading beside the text that reads as prose is its standfirst",
+         page("<main><h2 class='excerpt'>" + kThree + "</h2><div class='content'><p>" + kOne +
+              "</p><p>" + kTwo + "</p><p>" + kOne + "</p><p>" + kTwo + "</p><p>" + kOne +
+              "</p></div></main>"),
+         kThree + "\n\n" + kOne + "\n\n" + kTwo + "\n\n" + kOne + "\n\n" + kTwo + "\n\n" + kOne},
+        {"a lead paragraph above the text, over a byline, belongs to it",
+         page("<header><h1>Flood</h1><div class='lead'><p>" + kThree +
+              "</p></div><div>By Jane Roe</div></header><section><div class='text'><p>" + kOne +
+              "</p><p>" + kTwo + "</p><p>" + kOne + "</p></div></section>"),
+         kThree + "\n\n" + kOne + "\n\n" + kTwo + "\n\n" + kOne},
+        {"a lead paragraph above the text is found over chrome left out between",
+         page("<header><h1>Flood</h1><p>" + kThree +
+              "</p><div class='share-bar'><p>Share this story with your friends, family and "
+              "colleagues on any network</p></div></header><section><div class='text'><p>" +
+              kOne + "</p><p>" + kTwo + "</p><p>" + kOne + "</p></div></section>"),
+         kThree + "\n\n" + kOne + "\n\n" + kTwo + "\n\n" + kOne},
+        {"a box of pictures with a short credit gives no body text",
+         page("<article><p>" + kOne +
+              "</p><div class='image'><img src='q.jpg'><div>Quay, photo: Jane "
+              "Roe/Agency</div></div><p>" +
+              kTwo + "</p><p>" + kThree + "</p></article>"),
+         text},
+        {"chrome names in the language of the site count too",
+         page("<article>" + article +
+              "<section class='kommentare'><p>Ein Leser schreibt, lang und breit, dass "
+              "er das alles, wirklich alles, schon immer gewusst habe.</p></section></article>"),
+         text},
+        {"a short line with a link that ends the text is a call to act, not text",
+         page("<article>" + article +
+              "<p>Follow us on <a href='/channel'>our channel</a> for more news.</p></article>"),
+         text},
+        {"a line of figures alone is a date or a counter, not text",
+         page("<article><p>" + kOne + "</p><p>12.03.2024</p><p>" + kTwo + "</p><p>" + kThree +
+              "</p><p>14:57</p></article>"),
+         text},
+        {"a teaser without links is the page's own lead; one with links is another page's",
+         page("<article><div class='teaser-text'><p>" + kThree + "</p></div><p>" + kOne +
+              "</p><p>" + kTwo +
+              "</p><div class='teaser'><a href='/b'>Another flood, "
+              "in another town, last year</a> and what it cost.</div></article>"),
+         kThree + "\n\n" + kOne + "\n\n" + kTwo},
     }));
     CAPTURE(rule);
     CHECK(body_of(html) == body);
@@ -210,4 +271,31 @@ TEST_CASE("a tag of a million attributes is read in linear time", "[html][extrac
     const auto start = std::chrono::steady_clock::now();
     CHECK(body_of(html) == kOne);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("markup no reader uses is cut before parsing", "[html][extract]") {
+    auto [html, slim] = GENERATE(table<std::string, std::string>({
+        {"<p>a<!-- note <p>b</p> -->c</p>", "<p>ac</p>"},
+        {"<!-->x<!--->y<!-- never closed", "xy"},
+        {"<svg viewBox='0 0 9 9'><path d='M0 0L9 9'/><text>icon</text></svg>text",
+         "<svg viewBox='0 0 9 9'></svg>text"},
+        {"<SVG><g/></Svg>t<svg/>u", "<SVG></Svg>t<svg/>u"},
+        {"<img src=\"a.jpg\" srcset='a 1x, b 2x' alt=\"Quay\" data-id=7 onclick=\"go()\">",
+         "<img   alt=\"Quay\"  >"},
+        {"<a href='/x' rel=author class=\"by\">Jane</a><link rel=canonical href=\"/c\">",
+         "<a  rel=author class=\"by\">Jane</a><link rel=canonical href=\"/c\">"},
+        {"<p title=\"a > b\" data-x='<p>'>t</p>", "<p title=\"a > b\" >t</p>"},
+        {"a < b and <3 and </ p>", "a < b and <3 and </ p>"},
+        {"<div data-never-closed=\"", "<div "},
+    }));
+    CAPTURE(html);
+    CHECK(newsindex::html::slimmed_markup(html) == slim);
+}
+
+TEST_CASE("cutting unread markup leaves the text and the readers' attributes", "[html][extract]") {
+    const std::string html = page(
+        "<article class='story'><svg><title>Logo</title></svg><!-- ad slot --><p "
+        "data-track='1' style='color:red'>" +
+        kOne + "</p><p hidden onclick='x()'>Hidden box</p><p>" + kTwo + "</p></article>");
+    CHECK(body_of(html) == kOne + "\n\n" + kTwo);
 }

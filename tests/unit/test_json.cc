@@ -222,3 +222,32 @@ TEST_CASE("dates in JSON: text, Unix seconds and milliseconds", "[json]") {
     REQUIRE(articles.size() == 1);
     CHECK(articles[0].date == date);
 }
+
+TEST_CASE("JSON bodies holding HTML are read as a page's article is", "[json][html]") {
+    const std::string prose =
+        "The council approved the new bridge on Monday, after two years of debate, and work "
+        "will start in spring.";
+    auto [why, body, expected] = GENERATE_COPY(table<std::string, std::string, std::string>({
+        {"paragraphs become paragraphs, entities decoded",
+         "<p>" + prose + "</p><p>Tolls &amp; fees stay the same.</p>",
+         prose + "\n\nTolls & fees stay the same."},
+        {"scripts, navigation and captions are left out",
+         "<nav><a href='/'>Home</a> <a href='/city'>City</a></nav><p>" + prose +
+             "</p><script>track()</script><figure><img src='b.jpg'><figcaption>The old "
+             "bridge in 1950</figcaption></figure>",
+         prose},
+        {"text that only mentions a tag stays as written",
+         "Use <p> for paragraphs, a < b and b > c.", "Use <p> for paragraphs, a < b and b > c."},
+        {"an e-mail address in angle brackets is no markup",
+         "Write to <desk@example.org> with tips.", "Write to <desk@example.org> with tips."},
+    }));
+    CAPTURE(why);
+    // The bodies hold no quotation mark or backslash: they go into the record as they are.
+    const std::string record = "{\"title\": \"Bridge\", \"body\": \"" + body + "\"}";
+    std::vector<Article> articles;
+    newsindex::read_json_articles(
+        record, "bridge.json", {}, [&](Article&& a) { articles.push_back(std::move(a)); },
+        [](const InputError& e) { FAIL(e.what()); });
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].body == expected);
+}

@@ -175,3 +175,31 @@ TEST_CASE("Markdown files that hold no article are refused with the file named",
     REQUIRE_THROWS_AS(read_markdown_article(bytes, "empty.md"), InputError);
     REQUIRE_THROWS_WITH(read_markdown_article(bytes, "empty.md"), problem);
 }
+
+TEST_CASE("HTML blocks in Markdown are read by the main-text extraction", "[markdown][html]") {
+    const std::string prose =
+        "The library reopened on Saturday, after a year of repairs, with a new reading room "
+        "and longer hours.";
+    auto [why, markdown, body] = GENERATE_COPY(table<std::string, std::string, std::string>({
+        {"a block of paragraphs gives its paragraphs",
+         "# Library\n\n<div class=\"story\">\n<p>" + prose +
+             "</p>\n<p>Entry stays free.</p>\n</div>\n\nMarkdown again, *after* it.",
+         prose + "\n\nEntry stays free.\n\nMarkdown again, after it."},
+        {"scripts and navigation blocks say nothing",
+         "# Library\n\n" + prose +
+             "\n\n<script>\nvar shown = \"<p>not text</p>\";\n</script>\n\n<nav><a "
+             "href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\n\nThe end.",
+         prose + "\n\nThe end."},
+        {"a figure's caption stays out of the body",
+         "# Library\n\n" + prose +
+             "\n\n<figure>\n<img src=\"hall.jpg\">\n<figcaption>The new reading "
+             "room</figcaption>\n</figure>",
+         prose},
+        {"an inline tag opens no HTML block",
+         "# Library\n\n<span>Opening hours</span> change in May.", "Opening hours change in May."},
+        {"a block that is not clearly HTML is read as Markdown",
+         "# Library\n\n<div>\nOpening hours change in **May**.", "Opening hours change in May."},
+    }));
+    CAPTURE(why);
+    CHECK(read_markdown_article(markdown, "library.md").body == body);
+}
