@@ -1,6 +1,7 @@
 #include "formats/html_captions.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 
 #include "formats/article_text.h"
@@ -14,22 +15,32 @@ namespace {
 // Labels that introduce a credit, lower case. Word labels must be followed by ':' in the text
 // (else "Photo" could start a caption); the others stand as they are.
 constexpr std::string_view kWordLabels[] = {
-    "image credit", "photo credit", "picture credit", "credits",  "credit",  "photographs",
-    "photograph",   "photos",       "photo",          "pictures", "picture", "images",
-    "image",        "fotos",        "foto",           "bilder",   "bild",    "quelle"};
+    "image credit", "photo credit", "picture credit", "fotocredit", "credits", "credit",
+    "photographer", "fotograf",     "photographs",    "photograph", "photos",  "photo",
+    "pictures",     "picture",      "images",         "image",      "fotos",   "foto",
+    "bilder",       "bild",         "quelle"};
 constexpr std::string_view kSignLabels[] = {"©", "(c)"};
-// Labels that start a credit only at the start of the text or after "(": elsewhere they are
-// words of the caption ("a dispute over copyright law").
+// Labels that start a credit only at the start of the text or after "(", "/" or "|":
+// elsewhere they are words of the caption ("a dispute over copyright law").
 constexpr std::string_view kOpeningLabels[] = {"copyright", "photo by", "foto von"};
 
 // Credits longer than this are no credits: a caption that happens to hold "Photo:".
 constexpr std::size_t kMaxCreditBytes = 120;
 
+// Whether a label may start at text[at]: not inside a word ("Photography:" is no label, but
+// spans written without a space give "phenomenon.Credit:"), and for the labels that are also
+// words of captions, only where a credit starts.
 bool boundary_before(std::string_view text, std::size_t at, bool opening_only) {
     if (at == 0) return true;
-    const char c = text[at - 1];
-    if (opening_only) return c == '(';
-    return c == ' ' || c == '(' || c == '[' || c == '|' || c == '/';
+    if (opening_only) {
+        std::size_t before = at;
+        while (before > 0 && text[before - 1] == ' ') --before;
+        if (before == 0) return true;
+        const char c = text[before - 1];
+        return c == '(' || c == '/' || c == '|';
+    }
+    const auto byte = static_cast<unsigned char>(text[at - 1]);
+    return byte < 0x80 && !std::isalnum(byte);
 }
 
 // Where a label starts in lower (lower-cased text) at or after from, and its length with the
@@ -101,6 +112,15 @@ bool words_include(const std::string& names, std::string_view word) {
     return false;
 }
 
+// Text for screen readers only ("Image caption" before BBC captions).
+bool is_screen_reader_text(const GumboNode& node) {
+    const std::string css = text::ascii_lower(attribute_or_empty(node, "class"));
+    for (std::string_view hint : {"off-screen", "offscreen", "sr-only", "visually-hidden",
+                                  "visuallyhidden", "screen-reader"})
+        if (css.find(hint) != std::string::npos) return true;
+    return false;
+}
+
 bool is_credit_element(const GumboNode& node) {
     if (is_html(node, GUMBO_TAG_CITE) || is_html(node, GUMBO_TAG_SMALL)) return true;
     const std::string names =
@@ -154,6 +174,7 @@ FigureCaption read_caption(const GumboNode& figcaption) {
                 return false;
             }
             if (node.type != GUMBO_NODE_ELEMENT) return false;
+            if (&node != &figcaption && is_screen_reader_text(node)) return false;
             if (&node != &figcaption && !credit_element && is_credit_element(node)) {
                 credit_element = &node;
                 any_credit_element = true;
@@ -173,8 +194,9 @@ FigureCaption read_caption(const GumboNode& figcaption) {
         std::string before, label_credit;
         if (split_trailing_credit(result.caption, before, label_credit) && label_credit.empty())
             result.caption = before;
-    } else if (!split_trailing_credit(result.whole, result.caption, result.credit)) {
-        result.caption = result.whole;
+    } else {
+        const std::string text = formats::tidy_inline(caption);
+        if (!split_trailing_credit(text, result.caption, result.credit)) result.caption = text;
     }
     return result;
 }

@@ -155,6 +155,11 @@ TEST_CASE("figure captions and their credits, never in the body", "[html][captio
              "<figure><figcaption>Photo credit: Lars Berg</figcaption></figure>",
              {},
              {"Lars Berg"}},
+            {"text for screen readers only",
+             "<figure><figcaption><span class='off-screen'>Image caption</span>Gulls over the "
+             "harbour.</figcaption></figure>",
+             {"Gulls over the harbour."},
+             {}},
             {"a word of the caption is no label",
              "<figure><figcaption>The photo shows the quay.</figcaption></figure>",
              {"The photo shows the quay."},
@@ -196,12 +201,27 @@ TEST_CASE("the credit splitter on its own", "[captions]") {
          "Jane Roe/Getty Images"},
         {"Gulls \xE2\x80\x93 Image: Port Authority", "Gulls", "Port Authority"},
         {"\xC2\xA9 Jane Roe", "", "Jane Roe"},
+        // Spans written without a space between caption and credit.
+        {"Gulls over the harbour.Credit: Jane Roe", "Gulls over the harbour.", "Jane Roe"},
+        {"Gulls over the harbour.\xC2\xA9 Jane Roe", "Gulls over the harbour.", "Jane Roe"},
+        {"Gulls / Photo by Jane Roe on Unsplash", "Gulls", "Jane Roe on Unsplash"},
+        {"Gulls over the harbour. Fotocredit: SID", "Gulls over the harbour.", "SID"},
     }));
     CAPTURE(text);
     std::string got_caption, got_credit;
     REQUIRE(newsindex::html::split_trailing_credit(text, got_caption, got_credit));
     CHECK(got_caption == caption);
     CHECK(got_credit == credit);
+}
+
+TEST_CASE("captions without a credit are not split", "[captions]") {
+    auto text = GENERATE(as<std::string>{}, "The photography club meets at the harbour.",
+                         "A dispute over copyright at the port museum.",
+                         "Gulls photo by the harbour wall.", "Bildungsminister besucht den Hafen.");
+    CAPTURE(text);
+    std::string caption = "unchanged", credit = "unchanged";
+    CHECK_FALSE(newsindex::html::split_trailing_credit(text, caption, credit));
+    CHECK(caption == "unchanged");
 }
 
 TEST_CASE("the plain-text export's bold captions go to captions", "[plaintext][captions]") {
