@@ -29,10 +29,22 @@ struct Article {
     std::vector<std::string> authors;  // clean names in byline order, e.g. {"Jane Doe", "AFP"}
     std::string date;                  // ISO 8601: "YYYY-MM-DD", optionally "THH:MM[:SS][offset]"
     std::string url;                   // original URL as given, empty when the source has none
-    std::string body;                  // paragraphs separated by "\n\n"; captions included
+    std::string body;                  // paragraphs separated by "\n\n"; no captions (below)
     std::vector<std::string> related;  // titles from "Related article:" lines (metadata only)
-    std::vector<std::string> photo_credits;  // e.g. "AP / TASS" (metadata only)
-    std::string source_path;                 // absolute path of the file it came from
+    // Photo captions without their credits, in page order, unique ("Troops board a plane at
+    // Fort Bragg."); kept out of body so that snippets never show them.
+    std::vector<std::string> captions;
+    std::vector<std::string> photo_credits;  // e.g. "AP / TASS", from the captions
+    // The publication as it names itself ("The Guardian": og:site_name, JSON-LD publisher);
+    // empty when the source does not say.
+    std::string site_name;
+    // The site's section the article appears in ("Politics": article:section, JSON-LD
+    // articleSection); empty when not given.
+    std::string section;
+    // The language the source declares, as its lower-case primary subtag ("de", "pt"; see
+    // text/language.h); empty when none is declared or the declaration is no BCP 47 tag.
+    std::string language;
+    std::string source_path;        // absolute path of the file it came from
     std::vector<std::string> tags;  // keywords, categories or newsgroups, in source order, unique
     // Which record of a many-article file this is, stable while the file is unchanged:
     // "line 12" (JSON Lines, 1-based line), "record 3" (JSON array, 1-based), "message 2"

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "text/language.h"
 #include "text/strings.h"
 
 namespace newsindex::schema {
@@ -12,6 +13,8 @@ namespace newsindex::schema {
 namespace {
 
 constexpr std::string_view kAuthorExactPrefix = "XA";
+constexpr std::string_view kSectionExactPrefix = "XK";
+constexpr std::string_view kLanguagePrefix = "L";
 
 std::vector<std::string> title_values(const Article& a) {
     return {a.title};
@@ -27,6 +30,25 @@ std::vector<std::string> site_values(const Article& a) {
 std::vector<std::string> url_values(const Article& a) {
     if (a.url.empty()) return {};
     return {a.url};
+}
+std::vector<std::string> one_value(const std::string& value) {
+    if (value.empty()) return {};
+    return {value};
+}
+std::vector<std::string> site_name_values(const Article& a) {
+    return one_value(a.site_name);
+}
+std::vector<std::string> section_values(const Article& a) {
+    return one_value(a.section);
+}
+std::vector<std::string> language_values(const Article& a) {
+    return one_value(a.language);
+}
+// Captions and their credits: "caption:reuters" finds a Reuters photo.
+std::vector<std::string> caption_values(const Article& a) {
+    std::vector<std::string> values = a.captions;
+    values.insert(values.end(), a.photo_credits.begin(), a.photo_credits.end());
+    return values;
 }
 std::vector<std::string> id_values(const Article& a) {
     return {article_id(a)};
@@ -233,6 +255,22 @@ const std::vector<Field>& fields() {
         FieldRow("site", "H", FieldKind::Boolean, site_values, "host name of the URL, without www.")
             .normalised_as(ValueNormalisation::HostName)
             .example("site:reuters.com"),
+        FieldRow("sitename", "XW", FieldKind::FreeText, site_name_values,
+                 "words of the site's own name (og:site_name)")
+            .filters_in_queries()
+            .example("sitename:\"the guardian\""),
+        FieldRow("section", "XS", FieldKind::FreeText, section_values,
+                 "words of the site's section the article is in")
+            .exact_terms(kSectionExactPrefix)
+            .filters_in_queries()
+            .example("section:politics"),
+        FieldRow("lang", kLanguagePrefix, FieldKind::Boolean, language_values,
+                 "language the source declares, as its primary subtag")
+            .normalised_as(ValueNormalisation::Language)
+            .example("lang:de"),
+        FieldRow("caption", "XC", FieldKind::FreeText, caption_values,
+                 "words of a photo caption or credit")
+            .example("caption:harbour"),
         FieldRow("url", "U", FieldKind::Boolean, url_values, "the article's URL, exactly"),
         FieldRow("id", kIdPrefix, FieldKind::Boolean, id_values,
                  "the article's id (its URL, else its path)"),
@@ -272,6 +310,8 @@ const std::vector<Facet>& facets() {
         entity.typed_entities = true;
         return std::vector<Facet>{facet("author", kAuthorExactPrefix),
                                   site,
+                                  facet("section", kSectionExactPrefix),
+                                  facet("lang", kLanguagePrefix),
                                   year,
                                   month,
                                   entity,
@@ -416,6 +456,10 @@ std::string normalise_boolean_value(const Field& field, std::string_view value) 
         if (site.rfind("www.", 0) == 0) site.erase(0, 4);
         return site;
     }
+    if (field.normalisation == ValueNormalisation::Language) {
+        const std::string language = text::primary_language(value);
+        return language.empty() ? text::ascii_lower(text::trim(value)) : language;
+    }
     return std::string(text::trim(value));
 }
 
@@ -454,8 +498,12 @@ std::string encode_record(const Article& article) {
     put("date", article.date);
     for (const std::string& author : article.authors) put("author", author);
     for (const std::string& related : article.related) put("related", related);
+    for (const std::string& caption : article.captions) put("caption", caption);
     for (const std::string& credit : article.photo_credits) put("photo_credit", credit);
     for (const std::string& tag : article.tags) put("tag", tag);
+    put("site_name", article.site_name);
+    put("section", article.section);
+    put("lang", article.language);
     put("record_key", article.record_key);
     put("message_id", article.message_id);
     // entity=TYPE TAB COUNT TAB NAME [TAB MENTION]...; annotate() keeps tabs out of names.
@@ -490,6 +538,14 @@ Article decode_record(std::string_view data) {
             article.authors.push_back(std::move(value));
         else if (key == "related")
             article.related.push_back(std::move(value));
+        else if (key == "caption")
+            article.captions.push_back(std::move(value));
+        else if (key == "site_name")
+            article.site_name = std::move(value);
+        else if (key == "section")
+            article.section = std::move(value);
+        else if (key == "lang")
+            article.language = std::move(value);
         else if (key == "photo_credit")
             article.photo_credits.push_back(std::move(value));
         else if (key == "tag")

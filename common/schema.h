@@ -17,7 +17,7 @@
 
 namespace newsindex::schema {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 // Metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
 // The Snowball language of the stemmed (Z) terms; queries must be stemmed the same way.
@@ -36,6 +36,7 @@ enum class FieldKind {
 enum class ValueNormalisation {
     Exact,     // as written
     HostName,  // lower case, without a leading "www."
+    Language,  // the primary language subtag, lower case ("de" for "de-AT"; text/language.h)
 };
 
 struct Field {
@@ -189,7 +190,8 @@ std::string content_hash(std::string_view bytes);
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
 // Canonical form of a value of a Boolean field, used at both index and query time (site names
-// are lowercased and lose a leading "www.").
+// are lowercased and lose a leading "www."; language tags become their primary subtag, and
+// a value that is no language tag stays as written, lower case, so that it matches nothing).
 std::string normalise_boolean_value(const Field& field, std::string_view value);
 
 // The article's unique id: its URL when it has one; else its Message-ID in angle brackets;

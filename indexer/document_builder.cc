@@ -242,7 +242,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     }
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // Unprefixed text: what a query without a field matches. The title counts more than the
-    // body, and comes first so that a phrase in the headline has positions of its own.
+    // body, and comes first so that a phrase in the headline has positions of its own; the
+    // captions come last.
     // All free text is indexed folded (text::fold_for_search), as the searcher folds queries:
     // "Straße" is indexed as "strasse" and found by "Straße", "STRASSE" and "strasse" alike.
     // No unfolded copy is kept: no query asks for one.
@@ -253,6 +254,13 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         term_generator_.increase_termpos(kValueGap);
     }
     term_generator_.index_text(text::fold_for_search(article.body));
+    // Captions are no body text (snippets never show them) but say what the article shows:
+    // a query without a field finds their words too, after the body. Credits only under
+    // caption:, or "Reuters" would find every Reuters photo.
+    for (const std::string& caption : article.captions) {
+        term_generator_.increase_termpos(kValueGap);
+        term_generator_.index_text(text::fold_for_search(caption));
+    }
     add_term_variants(doc);
     if (std::string signature = text::near_duplicate_signature(article.title, article.body);
         !signature.empty())

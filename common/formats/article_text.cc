@@ -206,6 +206,10 @@ bool finish_article(Article& article) {
     article.url = one_line(article.url);
     article.record_key = one_line(article.record_key);
     article.message_id = one_line(article.message_id);
+    article.site_name = one_line(article.site_name);
+    article.section = one_line(article.section);
+    article.language = one_line(article.language);
+    tidy_list(article.captions);
     tidy_list(article.authors);
     tidy_list(article.tags);
     tidy_list(article.related);

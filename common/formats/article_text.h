@@ -46,10 +46,10 @@ bool read_header_line(std::string_view line, HeaderLines& header);
 // Makes article meet the contract of article.h whatever the reader extracted: body and title
 // cut to kMaxBodyBytes and kMaxTitleBytes (article.h); every string
 // valid UTF-8 without control characters; title, date, url, record_key and message_id on one
-// line; body paragraphs tidied and joined by "\n\n"; authors, tags, related and photo
-// credits tidied, non-empty, unique and at most kMaxListEntries long; an empty title made from the
-// body. Returns false when the article has no title even then (no text at all), which readers
-// report as a problem.
+// line (and site_name, section, language); body paragraphs tidied and joined by "\n\n";
+// authors, tags, related, captions and photo credits tidied, non-empty, unique and at most
+// kMaxListEntries long; an empty title made from the body. Returns false when the article has no
+// title even then (no text at all), which readers report as a problem.
 bool finish_article(Article& article);
 
 }  // namespace newsindex::formats

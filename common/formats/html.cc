@@ -1,7 +1,10 @@
 #include "formats/html.h"
 
+#include <algorithm>
+
 #include "errors.h"
 #include "formats/article_text.h"
+#include "formats/html_captions.h"
 #include "formats/html_extract.h"
 #include "formats/html_metadata.h"
 #include "formats/html_parse.h"
@@ -31,6 +34,24 @@ std::size_t total_size(const std::vector<std::string>& paragraphs) {
     return n;
 }
 
+// The article's captions (those the extraction found inside the article, by their whole
+// text), each split into caption and credit.
+void add_captions(const GumboNode& root, const std::vector<std::string>& of_article,
+                  Article& article) {
+    if (of_article.empty()) return;
+    const std::vector<html::FigureCaption> all = html::read_figure_captions(root);
+    for (const std::string& whole : of_article) {
+        auto found = std::find_if(all.begin(), all.end(),
+                                  [&](const html::FigureCaption& c) { return c.whole == whole; });
+        if (found == all.end()) {
+            formats::add_unique(article.captions, whole);
+            continue;
+        }
+        formats::add_unique(article.captions, found->caption);
+        formats::add_unique(article.photo_credits, found->credit);
+    }
+}
+
 }  // namespace
 
 Article read_html_article(std::string_view bytes, const std::string& source) {
@@ -48,6 +69,10 @@ Article read_html_article(std::string_view bytes, const std::string& source) {
     article.date = std::move(meta.date);
     article.url = std::move(meta.url);
     article.tags = std::move(meta.tags);
+    article.site_name = std::move(meta.site_name);
+    article.section = std::move(meta.section);
+    article.language = std::move(meta.language);
+    add_captions(document.root(), main.captions, article);
 
     std::vector<std::string>& body = main.paragraphs;
     // The publisher's own copy of the text wins when the tree gave much less of it (pages that

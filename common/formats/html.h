@@ -23,6 +23,12 @@ namespace newsindex {
 // - url: <link rel="canonical">, else og:url, else JSON-LD url / mainEntityOfPage;
 // - tags: "article:tag", "keywords" and "news_keywords" meta tags, JSON-LD keywords and
 //   articleSection;
+// - site_name: og:site_name, else the JSON-LD publisher's name (also by "@id" reference);
+//   section: article:section, else JSON-LD articleSection; language: the primary subtag of
+//   <html lang>, else <meta http-equiv="content-language">, else JSON-LD inLanguage, else
+//   og:locale, the first that is a valid BCP 47 tag (text/language.h);
+// - captions and photo_credits: the <figcaption>s inside the article (html_extract.h), each
+//   split into caption and credit (html_captions.h); never body text;
 // - body: the main text by content scoring over the tree (html_extract.h: chrome by tag,
 //   class and id left out, the best-scoring container grown over the article, clutter,
 //   link blocks and labels cleaned out; figure captions are not body); the JSON-LD

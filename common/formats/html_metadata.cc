@@ -11,6 +11,7 @@
 #include "text/byline.h"
 #include "text/dates.h"
 #include "text/entities.h"
+#include "text/language.h"
 #include "text/strings.h"
 
 namespace newsindex::html {
@@ -75,6 +76,7 @@ bool is_furniture(const GumboNode& node) {
 // What the page says about itself, gathered in one walk.
 struct PageFacts {
     std::string title_element, first_h1, canonical, first_time, byline_text;
+    std::string html_lang, content_language;                // <html lang>, <meta http-equiv=...>
     std::vector<std::pair<std::string, std::string>> meta;  // (name or property, content)
     std::vector<std::string> json_ld;                       // raw script contents
 };
@@ -100,6 +102,8 @@ std::string script_text(const GumboNode& script) {
 
 PageFacts gather_facts(const GumboNode& root) {
     PageFacts facts;
+    facts.html_lang = attribute_or_empty(root, "lang");
+    if (facts.html_lang.empty()) facts.html_lang = attribute_or_empty(root, "xml:lang");
     const GumboNode* furniture = nullptr;  // the outermost furniture element being walked
     walk(
         root,
@@ -114,6 +118,9 @@ PageFacts gather_facts(const GumboNode& root) {
                 const char* content = attribute(node, "content");
                 if (!key.empty() && content)
                     facts.meta.emplace_back(text::ascii_lower(key), content);
+                if (content && facts.content_language.empty() &&
+                    text::ascii_lower(attribute_or_empty(node, "http-equiv")) == "content-language")
+                    facts.content_language = content;
                 return false;
             }
             if (html && tag == GUMBO_TAG_LINK) {
@@ -167,6 +174,40 @@ std::string json_name(const Json& value) {
     return {};
 }
 
+// The first string of a string or a list.
+std::string first_string(const Json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_array()) {
+        for (const Json& element : value)
+            if (element.is_string() && !element.get_ref<const std::string&>().empty())
+                return element.get<std::string>();
+    }
+    return {};
+}
+
+// The name of an object given in place, by reference ({"@id": "#org"}, named elsewhere in the
+// document's "@graph", as Yoast and other generators write it), or first of a list.
+std::string linked_name(const Json& value, const Json& document) {
+    const Json& first = value.is_array() && !value.empty() ? value.front() : value;
+    std::string name = json_name(first);
+    if (!name.empty() || !first.is_object()) return name;
+    auto id = first.find("@id");
+    if (id == first.end() || !id->is_string()) return {};
+    const Json* graph = &document;
+    if (document.is_object()) {
+        auto found = document.find("@graph");
+        if (found == document.end()) return {};
+        graph = &*found;
+    }
+    if (!graph->is_array()) return {};
+    for (const Json& object : *graph) {
+        if (!object.is_object()) continue;
+        auto other = object.find("@id");
+        if (other != object.end() && *other == *id) return json_name(object);
+    }
+    return {};
+}
+
 bool is_article_object(const Json& object) {
     auto type = object.find("@type");
     if (type == object.end()) return false;
@@ -215,7 +256,7 @@ void add_tags(const Json& value, std::vector<std::string>& tags) {
 }
 
 struct LinkedData {
-    std::string headline, date, url, body;
+    std::string headline, date, url, body, publisher, section, language;
     std::vector<std::string> authors, tags;
 };
 
@@ -268,6 +309,18 @@ LinkedData read_linked_data(const std::vector<std::string>& scripts) {
         if (const Json* keywords = get("keywords")) add_tags(*keywords, data.tags);
         if (const Json* section = get("articleSection")) add_tags(*section, data.tags);
         if (const Json* body = get("articleBody")) data.body = json_string(*body);
+        if (const Json* publisher = get("publisher"))
+            data.publisher = text::decode_html_entities(linked_name(*publisher, document));
+        if (const Json* section = get("articleSection"))
+            data.section = text::decode_html_entities(first_string(*section));
+        if (const Json* language = get("inLanguage")) {
+            data.language = first_string(*language);
+            // {"@type": "Language", "name": "English", "alternateName": "en"}
+            if (data.language.empty() && language->is_object()) {
+                auto code = language->find("alternateName");
+                if (code != language->end()) data.language = json_string(*code);
+            }
+        }
         break;  // the first article object found describes the page
     }
     return data;
@@ -345,6 +398,20 @@ PageMetadata read_page_metadata(const GumboNode& root) {
         }
     }
     for (const std::string& tag : linked.tags) formats::add_unique(page.tags, tag);
+
+    for (const std::string& name : {first_meta(facts, "og:site_name"), linked.publisher}) {
+        page.site_name = formats::tidy_inline(name);
+        if (!page.site_name.empty()) break;
+    }
+    for (const std::string& section : {first_meta(facts, "article:section"), linked.section}) {
+        page.section = formats::tidy_inline(section);
+        if (!page.section.empty()) break;
+    }
+    for (const std::string& declared : {facts.html_lang, facts.content_language, linked.language,
+                                        first_meta(facts, "og:locale")}) {
+        page.language = text::primary_language(declared);
+        if (!page.language.empty()) break;
+    }
     return page;
 }
 

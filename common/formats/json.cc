@@ -10,6 +10,7 @@
 #include "formats/html_fragment.h"
 #include "text/byline.h"
 #include "text/dates.h"
+#include "text/language.h"
 #include "text/strings.h"
 
 namespace newsindex {
@@ -37,6 +38,8 @@ const std::vector<DefaultKeys>& default_keys() {
         {"body",
          {"text", "body", "content", "articleBody", "short_description", "description", "summary"}},
         {"tags", {"tags", "keywords", "categories", "category"}},
+        // Read from these keys only (not a --field name): "de", "pt-BR", "en_US".
+        {"language", {"language", "lang", "inLanguage"}},
     };
     return keys;
 }
@@ -183,6 +186,10 @@ Article record_to_article(const Json& record, const JsonFieldMap& fields) {
             for (std::string_view tag : text::split(item, ","))
                 formats::add_unique(article.tags, formats::tidy_inline(tag));
         }
+    }
+    for (const Json* value : sources_for(record, "language", fields)) {
+        article.language = text::primary_language(text_of(*value));
+        if (!article.language.empty()) break;
     }
     return article;
 }

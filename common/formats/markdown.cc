@@ -12,6 +12,7 @@
 #include "text/byline.h"
 #include "text/dates.h"
 #include "text/entities.h"
+#include "text/language.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -406,6 +407,7 @@ void apply_front_matter(const formats::FrontMatter& matter, Article& article) {
     if (auto parsed = text::parse_date(date)) article.date = parsed->iso();
     article.url = first_item(
         matter, {"url", "link", "canonical_url", "canonicalurl", "canonical", "permalink"});
+    article.language = text::primary_language(first_item(matter, {"lang", "language"}));
     for (std::string_view key : {"tags", "keywords", "categories", "category"}) {
         auto found = matter.find(std::string(key));
         if (found == matter.end()) continue;

@@ -70,6 +70,24 @@ bool split_caption(std::string_view paragraph, std::string& caption, std::string
     return true;
 }
 
+// Whether a wholly bold paragraph is a caption ("**The chancellor arrives at the
+// harbour.**") rather than a subheading in bold ("**What comes next**"), which is body text:
+// captions are sentences.
+bool reads_as_sentence(std::string_view text) {
+    text = text::trim(text);
+    while (!text.empty()) {
+        if (text.back() == '"' || text.back() == '\'' || text.back() == ')') {
+            text.remove_suffix(1);
+        } else if (text.size() >= 3 && (text.substr(text.size() - 3) == "\u201d" ||
+                                        text.substr(text.size() - 3) == "\u2019")) {
+            text.remove_suffix(3);
+        } else {
+            break;
+        }
+    }
+    return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
 // A header paragraph is one header line, or lines that each are one.
 bool read_header_paragraph(const Paragraph& paragraph, formats::HeaderLines& header) {
     if (formats::read_header_line(paragraph.joined(), header)) return true;
@@ -147,9 +165,10 @@ Article read_plaintext_article(std::string_view bytes, const std::string& source
             std::string related = text::collapse_spaces(
                 text::strip_markdown_inline(paragraph.substr(kRelatedLabel.size())));
             if (!related.empty()) article.related.push_back(related);
-        } else if (split_caption(paragraph, caption, credit)) {
+        } else if (split_caption(paragraph, caption, credit) &&
+                   (!credit.empty() || reads_as_sentence(caption))) {
             if (!credit.empty()) article.photo_credits.push_back(credit);
-            if (!caption.empty()) body.push_back(caption);
+            if (!caption.empty()) article.captions.push_back(caption);
         } else {
             body.push_back(text::collapse_spaces(text::strip_markdown_inline(paragraph)));
         }

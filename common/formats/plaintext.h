@@ -17,7 +17,10 @@ namespace newsindex {
 // paragraph) stand the optional byline ("By Jane Doe and John Roe", "By Jane Doe, Reuters |
 // Updated: Jan. 29, 2022"), agency credit ("Reuters") and date line ("January 29, 2022"). With
 // no byline, a wire dateline opening the body ("MOSCOW (Reuters) - ...") gives the agency as
-// author. A date that cannot be read leaves date empty. source names the file in errors and
+// author. Photo captions (a paragraph ending in a bold credit, "Caption text. **AP / TASS**",
+// or a wholly bold sentence) go to captions and photo_credits, not to the body; a wholly bold
+// paragraph that is no sentence ("**What comes next**") is a subheading and stays in the body.
+// A date that cannot be read leaves date empty. source names the file in errors and
 // fills Article::source_path.
 // Throws InputError when the bytes hold no text at all or look binary (a NUL byte).
 Article read_plaintext_article(std::string_view bytes, const std::string& source);

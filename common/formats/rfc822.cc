@@ -8,6 +8,7 @@
 #include "formats/decode.h"
 #include "formats/html.h"
 #include "text/dates.h"
+#include "text/language.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -318,6 +319,8 @@ Article message_to_article(std::string_view text, const std::string& source) {
                 formats::add_unique(article.tags, formats::tidy_inline(tag));
         }
     }
+    if (const std::string* language = header(message.headers, "content-language"))
+        article.language = text::primary_language(*language);
     PartCharset charset;
     article.body = body_text(message, source, &charset);
     article.charset = std::move(charset.charset);

@@ -45,9 +45,11 @@ std::string distinct_names(std::size_t count) {
 bool all_valid(const Article& article) {
     bool ok = is_valid_utf8(article.title) && is_valid_utf8(article.body) &&
               is_valid_utf8(article.date) && is_valid_utf8(article.url) &&
-              is_valid_utf8(article.record_key) && is_valid_utf8(article.message_id);
-    for (const auto* list :
-         {&article.authors, &article.tags, &article.related, &article.photo_credits}) {
+              is_valid_utf8(article.record_key) && is_valid_utf8(article.message_id) &&
+              is_valid_utf8(article.site_name) && is_valid_utf8(article.section) &&
+              is_valid_utf8(article.language);
+    for (const auto* list : {&article.authors, &article.tags, &article.related,
+                             &article.photo_credits, &article.captions}) {
         for (const std::string& value : *list) ok = ok && is_valid_utf8(value) && !value.empty();
     }
     return ok && !article.title.empty() && article.title.find('\n') == std::string::npos;

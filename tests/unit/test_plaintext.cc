@@ -71,13 +71,12 @@ TEST_CASE("plain-text exports give title, authors, date and URL", "[plaintext]")
     CHECK(article.source_path == fixture);
 }
 
-TEST_CASE("metadata lines stay out of the body; captions stay in without their credit",
-          "[plaintext]") {
+TEST_CASE("metadata lines and captions stay out of the body", "[plaintext]") {
     Article article = read("full-export.txt");
     CHECK(article.related == Names{"Gas Prices Jump After Regulator Decision"});
     CHECK(article.photo_credits == Names{"Anna Roe / AFP"});
+    CHECK(article.captions == Names{"A gas receiving station on the Baltic coast."});
     CHECK(article.body ==
-          "A gas receiving station on the Baltic coast.\n\n"
           "The federal regulator said on Tuesday it had paused its review of the pipeline.\n\n"
           "The operator must first set up a subsidiary under German law, the agency said.\n\n"
           "What comes next\n\n"
@@ -96,10 +95,11 @@ TEST_CASE("header lines stay out of the body; sentences opening with By stay in"
     CHECK(read(fixture).body == body);
 }
 
-TEST_CASE("a wholly bold caption is body text without a credit", "[plaintext]") {
+TEST_CASE("a wholly bold caption is a caption without a credit", "[plaintext]") {
     Article article = read("crlf-agency-suffix.txt");
     CHECK(article.photo_credits.empty());
-    CHECK(article.body == "The chancellor arrives at the harbour.\n\nThe visit lasted two hours.");
+    CHECK(article.captions == Names{"The chancellor arrives at the harbour."});
+    CHECK(article.body == "The visit lasted two hours.");
 }
 
 #ifdef NEWSINDEX_SEED_ARTICLE
@@ -116,6 +116,9 @@ TEST_CASE("the seed article reads exactly", "[plaintext]") {
           "https://www.themoscowtimes.com/2022/01/29/"
           "us-to-send-troops-to-eastern-europe-amid-russia-tensions-a76195");
     CHECK(article.photo_credits == Names{"AP / TASS"});
+    CHECK(article.captions == Names{"U.S. President Joe Biden previously said he thought a "
+                                    "Russian incursion into Ukraine was likely."});
+    CHECK(article.body.find("incursion into Ukraine was likely") == std::string::npos);
     CHECK(article.related.size() == 3);
     CHECK(article.body.find("Related article") == std::string::npos);
     CHECK(article.body.find("Original url") == std::string::npos);

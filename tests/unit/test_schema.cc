@@ -14,6 +14,10 @@ TEST_CASE("the stored record round-trips every field, newlines and backslashes i
     article.body = "Line one\n\nLine \\n two";
     article.related = {"Other story"};
     article.photo_credits = {"AP / TASS"};
+    article.captions = {"Troops board a plane.", "A second\ncaption"};
+    article.site_name = "The Moscow Times";
+    article.section = "News";
+    article.language = "en";
     article.source_path = "/tmp/x.txt";
     article.tags = {"energy", "europe"};
     article.record_key = "line 12";
@@ -26,6 +30,10 @@ TEST_CASE("the stored record round-trips every field, newlines and backslashes i
     CHECK(back.body == article.body);
     CHECK(back.related == article.related);
     CHECK(back.photo_credits == article.photo_credits);
+    CHECK(back.captions == article.captions);
+    CHECK(back.site_name == article.site_name);
+    CHECK(back.section == article.section);
+    CHECK(back.language == article.language);
     CHECK(back.source_path == article.source_path);
     CHECK(back.tags == article.tags);
     CHECK(back.record_key == article.record_key);
