@@ -33,7 +33,7 @@ for file in "$work"/in/*; do
         >/dev/null 2>"$work/stderr"
     status=$?
     set -e
-    read -r seconds kib <"$work/time"
+    read -r seconds kib < <(tail -n 1 "$work/time")  # after "Command exited with ..."
     echo "| $name | $status | $seconds | $((kib / 1024)) | $(wc -l <"$work/stderr") |"
 done
 rm -rf "$work"
