@@ -7,12 +7,14 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/hostile_inputs.sh"
 
-size=$((6 << 20))
+# Sanitizers reserve terabytes of address space: the limit is checked in the plain build only,
+# and the sanitizer build, several times slower, reads smaller inputs.
+if grep -qa __asan_init "$INDEXER"; then
+    limit=unlimited size=$((2 << 20))
+else
+    limit=$((512 << 10)) size=$((6 << 20))
+fi
 make_hostile_inputs "$SCRATCH/in" "$size"
-
-# Sanitizers reserve terabytes of address space: the limit is checked in the plain build only.
-limit=unlimited
-grep -qa __asan_init "$INDEXER" || limit=$((512 << 10))
 
 for file in "$SCRATCH"/in/*; do
     name=$(basename "$file")
@@ -37,7 +39,7 @@ expect_equal "failed counts every bad record" "$(summary_field failed)" $((size 
 # An article cut at the body limit says so with --verbose, and its start is searchable.
 run "$INDEXER" --db "$SCRATCH/db-long" --verbose "$SCRATCH/in/long-body.json"
 expect_status 0
-expect_stderr_has "body cut at 4 MiB"
+[ "$size" -le $((4 << 20)) ] || expect_stderr_has "body cut at 4 MiB"
 run "$SEARCHER" --db "$SCRATCH/db-long" --count word
 expect_equal "the long article is found" "$(cat "$SCRATCH/stdout")" 1
 

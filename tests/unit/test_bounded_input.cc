@@ -130,15 +130,15 @@ TEST_CASE("no article found quotes the problem that kept the records out", "[bou
 TEST_CASE("an article longer than the body limit is cut at a paragraph and says so", "[bounded]") {
     const std::string paragraph = repeated("word ", 999) + "word";  // 4,999 bytes
     auto [what, bytes, format] = GENERATE_COPY(table<std::string, std::string, Format>({
-        {"plain text", "Long article\n\n" + repeated(paragraph + "\n\n", 2000), Format::PlainText},
-        {"plain text past the input limit", "Long article\n\n" + repeated(paragraph + "\n\n", 4000),
+        {"plain text", "Long article\n\n" + repeated(paragraph + "\n\n", 900), Format::PlainText},
+        {"plain text past the input limit", "Long article\n\n" + repeated(paragraph + "\n\n", 1750),
          Format::PlainText},
-        {"Markdown", "# Long article\n\n" + repeated(paragraph + "\n\n", 2000), Format::Markdown},
+        {"Markdown", "# Long article\n\n" + repeated(paragraph + "\n\n", 900), Format::Markdown},
         {"HTML",
-         "<title>Long article</title><article>" + repeated("<p>" + paragraph, 2000) + "</article>",
+         "<title>Long article</title><article>" + repeated("<p>" + paragraph, 900) + "</article>",
          Format::Html},
         {"JSON",
-         R"({"title":"Long article","body":")" + repeated(paragraph + "\\n\\n", 2000) + R"("})",
+         R"({"title":"Long article","body":")" + repeated(paragraph + "\\n\\n", 900) + R"("})",
          Format::Json},
     }));
     CAPTURE(what);
