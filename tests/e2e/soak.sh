@@ -99,7 +99,7 @@ soak() {
         doc_count "$db" >>"$SCRATCH/committed"
         [ $((SECONDS - start)) -lt "$soak_seconds" ] && continue
         # Go on until every searcher has queried, and some saw the database change.
-        distinct=$(cat "$SCRATCH"/seen-1 2>/dev/null | sort -u | wc -l)
+        distinct=$(sort -u "$SCRATCH/seen-1" 2>/dev/null | wc -l)
         [ "$distinct" -ge 2 ] && [ -s "$SCRATCH/seen-2" ] && [ -s "$SCRATCH/seen-3" ] &&
             [ -s "$SCRATCH/seen-4" ] && break
         [ $((SECONDS - start)) -lt 120 ] || break
