@@ -707,6 +707,48 @@ IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& o
     return Run(options, callbacks, writer).execute();
 }
 
+// The directory of the database at path (each shard's, when sharded) that the process may
+// not write into, as "DIRECTORY is not writable (REASON)"; empty when all may be written.
+std::string unwritable_directory(const std::string& path) {
+    std::vector<std::string> directories{path};
+    try {
+        if (is_sharded(path)) directories = shard_paths(path);
+    } catch (const DatabaseError&) {
+        // An unreadable stub: the error at hand is the better explanation.
+    }
+    for (const std::string& directory : directories) {
+        if (::access(directory.c_str(), W_OK) != 0 && (errno == EACCES || errno == EROFS))
+            return directory + " is not writable (" + std::strerror(errno) + ")";
+    }
+    return {};
+}
+
+// What a Xapian error met while the run wrote to the database at path means to the user. A
+// write that the system refused (a full disk, a file size limit, a quota, a directory that is
+// not writable) is named as such with the system's reason, and says what became of the
+// database: Xapian commits atomically, so the last commit stays whole and the next run goes
+// on from it. Anything else (a corrupt table) keeps Xapian's own description.
+// database_error: e is a Xapian::DatabaseError (Xapian::Error has no virtual functions to
+// ask).
+std::string describe_database_failure(const std::string& path, const Xapian::Error& e,
+                                      bool database_error) {
+    static const std::string kKept =
+        "; the last commit stays whole and searchable, and the next run goes on from it";
+    if (const char* cause = e.get_error_string()) {
+        for (int refused : {ENOSPC, EFBIG, EDQUOT, EROFS, EACCES, EPERM}) {
+            if (std::strcmp(cause, std::strerror(refused)) == 0)
+                return "cannot write: " + std::string(cause) + " (" + e.get_msg() + ")" + kKept;
+        }
+    }
+    // Xapian reports a revision file it could not make in a read-only directory without the
+    // system's reason: the directory says it.
+    if (database_error) {
+        const std::string directory = unwritable_directory(path);
+        if (!directory.empty()) return "cannot write: the directory " + directory + kKept;
+    }
+    return e.get_description();
+}
+
 // The module boundary for the database: whatever Xapian or the file system throws while the
 // run works on path (a dry run reading a corrupt table, a full disk at a commit) comes out as
 // a DatabaseError naming path. Errors of single inputs never get here: the run reports them
@@ -715,8 +757,12 @@ IndexSummary index_into(const std::string& path, const IndexOptions& options,
                         const RunCallbacks& callbacks) {
     try {
         return index_into_unchecked(path, options, callbacks);
+    } catch (const Xapian::DatabaseError& e) {
+        throw DatabaseError(DatabaseError::Kind::Other, path,
+                            describe_database_failure(path, e, true));
     } catch (const Xapian::Error& e) {
-        throw DatabaseError(DatabaseError::Kind::Other, path, e.get_description());
+        throw DatabaseError(DatabaseError::Kind::Other, path,
+                            describe_database_failure(path, e, false));
     } catch (const fs::filesystem_error& e) {
         throw database_error(path, "file system error", e);
     }
