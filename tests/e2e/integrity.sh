@@ -4,17 +4,6 @@
 # docids may differ), whatever the batch size and wherever an earlier run stopped.
 . "$(dirname "$0")/lib.sh"
 
-# dump DB: every document as its terms (all but its docid) and its data, in id order.
-dump() {
-    local term docid
-    xapian-delve -A Q -1 "$1" | while IFS= read -r term; do
-        docid=$(xapian-delve -t "$term" -1 "$1" | grep -E '^[0-9]+$')
-        echo "== $term"
-        xapian-delve -r "$docid" -1 "$1" | grep -v 'record #'
-        xapian-delve -r "$docid" -d "$1" | grep -v 'record #'
-    done
-}
-
 # story FILE TITLE WORDS [URL]: a small article in the plain-text format.
 story() {
     if [ -n "${4:-}" ]; then
@@ -120,8 +109,8 @@ for scenario in "${scenarios[@]}"; do
     done
     [ "$ok" = 1 ] || fail "$name: an indexer run failed: $(head -c 300 "$SCRATCH/stderr")"
     "$INDEXER" --db "$SCRATCH/s$n/clean" --jobs 1 "$dir" 2>/dev/null
-    dump "$db" >"$SCRATCH/s$n/after-runs"
-    dump "$SCRATCH/s$n/clean" >"$SCRATCH/s$n/clean-dump"
+    dump_documents "$db" >"$SCRATCH/s$n/after-runs"
+    dump_documents "$SCRATCH/s$n/clean" >"$SCRATCH/s$n/clean-dump"
     checks=$((checks + 1))
     diff -u "$SCRATCH/s$n/clean-dump" "$SCRATCH/s$n/after-runs" >"$SCRATCH/s$n/diff" ||
         fail "$name: the database differs from a clean index: $(head -c 1500 "$SCRATCH/s$n/diff")"
