@@ -156,7 +156,7 @@ mutate() {
                     *) printf '{"title":"%s","body":"%s"}\n' "$title" "$body" >"$file" ;;
                 esac
                 ;;
-            2) [ ! -e "$dir/f0/a0.txt" ] || cp "$dir/f0/a0.txt" "${file%.*}.txt" ;;
+            2) [ ! -e "$dir/f0/a0.txt" ] || [ "$file" = "$dir/f0/a0.txt" ] || cp "$dir/f0/a0.txt" "${file%.*}.txt" ;;
             3)
                 story $((n + 200000))
                 printf '%s\n\nBy %s\n\n%s\n' "$title" "${firsts[$((n % 10))]} ${lasts[$((n % 10))]}" \
