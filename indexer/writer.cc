@@ -785,6 +785,9 @@ void IndexWriter::end_batch(bool force_commit) {
         apply_new_aliases();
         rename_after_withdrawn_aliases(changes.withdrawn);
     }
+    // Also after a batch that changed no name: its documents belong to earlier batches now,
+    // and the next withdrawal must make them again (kept, they were passed over as current).
+    made_this_batch_.clear();
     aliases_.save(shards_->front());
     if (shards_->size() == 1) {
         for (const PendingState& state : pending_states_)

@@ -4,17 +4,6 @@
 # docids may differ), whatever the batch size and wherever an earlier run stopped.
 . "$(dirname "$0")/lib.sh"
 
-# dump DB: every document as its terms (all but its docid) and its data, in id order.
-dump() {
-    local term docid
-    xapian-delve -A Q -1 "$1" | while IFS= read -r term; do
-        docid=$(xapian-delve -t "$term" -1 "$1" | grep -E '^[0-9]+$')
-        echo "== $term"
-        xapian-delve -r "$docid" -1 "$1" | grep -v 'record #'
-        xapian-delve -r "$docid" -d "$1" | grep -v 'record #'
-    done
-}
-
 # story FILE TITLE WORDS [URL]: a small article in the plain-text format.
 story() {
     if [ -n "${4:-}" ]; then
@@ -64,6 +53,10 @@ titled() { story "$1" "Envoy Visit" "Secretary of State Antony Blinken flew to K
 antony() { story "$1" "Envoy Named" "Antony Blinken was named envoy on Friday, officials said."; }
 anne() { story "$1" "Envoy Named $(basename "$1")" "Anne Blinken was named envoy on Friday, officials said."; }
 blinken() { story "$1" "Talks Resume" "Blinken told reporters on Tuesday that talks would resume."; }
+# Two full names ending in Novak: the lone Novak stands for the first until the second comes.
+amelia() { story "$1" "Port Visit" "Amelia Novak visited the port on Monday."; }
+petra() { story "$1" "Court Ruling" "Petra Novak won the case on Friday."; }
+novak() { story "$1" "Budget Talks $(basename "$1")" "Novak said on Thursday that the budget would pass."; }
 
 # NAME | STEPS: steps are separated by ';;', the indexer runs over the directory after each
 # (with the options a step starts with in brackets, e.g. '[--batch-size 1]').
@@ -94,6 +87,7 @@ scenarios=(
     "a titled name takes the full name later, one batch a file|[--batch-size 1] titled d1.txt; blinken d2.txt; antony d3.txt"
     "a titled name's full name withdrawn by a later run|titled d1.txt; antony d3.txt;; anne d4.txt; anne d5.txt"
     "a lone word becomes a person|[--batch-size 1] trumplone t0.txt; trumpfull t1.txt"
+    "an alias withdrawn after a batch that taught nothing|[--batch-size 1] amelia x1.txt; novak x2.txt; novak x3.txt; petra x4.txt"
     "a lone word becomes an organisation again|trumplone t0.txt; trumpfull t1.txt;; for i in 2 3 4 5 6; do trumporg t\$i.txt \$i; done"
 )
 
@@ -120,8 +114,8 @@ for scenario in "${scenarios[@]}"; do
     done
     [ "$ok" = 1 ] || fail "$name: an indexer run failed: $(head -c 300 "$SCRATCH/stderr")"
     "$INDEXER" --db "$SCRATCH/s$n/clean" --jobs 1 "$dir" 2>/dev/null
-    dump "$db" >"$SCRATCH/s$n/after-runs"
-    dump "$SCRATCH/s$n/clean" >"$SCRATCH/s$n/clean-dump"
+    dump_documents "$db" >"$SCRATCH/s$n/after-runs"
+    dump_documents "$SCRATCH/s$n/clean" >"$SCRATCH/s$n/clean-dump"
     checks=$((checks + 1))
     diff -u "$SCRATCH/s$n/clean-dump" "$SCRATCH/s$n/after-runs" >"$SCRATCH/s$n/diff" ||
         fail "$name: the database differs from a clean index: $(head -c 1500 "$SCRATCH/s$n/diff")"

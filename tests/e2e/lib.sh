@@ -84,3 +84,42 @@ make_article() {
     mkdir -p "$(dirname "$1")"
     printf '%s\n\nBy Test Writer\n\nMarch 3, 2022\n\n%s\n\nOriginal url:\n\n<%s>\n' "$2" "$4" "$3" >"$1"
 }
+
+# dump_documents DB: every document of a database, one line per term, value and data line:
+# "ID-TERM<tab>KIND<tab>TEXT", sorted; data lines carry their number, since their order counts.
+# Two databases hold the same documents (terms, values, data) exactly when their dumps are
+# equal, whatever docids they were given. One xapian-delve call reads every document, so a
+# few thousand documents take about a second (a call per document took a minute).
+dump_documents() {
+    local -a records=()
+    local docid
+    while IFS= read -r docid; do
+        records+=(-r "$docid")
+    done < <(xapian-delve -1 -t '' "$1" | sed 1d)
+    [ "${#records[@]}" -gt 0 ] || return 0
+    xapian-delve -1 -d -V "${records[@]}" "$1" | awk '
+        /^Values for record #[0-9]+:$/ { kind = "value"; id = $NF; next }
+        /^Data for record #[0-9]+:$/ { kind = "data"; id = $NF; line = 0; next }
+        /^Term List for record #[0-9]+:$/ { kind = "term"; id = $NF; next }
+        {
+            n[id]++
+            text[id, n[id]] = (kind == "data" ? sprintf("data\t%04d\t", ++line) : kind "\t") $0
+            if (kind == "term" && /^Q/ && !(id in unique)) unique[id] = $0
+        }
+        END { for (id in n) for (i = 1; i <= n[id]; i++) print unique[id] "\t" text[id, i] }' |
+        LC_ALL=C sort
+}
+
+# dump_metadata DB [KEY-REGEX]: every metadata key with its value ("KEY=VALUE"), in key order;
+# with KEY-REGEX, the keys it matches without their values (a process per value is slow: a few
+# milliseconds a key).
+dump_metadata() {
+    local key
+    xapian-metadata list "$1" | while IFS= read -r key; do
+        if [ -n "${2:-}" ] && [[ $key =~ $2 ]]; then
+            printf '%s\n' "$key"
+        else
+            printf '%s=%s\n' "$key" "$(xapian-metadata get "$1" "$key")"
+        fi
+    done
+}
