@@ -20,7 +20,7 @@ for file in "$SCRATCH"/in/*; do
     name=$(basename "$file")
     db="$SCRATCH/db-$name"
     run bash -c 'ulimit -v "$1" && exec timeout 300 "$2" --db "$3" "$4"' _ "$limit" "$INDEXER" "$db" "$file"
-    expect_status "$(expected_status "$name")"
+    expect_status "$(expected_status "$name" "$size")"
     checks=$((checks + 1))
     lines=$(wc -l <"$SCRATCH/stderr")
     [ "$lines" -le 2 ] || fail "$name: $lines lines on stderr: $(head -c 300 "$SCRATCH/stderr")"

@@ -28,11 +28,13 @@ make_hostile_inputs() {
     { printf 'From a@b Mon Jan  1 00:00:00 2024\nSubject: Long message\n\n'; yes 'word word word word' | head -c "$n"; } >"$dir/long-message.mbox"
 }
 
-# The exit status of `indexer --db DB FILE` for each input: 1 when it holds no article or a
-# bad record.
+# expected_status NAME BYTES: the exit status of `indexer --db DB FILE` for each input made
+# BYTES long: 1 when it holds no article or a bad record. wide-object.json holds BYTES / 2
+# values: past 2,097,152 (formats/json.h) it is refused.
 expected_status() {
     case "$1" in
-        deep-array.json | deep-object.json | numbers.json | wide-object.json | numbers.jsonl | \
+        wide-object.json) [ $(($2 / 2)) -gt 2097152 ] && echo 1 || echo 0 ;;
+        deep-array.json | deep-object.json | numbers.json | numbers.jsonl | \
             garbage.jsonl | tables.html | mostly-bad.json) echo 1 ;;
         *) echo 0 ;;
     esac
