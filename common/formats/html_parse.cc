@@ -161,6 +161,19 @@ namespace {
 
 // Elements whose start tags do not open a level: void elements, and those the parser closes
 // by itself when a sibling starts, which pages often leave open.
+// The next '<' at or after from that is not inside a comment ("<!-- ... -->" is skipped
+// whole); npos when there is none, or the rest is an unclosed comment.
+std::size_t next_markup(std::string_view html, std::size_t from) {
+    for (std::size_t at = html.find('<', from); at != std::string_view::npos;
+         at = html.find('<', at + 1)) {
+        if (html.compare(at, 4, "<!--") != 0) return at;
+        const std::size_t close = html.find("-->", at + 4);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        at = close;
+    }
+    return std::string_view::npos;
+}
+
 bool opens_no_level(std::string_view name) {
     static constexpr std::string_view kFlat[] = {
         "area", "base",  "br",     "col",    "embed",    "hr",    "img",   "input", "link",
@@ -176,14 +189,8 @@ std::string capped_nesting(std::string_view html, std::size_t max_depth) {
     std::size_t copied = 0, depth = 0, removed = 0;
     int foreign = 0;  // open <svg> and <math> elements
     bool changed = false;
-    for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size();
-         at = html.find('<', at + 1)) {
-        if (html.compare(at, 4, "<!--") == 0) {
-            const std::size_t close = html.find("-->", at + 4);
-            if (close == std::string_view::npos) break;
-            at = close;
-            continue;
-        }
+    for (std::size_t at = next_markup(html, 0);
+         at != std::string_view::npos && at + 1 < html.size(); at = next_markup(html, at + 1)) {
         const bool end = html[at + 1] == '/';
         std::size_t i = at + (end ? 2 : 1);
         const std::size_t name_start = i;
@@ -233,14 +240,9 @@ std::string capped_nesting(std::string_view html, std::size_t max_depth) {
 
 std::string_view capped_elements(std::string_view html, std::size_t max_elements) {
     std::size_t elements = 0;
-    for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size();
-         at = html.find('<', at + 1)) {
-        if (html.compare(at, 4, "<!--") == 0) {
-            const std::size_t close = html.find("-->", at + 4);
-            if (close == std::string_view::npos) break;
-            at = close;
-        } else if (std::isalpha(static_cast<unsigned char>(html[at + 1])) &&
-                   ++elements > max_elements) {
+    for (std::size_t at = next_markup(html, 0);
+         at != std::string_view::npos && at + 1 < html.size(); at = next_markup(html, at + 1)) {
+        if (std::isalpha(static_cast<unsigned char>(html[at + 1])) && ++elements > max_elements) {
             return html.substr(0, at);
         }
     }
