@@ -190,8 +190,6 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
             }
         }
     }
-    made_this_batch_.insert(path);
-    for (const auto& entry : others) made_this_batch_.insert(entry.first);
     // The ids of the articles the documents held: those no file gives any more (a vanished
     // file, a record gone from a changed one) are forgotten by the collection's names too.
     for (Xapian::docid docid : doomed) {
@@ -716,9 +714,10 @@ void IndexWriter::apply_new_aliases() {
 
 void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn) {
     // A short name that no longer stands for a full name as it did (another full name won, it
-    // became ambiguous, a type is no longer renamed): the documents of earlier batches named
-    // after it are made again from their files, as a clean index (which knows every article
-    // from the start) makes them.
+    // became ambiguous, a type is no longer renamed): the documents named after it are made
+    // again from their files, as a clean index (which knows every article from the start)
+    // makes them. Those of this batch too: an article is named when it is applied, and one
+    // applied before the article that withdrew the alias took the old name.
     std::set<std::string> paths;
     for (const EntityAlias& alias : withdrawn) {
         const std::string term = schema::boolean_term(
@@ -738,10 +737,7 @@ void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>&
                                                   return entity.type == alias.type &&
                                                          entity.name == alias.full_name;
                                               });
-            // A document made in this batch already took the names the batch ends with.
-            if (renamed && !record.source_path.empty() &&
-                !made_this_batch_.count(record.source_path))
-                paths.insert(record.source_path);
+            if (renamed && !record.source_path.empty()) paths.insert(record.source_path);
         }
     }
     for (const std::string& path : paths) {
@@ -751,7 +747,6 @@ void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>&
         else
             apply_file(path, read_again(path), false, nullptr, false);
     }
-    made_this_batch_.clear();
 }
 
 void IndexWriter::finish() {
@@ -785,9 +780,6 @@ void IndexWriter::end_batch(bool force_commit) {
         apply_new_aliases();
         rename_after_withdrawn_aliases(changes.withdrawn);
     }
-    // Also after a batch that changed no name: its documents belong to earlier batches now,
-    // and the next withdrawal must make them again (kept, they were passed over as current).
-    made_this_batch_.clear();
     aliases_.save(shards_->front());
     if (shards_->size() == 1) {
         for (const PendingState& state : pending_states_)
