@@ -486,26 +486,45 @@ std::string site_of_url(std::string_view url) {
     return site;
 }
 
+namespace {
+
+// The record's plain keys, in the order they are written: each holds one Article string, or
+// one element of an Article list per line. Entities and the body need more and come after.
+struct RecordKey {
+    std::string_view key;
+    std::string Article::*text;
+    std::vector<std::string> Article::*list;
+};
+const RecordKey kRecordKeys[] = {
+    {"path", &Article::source_path, nullptr},
+    {"url", &Article::url, nullptr},
+    {"title", &Article::title, nullptr},
+    {"date", &Article::date, nullptr},
+    {"author", nullptr, &Article::authors},
+    {"related", nullptr, &Article::related},
+    {"caption", nullptr, &Article::captions},
+    {"photo_credit", nullptr, &Article::photo_credits},
+    {"tag", nullptr, &Article::tags},
+    {"site_name", &Article::site_name, nullptr},
+    {"section", &Article::section, nullptr},
+    {"lang", &Article::language, nullptr},
+    {"record_key", &Article::record_key, nullptr},
+    {"message_id", &Article::message_id, nullptr},
+};
+
+}  // namespace
+
 std::string encode_record(const Article& article) {
     std::string data;
     auto put = [&data](std::string_view key, std::string_view value) {
         if (value.empty()) return;
         data.append(key).append("=").append(escape_record_value(value)).append("\n");
     };
-    put("path", article.source_path);
-    put("url", article.url);
-    put("title", article.title);
-    put("date", article.date);
-    for (const std::string& author : article.authors) put("author", author);
-    for (const std::string& related : article.related) put("related", related);
-    for (const std::string& caption : article.captions) put("caption", caption);
-    for (const std::string& credit : article.photo_credits) put("photo_credit", credit);
-    for (const std::string& tag : article.tags) put("tag", tag);
-    put("site_name", article.site_name);
-    put("section", article.section);
-    put("lang", article.language);
-    put("record_key", article.record_key);
-    put("message_id", article.message_id);
+    for (const RecordKey& record_key : kRecordKeys) {
+        if (record_key.text) put(record_key.key, article.*record_key.text);
+        if (record_key.list)
+            for (const std::string& value : article.*record_key.list) put(record_key.key, value);
+    }
     // entity=TYPE TAB COUNT TAB NAME [TAB MENTION]...; annotate() keeps tabs out of names.
     // Only the surface forms that give the entity words of its own are kept: the others add
     // nothing to search, and were a quarter of Reuters' stored records.
@@ -526,38 +545,18 @@ Article decode_record(std::string_view data) {
         if (equals == std::string_view::npos) continue;
         std::string_view key = line.substr(0, equals);
         std::string value = unescape_record_value(line.substr(equals + 1));
-        if (key == "path")
-            article.source_path = std::move(value);
-        else if (key == "url")
-            article.url = std::move(value);
-        else if (key == "title")
-            article.title = std::move(value);
-        else if (key == "date")
-            article.date = std::move(value);
-        else if (key == "author")
-            article.authors.push_back(std::move(value));
-        else if (key == "related")
-            article.related.push_back(std::move(value));
-        else if (key == "caption")
-            article.captions.push_back(std::move(value));
-        else if (key == "site_name")
-            article.site_name = std::move(value);
-        else if (key == "section")
-            article.section = std::move(value);
-        else if (key == "lang")
-            article.language = std::move(value);
-        else if (key == "photo_credit")
-            article.photo_credits.push_back(std::move(value));
-        else if (key == "tag")
-            article.tags.push_back(std::move(value));
-        else if (key == "record_key")
-            article.record_key = std::move(value);
-        else if (key == "message_id")
-            article.message_id = std::move(value);
-        else if (key == "entity")
+        const auto known = std::find_if(std::begin(kRecordKeys), std::end(kRecordKeys),
+                                        [&](const RecordKey& entry) { return entry.key == key; });
+        if (known != std::end(kRecordKeys)) {
+            if (known->text)
+                article.*known->text = std::move(value);
+            else
+                (article.*known->list).push_back(std::move(value));
+        } else if (key == "entity") {
             decode_entity(value, article.entities);
-        else if (key == "body")
+        } else if (key == "body") {
             article.body = std::move(value);
+        }
     }
     return article;
 }
