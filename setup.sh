@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # newsindex setup: installs the Debian 12 packages the project needs (only those missing),
 # builds, and then either indexes corpus/ and runs an example search (demo) or runs the whole
-# test suite in a normal and a sanitizer build (test). See README.md.
+# test suite in a normal, a sanitizer and a ThreadSanitizer build (test). See README.md.
 #
 #   ./setup.sh demo    install, build, index corpus/ into the default database, search
 #   ./setup.sh test    install, build with warnings as errors and with ASan+UBSan, run all tests,
-#                      and run each input reader's fuzzer, and the entity extractor's, for a
-#                      bounded time
+#                      run each fuzzer (readers, entity extractor, queries) for a bounded
+#                      time, and run the tests of threads under ThreadSanitizer
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -35,12 +35,21 @@ install_packages() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# build DIR [CMAKE OPTIONS...]
+# build DIR [CMAKE OPTIONS...] [--target TARGET...]
 build() {
-    local dir=$1
+    local dir=$1 options=() targets=()
     shift
-    cmake -S . -B "$dir" "$@" >/dev/null
-    cmake --build "$dir" -j "$jobs"
+    while [ $# -gt 0 ]; do
+        if [ "$1" = --target ]; then
+            shift
+            targets=(--target "$@")
+            break
+        fi
+        options+=("$1")
+        shift
+    done
+    cmake -S . -B "$dir" "${options[@]}" >/dev/null
+    cmake --build "$dir" -j "$jobs" "${targets[@]}"
 }
 
 case "${1:-}" in
@@ -59,7 +68,22 @@ case "${1:-}" in
         # tests run several times faster than unoptimised, and reports keep their lines.
         CXX=clang++ build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
             -DNEWSINDEX_TESTS=ON -DNEWSINDEX_WERROR=ON -DNEWSINDEX_SANITIZE=ON -DNEWSINDEX_FUZZ=ON
-        (cd build-sanitize && ctest --output-on-failure -j "$jobs")
+        # The two long concurrency tests run in the plain build and under ThreadSanitizer below.
+        (cd build-sanitize && ctest --output-on-failure -j "$jobs" -LE concurrency)
+        # ThreadSanitizer: only the two programs, and the tests of threads and processes side by
+        # side (label threads). Every report goes to a file as well as failing its process, so
+        # that a race in a process whose status a script ignores still fails the run.
+        rm -rf build-tsan/tsan-report
+        mkdir -p build-tsan/tsan-report
+        CXX=clang++ build build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+            -DNEWSINDEX_TESTS=ON -DNEWSINDEX_WERROR=ON -DNEWSINDEX_TSAN=ON --target indexer searcher
+        (cd build-tsan && TSAN_OPTIONS="log_path=$PWD/tsan-report/race" \
+            ctest --output-on-failure -j "$jobs" -L threads)
+        if [ -n "$(ls -A build-tsan/tsan-report)" ]; then
+            cat build-tsan/tsan-report/* >&2
+            echo "setup: ThreadSanitizer reported the races above" >&2
+            exit 1
+        fi
         ;;
     *)
         echo "usage: $0 demo|test" >&2
