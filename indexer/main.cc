@@ -9,6 +9,10 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/completion.h"
+#include "cli/config_file.h"
+#include "cli/help.h"
+#include "cli/version.h"
 #include "database.h"
 #include "errors.h"
 #include "index_run.h"
@@ -32,14 +36,17 @@ enum ExitStatus {
     kStoppedBySignalBase = 128,  // + the signal number, as shells report it
 };
 
-constexpr const char* kUsage =
-    "Usage: indexer [OPTIONS] PATH...\n"
-    "       indexer [OPTIONS] --files-from LIST [-0]\n"
-    "       indexer [--db DB] --compact\n"
-    "       indexer [--db DB] --rebuild [--drop-sources] [PATH...]\n"
-    "Index news articles from files and directories (searched recursively for *.txt) into a\n"
-    "newsindex database. Only new and changed files are read; the documents of files that\n"
+constexpr const char* kAbout =
+    "Index news articles from files and directories (searched recursively) into a newsindex\n"
+    "database. Only new and changed files are read; the documents of files that\n"
     "vanished from a directory named here are deleted.\n";
+
+std::string usage(const std::string& program) {
+    // "or:" lines, as GNU programs write them, which help2man reads as more synopses.
+    return "Usage: " + program + " [OPTIONS] PATH...\n" + "  or:  " + program +
+           " [OPTIONS] --files-from LIST [-0]\n" + "  or:  " + program + " [--db DB] --compact\n" +
+           "  or:  " + program + " [--db DB] --rebuild [--drop-sources] [PATH...]\n" + kAbout;
+}
 
 constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
@@ -51,9 +58,41 @@ constexpr const char* kExitStatusHelp =
     "  4    the database stayed locked by another indexer for --lock-timeout seconds\n"
     "  130  stopped by SIGINT, 143 by SIGTERM, after committing the work done\n"
     "\nEnvironment:\n"
-    "  NEWSINDEX_DB  database used when --db is not given\n"
+    "  NEWSINDEX_DB  database used when --db is not given (before the settings file's db)\n"
+    "\nFiles:\n"
+    "  $XDG_CONFIG_HOME/newsindex/config (else ~/.config/newsindex/config): settings; every\n"
+    "  long option can be given there, and [indexer] source = PATH lines name what a plain\n"
+    "  run indexes (docs/configuration.md)\n"
     "\nExample crontab line (quiet unless something is wrong):\n"
     "  */10 * * * *  indexer --db ~/news.db ~/archive\n";
+
+// The name the program was run as ("newsindex-indexer" once installed), for usage lines.
+std::string program_name(const char* argv0) {
+    std::string name = argv0 ? argv0 : "";
+    name = name.substr(name.find_last_of('/') + 1);
+    return name.empty() ? "indexer" : name;
+}
+
+// --completion bash|zsh: the script for the installed command, from the option table.
+int print_completion(const po::variables_map& vm, const std::string& program,
+                     const po::options_description& options) {
+    const std::string shell = vm["completion"].as<std::string>();
+    newsindex::cli::CompletionSpec spec;
+    spec.command = program;
+    spec.options = &options;
+    spec.choices["format"] = {"text", "markdown", "html", "json", "jsonl", "email"};
+    spec.choices["summary"] = {"text", "json"};
+    spec.directory_options = {"db"};
+    spec.file_options = {"config", "files-from"};
+    if (shell == "bash") {
+        std::cout << newsindex::cli::bash_completion(spec);
+    } else if (shell == "zsh") {
+        std::cout << newsindex::cli::zsh_completion(spec);
+    } else {
+        throw newsindex::UsageError("unknown --completion '" + shell + "' (use bash or zsh)");
+    }
+    return kSuccess;
+}
 
 // Every message for people goes out through here, as one line on stderr after the progress
 // line (if any) is cleared: the message is made safe to print (text::escaped_for_terminal),
@@ -126,10 +165,10 @@ int run_indexer(int argc, char** argv) {
         "files-from", po::value(&options.files_from),
         "read the paths to index from this file, one per line ('-': standard input)")(
         "null,0", po::bool_switch(&options.files_from_nul),
-        "paths in the --files-from list end with NUL (find -print0)")(
-        "jobs,j", po::value(&options.jobs)->default_value(options.jobs),
+        "paths in the --files-from list end with NUL (as find -print0 writes them)")(
+        "jobs,j", po::value(&options.jobs)->default_value(options.jobs, "all cores"),
         "threads at work, one of them writing the database, the others reading and parsing "
-        "files; 1 runs everything on one thread (default: all cores)")(
+        "files; 1 runs everything on one thread")(
         "lock-timeout", po::value(&lock_timeout_seconds)->default_value(lock_timeout_seconds),
         "seconds to wait for another indexer to finish with the database")(
         "full", po::bool_switch(&options.full), "read every file again, changed or not")(
@@ -175,26 +214,54 @@ int run_indexer(int argc, char** argv) {
         "verbose,v", po::bool_switch(&verbose),
         "print notes (duplicates, moved files) and the summary line, also when not on a "
         "terminal")("quiet,q", po::bool_switch(&quiet), "print nothing but problems");
+    newsindex::cli::ConfigChoice config;
+    std::string completion_shell;
+    std::vector<std::string> configured_sources;
+    visible.add_options()("config", po::value<std::string>(),
+                          "read settings from this file instead of the default "
+                          "($XDG_CONFIG_HOME/newsindex/config; docs/configuration.md)")(
+        "no-config", po::bool_switch(), "read no settings file")("version",
+                                                                 "show the version and exit");
     po::options_description hidden;
-    hidden.add_options()("input", po::value(&options.inputs));
+    hidden.add_options()("input", po::value(&options.inputs))(
+        "completion", po::value(&completion_shell), "print a bash or zsh completion script");
+    // Settings only the file gives: the paths a plain `indexer` run indexes.
+    po::options_description settings;
+    settings.add(visible).add_options()("source", po::value(&configured_sources),
+                                        "a path to index when the command line names none");
     po::options_description all;
     all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("input", -1);
 
+    const std::string program = program_name(argv[0]);
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
                   vm);
+        // Help and version never depend on the settings file being readable.
+        if (vm.count("help")) {
+            std::cout << usage(program) << '\n'
+                      << newsindex::cli::format_options(visible) << kExitStatusHelp;
+            return kSuccess;
+        }
+        if (vm.count("version")) {
+            std::cout << newsindex::cli::version_text(program);
+            return kSuccess;
+        }
+        if (vm.count("completion")) return print_completion(vm, program, visible);
+        if (vm.count("config")) config.explicit_file = vm["config"].as<std::string>();
+        config.disabled = vm["no-config"].as<bool>();  // notify() has not run yet
+        newsindex::cli::load_config(config, "indexer", settings, vm);
         po::notify(vm);
     } catch (const po::error& e) {
         print_usage_error(e.what());
         return kUsageError;
     }
-    if (vm.count("help")) {
-        std::cout << kUsage << '\n' << visible << kExitStatusHelp;
-        return kSuccess;
-    }
+    // The configured sources stand in for paths only in a plain indexing run.
+    if (options.inputs.empty() && options.files_from.empty() && !options.rebuild &&
+        !vm["compact"].as<bool>() && !vm["inspect"].as<bool>())
+        options.inputs = configured_sources;
     auto usage_error = [](const std::string& message) {
         print_usage_error(message);
         return kUsageError;

@@ -9,8 +9,13 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/completion.h"
+#include "cli/config_file.h"
+#include "cli/help.h"
+#include "cli/version.h"
 #include "database.h"
 #include "errors.h"
+#include "hit_fields.h"
 #include "printer.h"
 #include "schema.h"
 #include "search.h"
@@ -24,30 +29,55 @@ namespace {
 // Exit statuses, as grep's for 0-2: documented in --help and docs/output.md.
 enum ExitStatus { kMatched = 0, kNoMatch = 1, kError = 2, kDatabaseError = 3 };
 
-// The usage text: the query language's fields come from the schema's field table, so that
-// --help names every field the index has.
-std::string usage() {
+// The query language in brief, from the schema's field table so that it names every field the
+// index has. Both --help and --help-query (the source of the newsindex-query(7) manual page)
+// print it.
+std::string query_language() {
     std::string text =
-        "Usage: searcher [OPTIONS] [--] QUERY...\n"
-        "       searcher [OPTIONS] --batch < QUERIES\n"
-        "Search a newsindex database and print ranked hits.\n"
-        "\nQuery (docs/query-syntax.md):\n"
-        "  words                all must match; where they stand together ranks higher\n"
-        "  \"a phrase\"  a NEAR b  a ADJ b  AND OR NOT  +word -word  (...)  ukrain*\n"
-        "  *                    every article (\"* date:2022\"); \"-word\" alone: every article "
+        "\nQuery words and operators (docs/query-syntax.md):\n"
+        "  words               all must match; where they stand together ranks higher\n"
+        "  \"a phrase\"          the words in this order\n"
+        "  a NEAR b, a ADJ b   within 10 words of each other (NEAR/5: 5); ADJ in this order\n"
+        "  AND, OR, NOT, ( )   Boolean operators and grouping\n"
+        "  +word, -word        must have the word; must not have it\n"
+        "  ukrain*             any word starting so\n"
+        "  *                   every article (\"* date:2022\"); \"-word\" alone: every article "
         "without it\n"
         "\nFields:\n";
     for (const schema::Field& field : schema::fields()) {
         std::string line = "  " + std::string(field.name) + ":";
-        line.resize(std::max<std::size_t>(line.size() + 1, 12), ' ');
+        line.resize(std::max<std::size_t>(line.size() + 2, 22), ' ');
         line += std::string(field.description);
         if (!field.example.empty()) line += " (" + std::string(field.example) + ")";
         text += line + "\n";
     }
     text +=
-        "  date: values        2022  2022-01  2022-01-29  2022-01-10..2022-02-05  2022-03..\n"
-        "                      ..2021  today  yesterday  30d  2w..\n";
+        "\nDates (date:VALUE):\n"
+        "  2022, 2022-01, 2022-01-29       a year, a month, a day\n"
+        "  2022-01-10..2022-02-05          a range; either end may be left open (2022-03.., "
+        "..2021)\n"
+        "  today, yesterday, 30d, 2w..     relative to today\n";
     return text;
+}
+
+std::string usage(const std::string& program) {
+    return "Usage: " + program + " [OPTIONS] [--] QUERY...\n" + "  or:  " + program +
+           " [OPTIONS] --batch < QUERIES\n" +
+           "Search a newsindex database and print ranked hits.\n" + query_language();
+}
+
+// --help-query: the query language alone, laid out for help2man (a usage line, a one-line
+// description, headed sections).
+std::string query_language_page(const std::string& program) {
+    return "Usage: " + program + " [OPTIONS] QUERY...\n" +
+           "The query language of newsindex: words, phrases, operators, fields and dates.\n" +
+           query_language() +
+           "\nExamples:\n"
+           "  '\"Nord Stream 2\"'              the phrase\n"
+           "  'author:AFP date:2022-01 person:Putin'\n"
+           "                                 all three fields at once\n"
+           "  'oil NOT opec'                 oil, leaving out articles about OPEC\n"
+           "  'lang:de section:politik'      German articles in a section\n";
 }
 
 constexpr const char* kExitStatusHelp =
@@ -59,8 +89,11 @@ constexpr const char* kExitStatusHelp =
     "  3  the database is missing or cannot be read, or a remote shard did not answer\n"
     "     (with --partial: only when no shard answered)\n"
     "\nEnvironment:\n"
-    "  NEWSINDEX_DB  database used when --db is not given\n"
+    "  NEWSINDEX_DB  database used when --db is not given (before the settings file's db)\n"
     "  NO_COLOR      when set and not empty, --color auto never colours (as does TERM=dumb)\n"
+    "\nFiles:\n"
+    "  $XDG_CONFIG_HOME/newsindex/config (else ~/.config/newsindex/config): settings; every\n"
+    "  long option can be given a default there (docs/configuration.md)\n"
     "\nExamples:\n"
     "  searcher '\"Nord Stream 2\"'\n"
     "  searcher --sort newest --facet month 'Milley date:2022'\n"
@@ -138,6 +171,44 @@ void report_missing(const std::vector<MissingShard>& missing) {
                "); results without it");
 }
 
+// The name the program was run as ("newsindex-searcher" once installed), for usage lines.
+std::string program_name(const char* argv0) {
+    std::string name = argv0 ? argv0 : "";
+    name = name.substr(name.find_last_of('/') + 1);
+    return name.empty() ? "searcher" : name;
+}
+
+// --completion bash|zsh: the script for the installed command, from the option table.
+int print_completion(const po::variables_map& vm, const std::string& program,
+                     const po::options_description& options) {
+    const std::string shell = vm["completion"].as<std::string>();
+    cli::CompletionSpec spec;
+    spec.command = program;
+    spec.options = &options;
+    spec.choices["format"] = {"text", "json", "jsonl", "tsv", "paths", "count"};
+    spec.choices["sort"] = {"relevance", "newest", "oldest"};
+    spec.choices["color"] = {"auto", "always", "never"};
+    for (const schema::Facet& facet : schema::facets())
+        spec.choices["facet"].emplace_back(facet.name);
+    for (const searcher::HitField& field : searcher::hit_fields())
+        spec.choices["fields"].emplace_back(field.name);
+    spec.directory_options = {"db"};
+    spec.file_options = {"config", "like"};
+    spec.operands_are_paths = false;
+    for (const schema::Field& field : schema::fields())
+        spec.word_prefixes.push_back(std::string(field.name) + ":");
+    if (shell == "bash") {
+        std::cout << cli::bash_completion(spec);
+    } else if (shell == "zsh") {
+        std::cout << cli::zsh_completion(spec);
+    } else {
+        std::cerr << "searcher: unknown --completion '" << text::escaped_for_terminal(shell)
+                  << "' (use bash or zsh)\n";
+        return kError;
+    }
+    return kMatched;
+}
+
 // Reads a count option given as text: a whole number from 0 to max.
 bool parse_count(const std::string& text, unsigned max, unsigned& value) {
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
@@ -186,26 +257,51 @@ int run(int argc, char** argv) {
                                     "show how the query was understood")(
         "color", po::value(&color_name)->default_value(color_name),
         "highlight text output with ANSI colours: auto (on a terminal), always, never");
+    cli::ConfigChoice config;
+    std::string completion_shell;
+    visible.add_options()("config", po::value<std::string>(),
+                          "read settings from this file instead of the default "
+                          "($XDG_CONFIG_HOME/newsindex/config; docs/configuration.md)")(
+        "no-config", po::bool_switch(), "read no settings file")(
+        "help-query", "show the query language and exit")("version", "show the version and exit");
     po::options_description hidden;
-    hidden.add_options()("query", po::value(&query_words));
+    hidden.add_options()("query", po::value(&query_words))(
+        "completion", po::value(&completion_shell), "print a bash or zsh completion script");
     po::options_description all;
     all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("query", -1);
 
+    const std::string program = program_name(argv[0]);
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
                   vm);
+        // Help and version never depend on the settings file being readable.
+        if (vm.count("help")) {
+            std::cout << usage(program) << '\n' << cli::format_options(visible) << kExitStatusHelp;
+            return kMatched;
+        }
+        if (vm.count("help-query")) {
+            std::cout << query_language_page(program);
+            return kMatched;
+        }
+        if (vm.count("version")) {
+            std::cout << cli::version_text(program);
+            return kMatched;
+        }
+        if (vm.count("completion")) return print_completion(vm, program, visible);
+        if (vm.count("config")) config.explicit_file = vm["config"].as<std::string>();
+        config.disabled = vm["no-config"].as<bool>();  // notify() has not run yet
+        cli::load_config(config, "searcher", visible, vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "searcher: " << text::escaped_for_terminal(e.what())
                   << "\nTry 'searcher --help'.\n";
         return kError;
-    }
-    if (vm.count("help")) {
-        std::cout << usage() << '\n' << visible << kExitStatusHelp;
-        return kMatched;
+    } catch (const UsageError& e) {
+        std::cerr << "searcher: " << text::escaped_for_terminal(e.what()) << "\n";
+        return kError;
     }
     auto usage_error = [](const std::string& message) {
         std::cerr << "searcher: " << text::escaped_for_terminal(message)

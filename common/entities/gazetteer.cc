@@ -38,8 +38,17 @@ std::size_t word_count(const std::string& name) {
 
 fs::path entity_data_dir() {
     if (const char* env = std::getenv("NEWSINDEX_ENTITY_DATA"); env && *env) return env;
-#ifdef NEWSINDEX_ENTITY_SOURCE_DATA_DIR
     std::error_code error;
+    // An installed program reads the data installed beside it (PREFIX/bin and
+    // PREFIX/share/newsindex/entities), wherever the prefix is: a package is built with one
+    // prefix in mind and installed under /usr, `cmake --install --prefix P` anywhere.
+    const fs::path program = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const fs::path installed =
+            program.parent_path().parent_path() / "share" / "newsindex" / "entities";
+        if (fs::is_directory(installed, error)) return installed;
+    }
+#ifdef NEWSINDEX_ENTITY_SOURCE_DATA_DIR
     if (fs::is_directory(NEWSINDEX_ENTITY_SOURCE_DATA_DIR, error))
         return NEWSINDEX_ENTITY_SOURCE_DATA_DIR;
 #endif

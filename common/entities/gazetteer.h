@@ -22,8 +22,10 @@ struct GazetteerPaths {
 // The machine's iso-codes and tzdata, and entity_data_dir() for the project's lists.
 GazetteerPaths system_gazetteer_paths();
 
-// The directory of the entity model and lists: $NEWSINDEX_ENTITY_DATA if set, else the source
-// tree's common/entities/data when it exists (a build tree), else the installed copy.
+// The directory of the entity model and lists: $NEWSINDEX_ENTITY_DATA if set, else
+// share/newsindex/entities beside the running program's bin/ (an installed program), else the
+// source tree's common/entities/data when it exists (a build tree), else the install path
+// configured at build time.
 std::filesystem::path entity_data_dir();
 
 // Lists a word can belong to (bit flags). Membership is by exact spelling.
