@@ -128,12 +128,10 @@ Xapian::docid Searcher::find_document(const std::string& reference) {
     std::error_code ignored;
     const std::string absolute =
         std::filesystem::absolute(reference, ignored).lexically_normal().string();
-    static const schema::Field& url_field = *schema::find_field("url");
+    // No lookup of the URL on its own: an article with a URL has it as its id.
     static const schema::Field& id_field = *schema::find_field("id");
     for (const std::string& term :
          {schema::boolean_term(schema::kPathPrefix, absolute),
-          schema::boolean_term(url_field.prefix,
-                               schema::normalise_boolean_value(url_field, reference)),
           schema::boolean_term(id_field.prefix,
                                schema::normalise_boolean_value(id_field, reference))}) {
         Xapian::PostingIterator it = db_.postlist_begin(term);

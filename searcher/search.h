@@ -97,9 +97,10 @@ class Searcher {
     SearchResults search(const SearchRequest& request);
 
     // The stored article that reference names, looked up in this order: a file path the
-    // database holds (a relative path is taken from the current directory), a URL, an article
-    // id (the `id` hit field). The Hit carries docid and article only (rank, score, snippet
-    // are those of no search). Empty when no article has it. Throws DatabaseError as search().
+    // database holds (a relative path is taken from the current directory), an article id
+    // (the `id` hit field), which for an article with a URL is its URL. The Hit carries docid and
+    // article only (rank, score, snippet are those of no search). Empty when no article has it.
+    // Throws DatabaseError as search().
     std::optional<Hit> find(const std::string& reference);
 
     // The remote shards left out so far (RemoteOptions::partial), in the order they failed.

@@ -161,8 +161,7 @@ TEST_CASE("ids, TSV without header and facet counts in the line formats", "[show
     auto [format, nul, no_header, facets_only, fields, expected] =
         GENERATE(table<OutputFormat, bool, bool, bool, std::string, std::string>({
             {OutputFormat::Ids, false, false, false, "", "https://x.example/a\n/p/b\\nc.txt\n"},
-            {OutputFormat::Ids, true, false, false, "",
-             "https://x.example/a\0/p/b\nc.txt\0"s},
+            {OutputFormat::Ids, true, false, false, "", "https://x.example/a\0/p/b\nc.txt\0"s},
             {OutputFormat::Tsv, false, false, false, "rank,title", "rank\ttitle\n1\tA\n1\tB\n"},
             {OutputFormat::Tsv, false, true, false, "rank,title", "1\tA\n1\tB\n"},
             {OutputFormat::Tsv, false, false, true, "",
@@ -179,20 +178,19 @@ TEST_CASE("ids, TSV without header and facet counts in the line formats", "[show
              "\"type\":\"org\"}\n"
              "{\"output_version\":1,\"facet\":\"year\",\"value\":\"2022\",\"count\":2}\n"},
         }));
-            searcher::PrintOptions options;
-            options.nul_separated = nul;
-            options.no_header = no_header;
-            options.facets_only = facets_only;
-            std::string unknown;
-            if (!fields.empty())
-                REQUIRE(searcher::select_hit_fields(fields, options.fields, unknown));
-            CAPTURE(static_cast<int>(format), nul, no_header, facets_only);
-            CHECK(printed(format, options, results) == expected);
+    searcher::PrintOptions options;
+    options.nul_separated = nul;
+    options.no_header = no_header;
+    options.facets_only = facets_only;
+    std::string unknown;
+    if (!fields.empty()) REQUIRE(searcher::select_hit_fields(fields, options.fields, unknown));
+    CAPTURE(static_cast<int>(format), nul, no_header, facets_only);
+    CHECK(printed(format, options, results) == expected);
 }
 
 TEST_CASE("--format ids is a format name", "[show][printer]") {
-        OutputFormat format = OutputFormat::Text;
-        REQUIRE(searcher::parse_output_format("ids", format));
-        CHECK(format == OutputFormat::Ids);
-        CHECK_FALSE(searcher::shows_snippets(format, {}));
+    OutputFormat format = OutputFormat::Text;
+    REQUIRE(searcher::parse_output_format("ids", format));
+    CHECK(format == OutputFormat::Ids);
+    CHECK_FALSE(searcher::shows_snippets(format, {}));
 }
