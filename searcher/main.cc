@@ -55,6 +55,7 @@ constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
     "  0  at least one article matched (--batch: for at least one query, and none failed)\n"
     "  1  nothing matched (also when only articles with some of the words are shown)\n"
+    "     (--show: an argument names no stored article)\n"
     "  2  usage error or query error (one line on stderr naming the query; --batch: any\n"
     "     query failed)\n"
     "  3  the database is missing or cannot be read, or a remote shard did not answer\n"
