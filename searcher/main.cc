@@ -283,7 +283,7 @@ int run(int argc, char** argv) {
     if (!shows.empty() && (batch || !request.query.empty() || !request.like.empty()))
         return usage_error("--show takes no query, --like or --batch");
     if (!shows.empty() && !searcher::show_supports(format))
-        return usage_error("--show prints text, json or jsonl, not --format " + format_name);
+        return usage_error("--show prints text, json or jsonl only");
     if (!batch && request.query.empty() && request.like.empty() && shows.empty())
         return usage_error("no query given");
     if (databases.empty()) databases.push_back(default_database_path());

@@ -122,7 +122,7 @@ TEST_CASE("the --show JSON has the article's fields and body, not a search's", "
     CHECK((json.contains(key) ? json[key].dump() : "absent") == value);
 }
 
-TEST_CASE("--show text gives the fields stored, then the whole body, safe for a terminal",
+TEST_CASE("show as text gives the fields stored, then the whole body, safe for a terminal",
           "[show]") {
     Article article;
     article.title = "Title \x1b[2J";
@@ -188,7 +188,7 @@ TEST_CASE("ids, TSV without header and facet counts in the line formats", "[show
     CHECK(printed(format, options, results) == expected);
 }
 
-TEST_CASE("--format ids is a format name", "[show][printer]") {
+TEST_CASE("ids is a --format name", "[show][printer]") {
     OutputFormat format = OutputFormat::Text;
     REQUIRE(searcher::parse_output_format("ids", format));
     CHECK(format == OutputFormat::Ids);
