@@ -78,9 +78,9 @@ std::string id_of(const Hit& hit) {
 const std::vector<HitField>& hit_fields() {
     static const std::vector<HitField> table = {
         {"rank", [](const Hit& h) { return Json(h.rank); },
-         [](const Hit& h) { return std::to_string(h.rank); }},
+         [](const Hit& h) { return std::to_string(h.rank); }, true},
         {"score", [](const Hit& h) { return Json(h.score); },
-         [](const Hit& h) { return number_text(h.score); }},
+         [](const Hit& h) { return number_text(h.score); }, true},
         {"docid", [](const Hit& h) { return Json(h.docid); },
          [](const Hit& h) { return std::to_string(h.docid); }},
         {"id", [](const Hit& h) { return Json(id_of(h)); }, [](const Hit& h) { return id_of(h); }},
@@ -98,10 +98,10 @@ const std::vector<HitField>& hit_fields() {
          [](const Hit& h) { return joined(h.article.authors); }},
         {"entities", entities_json, entities_text},
         {"snippet", [](const Hit& h) { return Json(plain_text(h.snippet)); },
-         [](const Hit& h) { return plain_text(h.snippet); }},
-        {"snippet_html", [](const Hit& h) { return Json(snippet_html(h)); }, snippet_html},
+         [](const Hit& h) { return plain_text(h.snippet); }, true},
+        {"snippet_html", [](const Hit& h) { return Json(snippet_html(h)); }, snippet_html, true},
         {"collapsed", [](const Hit& h) { return Json(h.collapsed); },
-         [](const Hit& h) { return std::to_string(h.collapsed); }},
+         [](const Hit& h) { return std::to_string(h.collapsed); }, true},
     };
     return table;
 }

@@ -18,6 +18,9 @@ struct HitField {
     Json (*to_json)(const Hit&);
     // One line of text: lists joined with "; ", absent values empty.
     std::string (*to_text)(const Hit&);
+    // Says something about a search (rank, score, snippet), not about the stored article:
+    // --show leaves it out.
+    bool of_search = false;
 };
 
 // All fields, in the order JSON output gives them.

@@ -95,6 +95,22 @@ class JsonLinesPrinter : public ResultPrinter {
             }
             out_ << dump(object) << '\n';
         }
+        // Facet counts after the hits, one line per value: a line with a "facet" key is a
+        // count, any other a hit (docs/output.md).
+        for (const auto& [name, counts] : results.facets) {
+            for (const FacetCount& c : counts) {
+                Json object = {{"output_version", kOutputVersion},
+                               {"facet", name},
+                               {"value", c.value},
+                               {"count", c.count}};
+                if (!c.type.empty()) object["type"] = c.type;
+                if (options_.batch) {
+                    object["query_line"] = line_;
+                    object["query"] = results.query;
+                }
+                out_ << dump(object) << '\n';
+            }
+        }
     }
 
     void begin_query(std::size_t line, const std::string&) override { line_ = line; }

@@ -19,6 +19,7 @@
 #include "printer.h"
 #include "schema.h"
 #include "search.h"
+#include "show.h"
 #include "text/terminal.h"
 
 namespace po = boost::program_options;
@@ -84,6 +85,7 @@ constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
     "  0  at least one article matched (--batch: for at least one query, and none failed)\n"
     "  1  nothing matched (also when only articles with some of the words are shown)\n"
+    "     (--show: an argument names no stored article)\n"
     "  2  usage error or query error (one line on stderr naming the query; --batch: any\n"
     "     query failed)\n"
     "  3  the database is missing or cannot be read, or a remote shard did not answer\n"
@@ -98,6 +100,8 @@ constexpr const char* kExitStatusHelp =
     "  searcher '\"Nord Stream 2\"'\n"
     "  searcher --sort newest --facet month 'Milley date:2022'\n"
     "  searcher --format paths -0 Milley | xargs -0 grep -l Pentagon\n"
+    "  searcher --show corpus/nord-stream/2022-02-22-scholz-halts-nord-stream-2-approval.txt\n"
+    "  searcher --format tsv --facets-only --facet person 'date:2022'\n"
     "  printf 'Scholz\\nLagarde\\n' | searcher --batch\n";
 
 std::string facet_names() {
@@ -220,13 +224,14 @@ bool parse_count(const std::string& text, unsigned max, unsigned& value) {
 }
 
 int run(int argc, char** argv) {
-    std::vector<std::string> databases, query_words;
+    std::vector<std::string> databases, query_words, shows;
     searcher::SearchRequest request;
     std::string format_name = "text", color_name = "auto", sort_name = "relevance", fields;
     std::string limit_text = std::to_string(request.limit), offset_text = "0";
     RemoteOptions remote;
     std::string timeout_text = std::to_string(remote.timeout.count() / 1000);
     bool any = false, count_only = false, nul = false, batch = false, explain = false;
+    bool no_header = false, facets_only = false;
     po::options_description visible("Options");
     visible.add_options()("help,h", "show this help and exit")(
         "db,d", po::value(&databases),
@@ -237,13 +242,19 @@ int run(int argc, char** argv) {
         "offset", po::value(&offset_text)->default_value(offset_text), "hits to skip first")(
         "sort", po::value(&sort_name)->default_value(sort_name), "relevance, newest or oldest")(
         "format,f", po::value(&format_name)->default_value(format_name),
-        "text, json, jsonl, tsv, paths or count (docs/output.md)")(
+        "text, json, jsonl, tsv, paths, ids or count (docs/output.md)")(
         "fields", po::value(&fields), "comma-separated hit fields for json, jsonl and tsv")(
-        "null,0", po::bool_switch(&nul), "with --format paths: end each path with NUL")(
+        "null,0", po::bool_switch(&nul), "with --format paths or ids: end each with NUL")(
+        "no-header", po::bool_switch(&no_header), "with --format tsv: leave out the header line")(
         "count,c", po::bool_switch(&count_only), "print only the number of matching articles")(
         "facet", po::value(&request.facets),
         ("count a facet over all matches; repeatable: " + facet_names()).c_str())(
-        "like", po::value(&request.like), "find articles like this one (its path or id)")(
+        "facets-only", po::bool_switch(&facets_only),
+        "print the --facet counts and no hits (tsv: the table facet, value, count, type)")(
+        "show", po::value(&shows),
+        "print the stored article with this path, URL or id, body and all (text, json); "
+        "repeatable")("like", po::value(&request.like),
+                      "find articles like this one (its path, URL or id)")(
         "collapse", po::bool_switch(&request.collapse),
         "fold copies of the same story into one hit")(
         "timeout", po::value(&timeout_text)->default_value(timeout_text),
@@ -323,11 +334,15 @@ int run(int argc, char** argv) {
     searcher::OutputFormat format;
     if (!searcher::parse_output_format(format_name, format))
         return usage_error("unknown --format '" + format_name +
-                           "' (use text, json, jsonl, tsv, paths or count)");
+                           "' (use text, json, jsonl, tsv, paths, ids or count)");
     if (count_only) format = searcher::OutputFormat::Count;
     request.exact_count = format == searcher::OutputFormat::Count;
     searcher::PrintOptions print_options;
     print_options.nul_separated = nul;
+    print_options.no_header = no_header;
+    print_options.facets_only = facets_only;
+    request.hits = !facets_only;
+    if (facets_only && request.facets.empty()) return usage_error("--facets-only needs --facet");
     print_options.explain = explain;
     if (color_name == "always")
         print_options.color = true;
@@ -350,7 +365,7 @@ int run(int argc, char** argv) {
         if (!searcher::select_hit_fields(fields, print_options.fields, unknown))
             return usage_error("unknown field '" + unknown + "' in --fields");
     }
-    request.snippets = searcher::shows_snippets(format, print_options);
+    request.snippets = searcher::shows_snippets(format, print_options) && request.hits;
     print_options.batch = batch;
     // Counts and script formats answer the query as typed; people and JSON (which says so in
     // "fell_back_to_any") may see any-word matches when nothing has all the words.
@@ -361,13 +376,22 @@ int run(int argc, char** argv) {
         request.query += (request.query.empty() ? "" : " ") + word;
     if (batch && !request.query.empty())
         return usage_error("--batch reads queries from stdin; give none as arguments");
-    if (!batch && request.query.empty() && request.like.empty())
+    if (!shows.empty() && (batch || !request.query.empty() || !request.like.empty()))
+        return usage_error("--show takes no query, --like or --batch");
+    if (!shows.empty() && !searcher::show_supports(format))
+        return usage_error("--show prints text, json or jsonl only");
+    if (!batch && request.query.empty() && request.like.empty() && shows.empty())
         return usage_error("no query given");
     if (databases.empty()) databases.push_back(default_database_path());
 
     try {
         searcher::Searcher searcher(databases, remote);
         auto printer = searcher::make_printer(format, std::cout, print_options);
+        if (!shows.empty())
+            return searcher::show_articles(searcher, shows, format, print_options, std::cout,
+                                           std::cerr) == 0
+                       ? kMatched
+                       : kNoMatch;
         const bool notes = format == searcher::OutputFormat::Text;
         if (batch) {
             const int status = run_batch(searcher, request, *printer, notes);

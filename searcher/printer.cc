@@ -9,6 +9,7 @@ std::unique_ptr<ResultPrinter> make_json_lines_printer(std::ostream& out,
                                                        const PrintOptions& options);
 std::unique_ptr<ResultPrinter> make_tsv_printer(std::ostream& out, const PrintOptions& options);
 std::unique_ptr<ResultPrinter> make_paths_printer(std::ostream& out, const PrintOptions& options);
+std::unique_ptr<ResultPrinter> make_ids_printer(std::ostream& out, const PrintOptions& options);
 std::unique_ptr<ResultPrinter> make_count_printer(std::ostream& out, const PrintOptions& options);
 
 namespace {
@@ -23,6 +24,7 @@ const FormatEntry kFormats[] = {
     {"jsonl", OutputFormat::JsonLines, make_json_lines_printer},
     {"tsv", OutputFormat::Tsv, make_tsv_printer},
     {"paths", OutputFormat::Paths, make_paths_printer},
+    {"ids", OutputFormat::Ids, make_ids_printer},
     {"count", OutputFormat::Count, make_count_printer},
 };
 }  // namespace
@@ -64,6 +66,7 @@ bool shows_snippets(OutputFormat format, const PrintOptions& options) {
         case OutputFormat::Tsv:
             return names_snippet(options.fields.empty() ? default_tsv_fields() : options.fields);
         case OutputFormat::Paths:
+        case OutputFormat::Ids:
         case OutputFormat::Count:
             return false;
     }

@@ -19,6 +19,7 @@ enum class OutputFormat {
     JsonLines,  // one object per hit
     Tsv,        // a header line, then one line per hit
     Paths,      // the source file of each hit, one per line (or NUL-terminated)
+    Ids,        // the id of each hit, one per line (or NUL-terminated)
     Count,      // the number of matching articles
 };
 
@@ -26,8 +27,11 @@ enum class OutputFormat {
 inline constexpr int kOutputVersion = 1;
 
 struct PrintOptions {
-    bool color = false;                   // ANSI highlighting in text output
-    bool nul_separated = false;           // Paths: end each path with NUL instead of newline
+    bool color = false;          // ANSI highlighting in text output
+    bool nul_separated = false;  // Paths, Ids: end each with NUL instead of newline
+    bool no_header = false;      // Tsv: leave out the header line
+    // --facets-only: Tsv prints the facet table (facet, value, count, type) instead of hits.
+    bool facets_only = false;
     bool explain = false;                 // include how the query was understood
     std::vector<const HitField*> fields;  // JsonLines, Tsv: the fields to print; empty: default
     // --batch: JsonLines and Tsv tell each hit's query (docs/output.md).
@@ -54,6 +58,10 @@ class ResultPrinter {
 // shown. Nothing when neither happened.
 void print_notes(const SearchResults& results, std::ostream& err);
 
+// text for a terminal, on one line: without control characters or bidirectional overrides,
+// each run of white space one space (leading and trailing space kept).
+std::string terminal_line(const std::string& text);
+
 // Returns the printer for format writing to out; out must outlive the printer.
 std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& out,
                                             const PrintOptions& options);
@@ -62,8 +70,8 @@ std::unique_ptr<ResultPrinter> make_printer(OutputFormat format, std::ostream& o
 // make them.
 bool shows_snippets(OutputFormat format, const PrintOptions& options);
 
-// Parses a --format value ("text", "json", "jsonl", "tsv", "paths", "count"); returns false
-// for an unknown name.
+// Parses a --format value ("text", "json", "jsonl", "tsv", "paths", "ids", "count"); returns
+// false for an unknown name.
 bool parse_output_format(const std::string& name, OutputFormat& format);
 
 }  // namespace newsindex::searcher

@@ -65,14 +65,13 @@ void Searcher::reopen_after_network_error() {
     opened_.missing = std::move(missing);
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
+template <class Work>
+auto Searcher::with_retries(Work work) -> decltype(work()) {
     constexpr int kAttemptsOnNetworkError = 3;
     int network_attempt = 0;
     for (int attempt = 1;; ++attempt) {
         try {
-            SearchResults results = search_once(request);
-            results.missing_shards = opened_.missing;
-            return results;
+            return work();
         } catch (const Xapian::NetworkError& e) {
             // A remote shard failed during the search. Xapian's remote match reports a shard's
             // timeout as "Connection closed unexpectedly", without naming the shard, and can
@@ -105,21 +104,46 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
 }
 
-Xapian::Query Searcher::like_query(const std::string& path_or_id) {
+SearchResults Searcher::search(const SearchRequest& request) {
+    return with_retries([&] {
+        SearchResults results = search_once(request);
+        results.missing_shards = opened_.missing;
+        return results;
+    });
+}
+
+std::optional<Hit> Searcher::find(const std::string& reference) {
+    return with_retries([&]() -> std::optional<Hit> {
+        const Xapian::docid docid = find_document(reference);
+        if (docid == 0) return std::nullopt;
+        Hit hit;
+        hit.docid = docid;
+        hit.article = schema::decode_record(db_.get_document(docid).get_data());
+        return hit;
+    });
+}
+
+Xapian::docid Searcher::find_document(const std::string& reference) {
+    if (reference.empty()) return 0;
     std::error_code ignored;
     const std::string absolute =
-        std::filesystem::absolute(path_or_id, ignored).lexically_normal().string();
-    Xapian::docid docid = 0;
-    for (const std::string& term : {schema::boolean_term(schema::kPathPrefix, absolute),
-                                    schema::boolean_term(schema::kIdPrefix, path_or_id)}) {
+        std::filesystem::absolute(reference, ignored).lexically_normal().string();
+    // No lookup of the URL on its own: an article with a URL has it as its id.
+    static const schema::Field& id_field = *schema::find_field("id");
+    for (const std::string& term :
+         {schema::boolean_term(schema::kPathPrefix, absolute),
+          schema::boolean_term(id_field.prefix,
+                               schema::normalise_boolean_value(id_field, reference))}) {
         Xapian::PostingIterator it = db_.postlist_begin(term);
-        if (it != db_.postlist_end(term)) {
-            docid = *it;
-            break;
-        }
+        if (it != db_.postlist_end(term)) return *it;
     }
+    return 0;
+}
+
+Xapian::Query Searcher::like_query(const std::string& reference) {
+    const Xapian::docid docid = find_document(reference);
     if (docid == 0)
-        throw QueryError("--like " + path_or_id, "no indexed article has this path or id");
+        throw QueryError("--like " + reference, "no indexed article has this path or id");
     Xapian::RSet relevant;
     relevant.add_document(docid);
     Xapian::Enquire enquire(db_);
@@ -289,6 +313,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const Xapian::Stem stemmer = snippet_stemmer(words, snippet_stemmer_);
     const Xapian::MSet for_snippets =
         request.snippets && !mset.empty() ? snippet_mset(mset, db_, query, wildcards) : mset;
+    if (!request.hits) page.clear();
     for (const FoldedHit& folded : page) {
         const Xapian::MSetIterator& it = folded.at;
         Hit hit;

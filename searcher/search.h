@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,9 +41,11 @@ struct SearchRequest {
     SortOrder sort = SortOrder::Relevance;
     std::vector<std::string> facets;  // names from schema::facets()
     bool collapse = false;            // fold copies of one story into one hit (collapse.h)
-    std::string like;                 // an article's path or id: find articles like it
+    std::string like;                 // an article's path, URL or id (find()): articles like it
     bool exact_count = false;         // count every match, not an estimate
     bool snippets = true;             // make each hit's snippet (the costliest part of a hit)
+    // False: count matches (and facets) but return no hits (--facets-only).
+    bool hits = true;
     // With AllWords: when no article has every word, show those with any of them (and say so
     // in SearchResults::fell_back_to_any). Off for counts and script formats, which must
     // answer the query as typed.
@@ -93,12 +96,25 @@ class Searcher {
     // when opened again is left out of this and every later search (missing_shards()).
     SearchResults search(const SearchRequest& request);
 
+    // The stored article that reference names, looked up in this order: a file path the
+    // database holds (a relative path is taken from the current directory), an article id
+    // (the `id` hit field), which for an article with a URL is its URL. The Hit carries docid and
+    // article only (rank, score, snippet are those of no search). Empty when no article has it.
+    // Throws DatabaseError as search().
+    std::optional<Hit> find(const std::string& reference);
+
     // The remote shards left out so far (RemoteOptions::partial), in the order they failed.
     const std::vector<MissingShard>& missing_shards() const { return opened_.missing; }
 
   private:
     SearchResults search_once(const SearchRequest& request);
-    Xapian::Query like_query(const std::string& path_or_id);
+    // Runs work() against the databases, reopening them and running it again when an indexer
+    // commits meanwhile or a remote shard fails (see search()); returns what work returns.
+    template <class Work>
+    auto with_retries(Work work) -> decltype(work());
+    // The document reference names (see find()), or 0.
+    Xapian::docid find_document(const std::string& reference);
+    Xapian::Query like_query(const std::string& reference);
     // A spelling correction of the request's query that finds more articles than the
     // typed_matches it found, or empty.
     std::string better_query(QueryBuilder& builder, const SearchRequest& request,

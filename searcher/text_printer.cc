@@ -19,24 +19,6 @@ constexpr const char* kReset = "\x1b[0m";
 constexpr std::size_t kFacetValuesShown = 10;
 constexpr std::size_t kBarWidth = 40;
 
-// Article text reaches the terminal only without control characters (escape sequences in an
-// article must not drive the terminal), and on one line: each run of white space becomes one
-// space. Leading and trailing space is kept, so that pieces of a snippet join as they stood.
-std::string one_line(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text::without_bidi_controls(text::clean_text(text))) {
-        if (c == '\n' || c == '\t' || c == ' ') {
-            if (!space) out += ' ';
-            space = true;
-        } else {
-            out += c;
-            space = false;
-        }
-    }
-    return out;
-}
-
 std::string trimmed(const std::string& text) {
     const std::size_t first = text.find_first_not_of(' ');
     if (first == std::string::npos) return {};
@@ -48,16 +30,16 @@ class TextPrinter : public ResultPrinter {
     TextPrinter(std::ostream& out, const PrintOptions& options) : out_(out), options_(options) {}
 
     void print(const SearchResults& results) override {
-        if (options_.explain) out_ << "Query: " << one_line(results.explanation) << "\n\n";
+        if (options_.explain) out_ << "Query: " << terminal_line(results.explanation) << "\n\n";
         for (const Hit& hit : results.hits) print_hit(hit);
         print_footer(results);
         for (const auto& [name, counts] : results.facets) print_facet(name, counts);
         if (!results.did_you_mean.empty())
-            out_ << "Did you mean: " << styled(kBold, one_line(results.did_you_mean)) << '\n';
+            out_ << "Did you mean: " << styled(kBold, terminal_line(results.did_you_mean)) << '\n';
     }
 
     void begin_query(std::size_t, const std::string& query) override {
-        out_ << styled(kBold, "== " + one_line(query) + " ==") << "\n\n";
+        out_ << styled(kBold, "== " + terminal_line(query) + " ==") << "\n\n";
     }
 
   private:
@@ -67,22 +49,22 @@ class TextPrinter : public ResultPrinter {
 
     void print_hit(const Hit& hit) {
         const Article& a = hit.article;
-        out_ << std::setw(3) << hit.rank << ". " << styled(kBold, one_line(a.title)) << '\n';
+        out_ << std::setw(3) << hit.rank << ". " << styled(kBold, terminal_line(a.title)) << '\n';
         std::string meta = a.date.empty() ? "(no date)" : a.date.substr(0, 10);
         if (!a.authors.empty()) {
             meta += "  ";
             for (std::size_t i = 0; i < a.authors.size(); ++i)
-                meta += (i ? ", " : "") + one_line(a.authors[i]);
+                meta += (i ? ", " : "") + terminal_line(a.authors[i]);
         }
         if (const std::string site = schema::site_of_url(a.url); !site.empty())
-            meta += "  (" + one_line(site) + ")";
+            meta += "  (" + terminal_line(site) + ")";
         if (hit.collapsed > 0) meta += "  [+" + std::to_string(hit.collapsed) + " similar]";
         out_ << "     " << meta << '\n';
-        out_ << "     " << styled(kDim, one_line(a.source_path.empty() ? a.url : a.source_path))
-             << '\n';
+        out_ << "     "
+             << styled(kDim, terminal_line(a.source_path.empty() ? a.url : a.source_path)) << '\n';
         std::string snippet;
         for (const SnippetPart& part : hit.snippet) {
-            const std::string piece = one_line(part.text);
+            const std::string piece = terminal_line(part.text);
             if (!part.matched)
                 snippet += piece;
             else
@@ -95,7 +77,11 @@ class TextPrinter : public ResultPrinter {
 
     void print_footer(const SearchResults& results) {
         std::ostringstream line;
-        if (results.hits.empty()) {
+        if (results.hits.empty() && results.matches_estimated > 0) {
+            // --facets-only, or an --offset past the last hit.
+            if (results.matches_lower_bound != results.matches_upper_bound) line << "About ";
+            line << results.matches_estimated << " matches";
+        } else if (results.hits.empty()) {
             line << "No hits";
         } else {
             line << "Hits " << results.offset + 1 << "-" << results.offset + results.hits.size()
@@ -103,7 +89,7 @@ class TextPrinter : public ResultPrinter {
             if (results.matches_lower_bound != results.matches_upper_bound) line << "about ";
             line << results.matches_estimated;
         }
-        line << " for \"" << one_line(results.query) << "\"";
+        line << " for \"" << terminal_line(results.query) << "\"";
         out_ << styled(kDim, line.str()) << '\n';
     }
 
@@ -126,7 +112,7 @@ class TextPrinter : public ResultPrinter {
         std::size_t width = 0;
         Xapian::doccount most = 0;
         auto label = [](const FacetCount& c) {
-            return one_line(c.type.empty() ? c.value : c.value + " (" + c.type + ")");
+            return terminal_line(c.type.empty() ? c.value : c.value + " (" + c.type + ")");
         };
         for (const FacetCount& c : shown) {
             width = std::max(width, label(c).size());
@@ -152,6 +138,24 @@ class TextPrinter : public ResultPrinter {
 };
 
 }  // namespace
+
+// Article text reaches the terminal only without control characters (escape sequences in an
+// article must not drive the terminal), and on one line: each run of white space becomes one
+// space. Leading and trailing space is kept, so that pieces of a snippet join as they stood.
+std::string terminal_line(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (char c : text::without_bidi_controls(text::clean_text(text))) {
+        if (c == '\n' || c == '\t' || c == ' ') {
+            if (!space) out += ' ';
+            space = true;
+        } else {
+            out += c;
+            space = false;
+        }
+    }
+    return out;
+}
 
 void print_notes(const SearchResults& results, std::ostream& err) {
     const std::string query = text::escaped_for_terminal(results.query);
