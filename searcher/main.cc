@@ -189,7 +189,7 @@ int print_completion(const po::variables_map& vm, const std::string& program,
     cli::CompletionSpec spec;
     spec.command = program;
     spec.options = &options;
-    spec.choices["format"] = {"text", "json", "jsonl", "tsv", "paths", "count"};
+    spec.choices["format"] = {"text", "json", "jsonl", "tsv", "paths", "ids", "count"};
     spec.choices["sort"] = {"relevance", "newest", "oldest"};
     spec.choices["color"] = {"auto", "always", "never"};
     for (const schema::Facet& facet : schema::facets())
@@ -197,7 +197,7 @@ int print_completion(const po::variables_map& vm, const std::string& program,
     for (const searcher::HitField& field : searcher::hit_fields())
         spec.choices["fields"].emplace_back(field.name);
     spec.directory_options = {"db"};
-    spec.file_options = {"config", "like"};
+    spec.file_options = {"config", "like", "show"};
     spec.operands_are_paths = false;
     for (const schema::Field& field : schema::fields())
         spec.word_prefixes.push_back(std::string(field.name) + ":");

@@ -68,7 +68,8 @@ complete_words() {  # complete_words PROGRAM WORD... : prints the candidates for
         _ "$prefix/share/bash-completion/completions/$program" "$program" "$@"
 }
 expect_equal "completion of --format j" "$(complete_words newsindex-searcher --format j | sort | tr '\n' ' ')" "json jsonl "
-expect_equal "completion of --fac" "$(complete_words newsindex-searcher --fac)" "--facet"
+expect_equal "completion of --fac" "$(complete_words newsindex-searcher --fac | sort | tr '\n' ' ')" "--facet --facets-only "
+expect_equal "completion of --sh" "$(complete_words newsindex-searcher --sh)" "--show"
 expect_equal "completion of --facet pe" "$(complete_words newsindex-searcher --facet pe)" "person"
 expect_equal "completion of a field" "$(complete_words newsindex-searcher 'Milley' pers)" "person:"
 mkdir -p "$SCRATCH/dbs/news.db"
