@@ -1,4 +1,5 @@
 #include "index_run.h"
+#include "summary.h"
 
 #include <fcntl.h>  // AT_FDCWD
 #include <pthread.h>
@@ -505,6 +506,17 @@ class Run {
         if (options_.prune && !summary_.stopped_by_signal) {
             for (const std::string& directory : complete_directories)
                 writer_.prune(directory, seen_files_, options_.prune_all);
+        }
+        // The last run that changed the database is recorded with its last commit
+        // (summary.h); a run that changes nothing writes nothing.
+        const auto& counts = writer_.counts();
+        if (counts.added + counts.updated + counts.deleted + counts.duplicates + counts.failed >
+            0) {
+            IndexSummary so_far = summary_;
+            so_far.counts = counts;
+            so_far.seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            writer_.record_source(std::string(kLastRunKey), last_run_record(so_far, options_));
         }
         writer_.finish();
         summary_.counts = writer_.counts();

@@ -18,6 +18,8 @@
 #include "index_run.h"
 #include "inspect.h"
 #include "signals.h"
+#include "status.h"
+#include "summary.h"
 #include "text/terminal.h"
 
 namespace po = boost::program_options;
@@ -130,22 +132,9 @@ void print_summary_line(const IndexSummary& s, const IndexOptions& options) {
                            .c_str());
 }
 
-void print_summary_json(const IndexSummary& s, const IndexOptions& options) {
-    const auto& c = s.counts;
-    std::string database;
-    for (char ch : options.database_path) {
-        if (ch == '"' || ch == '\\') database += '\\';
-        if (static_cast<unsigned char>(ch) >= 0x20) database += ch;
-    }
-    std::printf(
-        "{\"summary_version\":1,\"database\":\"%s\",\"files\":%zu,\"added\":%zu,\"updated\":%zu,"
-        "\"unchanged\":%zu,\"deleted\":%zu,\"duplicates\":%zu,\"failed\":%zu,\"unknown\":%zu,"
-        "\"still_failing\":%zu,\"seconds\":%.3f,"
-        "\"files_per_second\":%.1f,\"dry_run\":%s,\"stopped_by_signal\":%d}\n",
-        database.c_str(), s.files, c.added, c.updated, c.unchanged, c.deleted, c.duplicates,
-        c.failed, c.unknown, c.still_failing, s.seconds, s.seconds > 0 ? s.files / s.seconds : 0.0,
-        options.dry_run ? "true" : "false", s.stopped_by_signal);
-}
+// Set when --summary json was asked for, so that a run that fails still prints its summary
+// (with the error) from main(), where failures become exit statuses.
+const IndexOptions* json_summary_for = nullptr;
 
 // Everything but the last line of defence: returns the exit status of a run that ended
 // normally; exceptions are main()'s to map.
@@ -156,7 +145,7 @@ int run_indexer(int argc, char** argv) {
     std::size_t batch_mib = options.batch_bytes >> 20;
     std::string summary_format = "text", format_name;
     std::vector<std::string> field_mappings;
-    bool inspect = false, compact = false;
+    bool inspect = false, compact = false, status = false;
     options.jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description visible("Options");
     visible.add_options()("help,h", "show this help and exit")(
@@ -220,8 +209,11 @@ int run_indexer(int argc, char** argv) {
     visible.add_options()("config", po::value<std::string>(),
                           "read settings from this file instead of the default "
                           "($XDG_CONFIG_HOME/newsindex/config; docs/configuration.md)")(
-        "no-config", po::bool_switch(), "read no settings file")("version",
-                                                                 "show the version and exit");
+        "no-config", po::bool_switch(), "read no settings file")(
+        "status", po::bool_switch(&status),
+        "show what the database holds and how it stands (documents, sources, last change, "
+        "versions, size, whether an indexer is writing); JSON with --summary json")(
+        "version", "show the version and exit");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs))(
         "completion", po::value(&completion_shell), "print a bash or zsh completion script");
@@ -260,7 +252,7 @@ int run_indexer(int argc, char** argv) {
     }
     // The configured sources stand in for paths only in a plain indexing run.
     if (options.inputs.empty() && options.files_from.empty() && !options.rebuild &&
-        !vm["compact"].as<bool>() && !vm["inspect"].as<bool>())
+        !vm["compact"].as<bool>() && !vm["inspect"].as<bool>() && !vm["status"].as<bool>())
         options.inputs = configured_sources;
     auto usage_error = [](const std::string& message) {
         print_usage_error(message);
@@ -282,6 +274,18 @@ int run_indexer(int argc, char** argv) {
         const std::size_t problems = newsindex::indexer::inspect_files(
             options.inputs, options.read_options, std::cout, print_error);
         return problems > 0 ? kSomeInputsSkipped : kSuccess;
+    }
+    if (status) {
+        if (!options.inputs.empty() || !options.files_from.empty() || compact || options.rebuild)
+            return usage_error("--status takes no paths and no other action");
+        if (options.database_path.empty())
+            options.database_path = newsindex::default_database_path();
+        const auto found = newsindex::indexer::read_status(options.database_path);
+        if (summary_format == "json")
+            newsindex::indexer::print_status_json(found, std::cout);
+        else
+            newsindex::indexer::print_status_text(found, std::cout);
+        return kSuccess;
     }
     const bool no_inputs = options.inputs.empty() && options.files_from.empty();
     const bool compact_only = compact && no_inputs && !options.rebuild;
@@ -308,6 +312,7 @@ int run_indexer(int argc, char** argv) {
     if (summary_format != "text" && summary_format != "json")
         return usage_error("--summary must be text or json");
     if (options.database_path.empty()) options.database_path = newsindex::default_database_path();
+    if (summary_format == "json") json_summary_for = &options;
     options.prune = !no_prune;
     options.spelling = !no_spelling;
     options.lock_wait =
@@ -350,7 +355,7 @@ int run_indexer(int argc, char** argv) {
     if (compact && !options.dry_run && !summary.stopped_by_signal) run_compaction();
     if (on_terminal && !quiet) std::fputs("\r\033[K", stderr);
     if (summary_format == "json")
-        print_summary_json(summary, options);
+        std::printf("%s\n", newsindex::indexer::summary_json(summary, options).c_str());
     else if (!quiet && (verbose || on_terminal))
         print_summary_line(summary, options);
     if (summary.stopped_by_signal) {
@@ -367,6 +372,16 @@ int run_indexer(int argc, char** argv) {
 
 }  // namespace
 
+// Prints the message and, with --summary json, the summary of the failed run; returns status.
+static int failed(const std::string& message, int status) {
+    print_error(message);
+    if (json_summary_for)
+        std::printf(
+            "%s\n",
+            newsindex::indexer::failed_summary_json(*json_summary_for, message, status).c_str());
+    return status;
+}
+
 // The boundary: every exception ends here as one message and an exit status, never in
 // std::terminate. The modules translate what they call (Xapian, the file system) into
 // DatabaseError or InputError naming the input at fault; anything else that reaches this
@@ -375,22 +390,19 @@ int main(int argc, char** argv) {
     try {
         return run_indexer(argc, argv);
     } catch (const newsindex::DatabaseError& e) {
-        print_error(e.what());
         if (e.kind() == newsindex::DatabaseError::Kind::Interrupted)
-            return kStoppedBySignalBase + newsindex::indexer::stop_signal();
-        return e.kind() == newsindex::DatabaseError::Kind::Locked ? kDatabaseLocked
-                                                                  : kDatabaseError;
+            return failed(e.what(), kStoppedBySignalBase + newsindex::indexer::stop_signal());
+        return failed(e.what(), e.kind() == newsindex::DatabaseError::Kind::Locked
+                                    ? kDatabaseLocked
+                                    : kDatabaseError);
     } catch (const newsindex::UsageError& e) {
-        print_error(e.what());
-        return kUsageError;
+        return failed(e.what(), kUsageError);
     } catch (const std::bad_alloc&) {
-        print_error("out of memory; the batches committed before stay in the database");
-        return kDatabaseError;
+        return failed("out of memory; the batches committed before stay in the database",
+                      kDatabaseError);
     } catch (const std::exception& e) {
-        print_error(std::string("stopped by an unexpected error: ") + e.what());
-        return kDatabaseError;
+        return failed(std::string("stopped by an unexpected error: ") + e.what(), kDatabaseError);
     } catch (...) {
-        print_error("stopped by an unexpected error of unknown type");
-        return kDatabaseError;
+        return failed("stopped by an unexpected error of unknown type", kDatabaseError);
     }
 }

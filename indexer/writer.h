@@ -144,9 +144,9 @@ class IndexWriter {
     // run. Throws Xapian::Error.
     void finish();
 
-    // Records a source (sources.h) in the first shard's metadata with the next commit, when
-    // its value differs from the recorded one (an unchanged run writes nothing). A no-op in
-    // a dry run.
+    // Records a source (sources.h), or the last run (summary.h), in the first shard's metadata
+    // with the next commit, when its value differs from the recorded one (an unchanged run
+    // writes nothing). A no-op in a dry run.
     void record_source(const std::string& key, const std::string& value);
 
     // The stream that the articles from standard input applied from now on come from: each
