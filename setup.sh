@@ -12,12 +12,13 @@ cd "$(dirname "$0")"
 
 # Build dependencies; docs/dependencies.md says why each is here.
 build_packages=(g++ make cmake libxapian-dev libboost-program-options-dev nlohmann-json3-dev zlib1g-dev
-                libutf8proc-dev libuchardet-dev libgumbo-dev iso-codes tzdata)
+                libutf8proc-dev libuchardet-dev libgumbo-dev iso-codes tzdata help2man)
 # Test-only: Catch2 for unit tests; jq and xapian-tools (xapian-check, xapian-delve,
 # xapian-metadata, xapian-tcpsrv) for the end-to-end tests; clang and its runtime libraries
 # for the libFuzzer targets; xapian-omega (omindex) and quest (in xapian-tools) are the
-# yardsticks of the benchmark's smoke run (tests/bench/run.sh).
-test_packages=(catch2 jq xapian-tools xapian-omega clang libclang-rt-14-dev)
+# yardsticks of the benchmark's smoke run (tests/bench/run.sh); man-db, zsh, dpkg-dev and file
+# for the install test (pages rendered, zsh completion parsed, the .deb built by cpack).
+test_packages=(catch2 jq xapian-tools xapian-omega clang libclang-rt-14-dev man-db zsh dpkg-dev file)
 
 jobs=$(nproc 2>/dev/null || echo 2)
 

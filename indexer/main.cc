@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/completion.h"
@@ -134,7 +135,8 @@ void print_summary_line(const IndexSummary& s, const IndexOptions& options) {
 
 // Set when --summary json was asked for, so that a run that fails still prints its summary
 // (with the error) from main(), where failures become exit statuses.
-const IndexOptions* json_summary_for = nullptr;
+// A copy: the run's own options are gone by the time main() catches what it threw.
+std::optional<IndexOptions> json_summary_for;
 
 // Everything but the last line of defence: returns the exit status of a run that ended
 // normally; exceptions are main()'s to map.
@@ -312,7 +314,7 @@ int run_indexer(int argc, char** argv) {
     if (summary_format != "text" && summary_format != "json")
         return usage_error("--summary must be text or json");
     if (options.database_path.empty()) options.database_path = newsindex::default_database_path();
-    if (summary_format == "json") json_summary_for = &options;
+    if (summary_format == "json") json_summary_for = options;
     options.prune = !no_prune;
     options.spelling = !no_spelling;
     options.lock_wait =

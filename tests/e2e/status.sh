@@ -52,6 +52,8 @@ expect_equal "locked while writing" "$(jq .locked "$SCRATCH/stdout")" true
 run "$INDEXER" --no-config --db "$db" --lock-timeout 0 --summary json "$SOURCE_DIR/corpus"
 expect_status 4
 expect_equal "failed summary: exit_status" "$(jq .exit_status "$SCRATCH/stdout")" 4
+expect_equal "failed summary: database" "$(jq -r .database "$SCRATCH/stdout")" "$db"
+expect_equal "failed summary: dry_run" "$(jq .dry_run "$SCRATCH/stdout")" false
 checks=$((checks + 1))
 jq -e '.error | test("lock")' "$SCRATCH/stdout" >/dev/null ||
     fail "the failed run's summary has no error naming the lock: $(cat "$SCRATCH/stdout")"
