@@ -352,6 +352,10 @@ const Facet* find_facet(std::string_view name) {
     return nullptr;
 }
 
+std::string language_term(std::string_view primary_language) {
+    return boolean_term(kLanguagePrefix, primary_language);
+}
+
 const Field* find_field(std::string_view name) {
     for (const Field& field : fields()) {
         if (field.name == name) return &field;

@@ -17,7 +17,7 @@
 
 namespace newsindex::schema {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 // Metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
 // The Snowball language of the stemmed (Z) terms; queries must be stemmed the same way.
@@ -193,6 +193,10 @@ std::string boolean_term(std::string_view prefix, std::string_view value);
 // are lowercased and lose a leading "www."; language tags become their primary subtag, and
 // a value that is no language tag stays as written, lower case, so that it matches nothing).
 std::string normalise_boolean_value(const Field& field, std::string_view value);
+
+// The Boolean term of articles in a language (a primary subtag, "de"): what `lang:de` matches.
+// The searcher uses it to give each language's articles the stems of their own language.
+std::string language_term(std::string_view primary_language);
 
 // The article's unique id: its URL when it has one; else its Message-ID in angle brackets;
 // else its source path, followed by "#" and its record key when the file holds many articles.

@@ -44,9 +44,20 @@ void add_date_terms(Xapian::Document& doc, const std::string& iso_date) {
 // kept unstemmed (the filter fields) that ends in "'s" gets the word without it too, at the same
 // positions (or with the same frequency, for words kept without positions), so that a search
 // finds it as a word and inside phrases. Stems need no such variant: the stemmer drops "'s".
+//
+// Chinese, Japanese and Korean n-grams are stemmed terms here ("Z北京", "ZS北京" in the title),
+// but Xapian's QueryParser looks them up without the stem prefix ("北京", "S北京") whatever the
+// stemming strategy: each gets that form too.
 std::string variant_of(const std::string& term) {
     if (term.size() > 3 && term.compare(term.size() - 2, 2, "'s") == 0)
         return term.substr(0, term.size() - 2);
+    if (!term.empty() && term[0] == schema::kStemPrefix[0]) {
+        std::size_t text = 1;
+        while (text < term.size() && term[text] >= 'A' && term[text] <= 'Z') ++text;
+        if (text < term.size() &&
+            text::is_cjk(*Xapian::Utf8Iterator(term.data() + text, term.size() - text)))
+            return term.substr(1);
+    }
     return {};
 }
 
@@ -76,8 +87,12 @@ void add_term_variants(Xapian::Document& doc) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(bool collect_spelling) : collect_spelling_(collect_spelling) {
-    term_generator_.set_stemmer(remembering_stemmer());
+    term_generator_.set_stemmer(stemmer_for(""));
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    // Chinese, Japanese and Korean are written without spaces between words: their characters
+    // are indexed alone and in pairs (Xapian's n-gram mode), and the searcher parses queries
+    // the same way, so a word inside a sentence is found. Other scripts are unaffected.
+    term_generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     // Said here, not left to Xapian's default: the limit keeps every prefixed term, and every
     // spelling word, within what Xapian stores (schema::kMaxWordBytes).
     term_generator_.set_max_word_length(schema::kMaxWordBytes);
@@ -200,8 +215,18 @@ std::string DocumentBuilder::content_term(const Article& article) {
            schema::content_hash(text::collapse_spaces(article.title + "\n" + article.body));
 }
 
+const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& primary_language) {
+    const std::string language = stemmer_language(primary_language);
+    auto found = stemmers_.find(language);
+    if (found == stemmers_.end())
+        found = stemmers_.emplace(language, remembering_stemmer(primary_language)).first;
+    return found->second;
+}
+
 Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document doc;
+    // Every stemmed term of the article, in any field, with its language's stemmer.
+    term_generator_.set_stemmer(stemmer_for(article.language));
     doc.add_boolean_term(content_term(article));
     if (!article.source_path.empty())
         doc.add_boolean_term(schema::boolean_term(schema::kPathPrefix, article.source_path));

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -75,7 +76,12 @@ class DocumentBuilder {
     Xapian::Document words_of(const std::vector<std::string>& names, const schema::Field& field,
                               Xapian::termpos first);
 
+    // The stemmer of an article's language (stemmer.h), one per Snowball language met, each
+    // remembering its stems across articles.
+    const Xapian::Stem& stemmer_for(const std::string& primary_language);
+
     Xapian::TermGenerator term_generator_;
+    std::map<std::string, Xapian::Stem> stemmers_;  // by stemmer_language()
     bool collect_spelling_;
 };
 

@@ -9,6 +9,7 @@
 #include "schema.h"
 #include "stemmer.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace newsindex::searcher {
 
@@ -31,8 +32,9 @@ constexpr const char* kWildcardField = "newsindexwildcard";
 constexpr unsigned kOperatorFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT;
-constexpr unsigned kPlainWordFlags = 0;
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+// Chinese, Japanese and Korean words as the indexer cuts them (document_builder.cc).
+constexpr unsigned kPlainWordFlags = Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 // Spelling: a word that is in the index is suggested away only when the suggestion is in this
 // many times more articles (a typo of a common name in a large archive), and words are
@@ -52,6 +54,20 @@ bool is_exact_field(const QueryToken& token) {
 void fold_tokens(std::vector<QueryToken>& tokens) {
     for (QueryToken& token : tokens) {
         if (!is_exact_field(token)) token.text = text::fold_for_search(token.text);
+    }
+}
+
+// Xapian 1.4's parser makes a quoted Chinese, Japanese or Korean phrase a phrase of single
+// characters, at positions its TermGenerator does not give them (each character pair stands
+// between two characters), so it would never match. Unquoted, the parser asks for every
+// character and every pair of neighbours, which is the phrase in all but their order.
+void unquote_cjk_phrases(std::vector<QueryToken>& tokens) {
+    for (QueryToken& token : tokens) {
+        if (token.kind != QueryToken::Kind::Phrase || token.text.empty()) continue;
+        bool all_cjk = true;
+        for (Xapian::Utf8Iterator it(token.text), end; it != end && all_cjk; ++it)
+            all_cjk = text::is_cjk(*it) || *it == ' ';
+        if (all_cjk) token.kind = QueryToken::Kind::Word;
     }
 }
 
@@ -137,6 +153,11 @@ std::size_t letters(const std::string& word) {
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today)
     : db_(db), stemmer_(remembering_stemmer()) {
     if (today.empty()) today = today_local();
+    for (const std::string& language : languages_with_own_stemmer()) {
+        const std::string term = schema::language_term(language);
+        if (db.get_termfreq(term) > 0)
+            other_languages_.push_back({term, remembering_stemmer(language)});
+    }
     for (const char* word : kStopWords) stopper_.add(word);
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
@@ -169,7 +190,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today)
     }
 }
 
-Xapian::Query QueryBuilder::proximity_boost(const std::vector<QueryToken>& tokens) {
+Xapian::Query QueryBuilder::proximity_boost(const std::vector<QueryToken>& tokens,
+                                            const Xapian::Stem& stemmer) {
     // The plain words of the query, in the order typed, stemmed as the indexer stems them, as
     // a phrase: an article where they stand together gets the phrase's weight on top.
     // Field values, operators, excluded words and stop words are not plain words. (Parsing
@@ -185,7 +207,7 @@ Xapian::Query QueryBuilder::proximity_boost(const std::vector<QueryToken>& token
             continue;
         for (const std::string& word : words_of(token.text)) {
             if (stopper_(word)) continue;
-            words.push_back(std::string(schema::kStemPrefix) + stemmer_(word));
+            words.push_back(std::string(schema::kStemPrefix) + stemmer(word));
         }
     }
     if (words.size() < 2 || words.size() > kMaxBoostedWords) return Xapian::Query();
@@ -201,6 +223,7 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
             throw QueryError(original, token.field_name + ": needs a value");
     }
     fold_tokens(tokens);
+    unquote_cjk_phrases(tokens);
     // A lone "*" asks for every article: alone it is the match-all query, and beside other
     // parts it adds nothing to them (filters then filter every article).
     const bool match_all = std::any_of(tokens.begin(), tokens.end(), [](const QueryToken& t) {
@@ -224,19 +247,29 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
     const std::string text = write_query(written);
     parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND
                                                        : Xapian::Query::OP_OR);
-    auto attempt = [&](unsigned flags) {
+    unsigned flags = kOperatorFlags;
+    auto attempt = [&](const Xapian::Stem& stemmer) {
         field_problem_.clear();
+        parser_.set_stemmer(stemmer);
         return parser_.parse_query(text, flags);
     };
     if (!tokens.empty()) {
         try {
             try {
-                parsed.query = attempt(kOperatorFlags);
+                parsed.query = attempt(stemmer_);
             } catch (const Xapian::QueryParserError&) {
                 // "What is NATO's role in ... AND" : read the question as words.
-                parsed.query = attempt(kPlainWordFlags);
+                flags = kPlainWordFlags;
+                parsed.query = attempt(stemmer_);
                 parsed.read_as_plain_words = true;
             }
+            if (!parsed.query.empty() && !other_languages_.empty()) {
+                const Xapian::Query in_default = parsed.query;
+                parsed.query = in_every_language([&](const Xapian::Stem& stemmer) {
+                    return &stemmer == &stemmer_ ? in_default : attempt(stemmer);
+                });
+            }
+            parser_.set_stemmer(stemmer_);
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError(original, e.get_msg());
         } catch (const Xapian::NetworkError&) {
@@ -258,10 +291,35 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
-    Xapian::Query boost = with_proximity_boost ? proximity_boost(tokens) : Xapian::Query();
-    if (!boost.empty())
-        parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
+    if (with_proximity_boost) {
+        Xapian::Query boost = proximity_boost(tokens, stemmer_);
+        if (!boost.empty() && !other_languages_.empty())
+            boost = in_every_language(
+                [&](const Xapian::Stem& stemmer) { return proximity_boost(tokens, stemmer); });
+        if (!boost.empty())
+            parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
+    }
     return parsed;
+}
+
+template <typename MakeQuery>
+Xapian::Query QueryBuilder::in_every_language(MakeQuery make) {
+    // Each article is in exactly one branch: its language's, or the default's when its
+    // language has no stemmer of its own here. The language terms filter without weight, so
+    // every branch ranks as the same query would in a database of that language alone.
+    std::vector<Xapian::Query> branches, languages;
+    for (const OtherLanguage& language : other_languages_) {
+        languages.emplace_back(language.term);
+        const Xapian::Query query = make(language.stemmer);
+        if (!query.empty())
+            branches.emplace_back(Xapian::Query::OP_FILTER, query, Xapian::Query(language.term));
+    }
+    const Xapian::Query in_default = make(stemmer_);
+    if (!in_default.empty())
+        branches.emplace_back(
+            Xapian::Query::OP_AND_NOT, in_default,
+            Xapian::Query(Xapian::Query::OP_OR, languages.begin(), languages.end()));
+    return Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
 }
 
 std::string QueryBuilder::spelling_correction(const std::string& original) {

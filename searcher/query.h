@@ -51,13 +51,26 @@ class QueryBuilder {
     std::string spelling_correction(const std::string& text);
 
   private:
-    Xapian::Query proximity_boost(const std::vector<QueryToken>& tokens);
+    Xapian::Query proximity_boost(const std::vector<QueryToken>& tokens,
+                                  const Xapian::Stem& stemmer);
+    // The query for every language the database holds: each language's articles matched with
+    // its own stems (stemmer.h), all other articles with the default's. make(stemmer) builds
+    // one language's query.
+    template <typename MakeQuery>
+    Xapian::Query in_every_language(MakeQuery make);
     // A better spelling of one lower-case word, or empty when the word should stay.
     std::string better_spelling(const std::string& word);
 
     const Xapian::Database& db_;
 
-    Xapian::Stem stemmer_;
+    Xapian::Stem stemmer_;  // the default language's
+    // The languages with a stemmer of their own that the database has articles in, with
+    // their stemmers and language terms.
+    struct OtherLanguage {
+        std::string term;
+        Xapian::Stem stemmer;
+    };
+    std::vector<OtherLanguage> other_languages_;
     Xapian::SimpleStopper stopper_;
     Xapian::QueryParser parser_;
     std::string field_problem_;  // set by field processors during one parse()

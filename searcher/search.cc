@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -310,7 +311,20 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const std::vector<std::string>& wildcards =
         results.fell_back_to_any ? any_wildcards : parsed.wildcard_starts;
     words.insert(words.end(), wildcards.begin(), wildcards.end());
-    const Xapian::Stem stemmer = snippet_stemmer(words, snippet_stemmer_);
+    // Each hit's snippet stems as its language was indexed (stemmer.h).
+    std::map<std::string, Xapian::Stem> snippet_stemmers;  // by stemmer language
+    const std::string default_stemmer = stemmer_language("");
+    auto stemmer_of = [&](const std::string& language) -> const Xapian::Stem& {
+        const std::string name = stemmer_language(language);
+        auto found = snippet_stemmers.find(name);
+        if (found == snippet_stemmers.end())
+            found = snippet_stemmers
+                        .emplace(name, snippet_stemmer(words, name == default_stemmer
+                                                                  ? snippet_stemmer_
+                                                                  : remembering_stemmer(language)))
+                        .first;
+        return found->second;
+    };
     const Xapian::MSet for_snippets =
         request.snippets && !mset.empty() ? snippet_mset(mset, db_, query, wildcards) : mset;
     if (!request.hits) page.clear();
@@ -322,8 +336,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         hit.docid = *it;
         hit.article = schema::decode_record(it.get_document().get_data());
         if (request.snippets)
-            hit.snippet =
-                make_snippet(for_snippets, hit.article.body, words, stemmer, kSnippetBytes);
+            hit.snippet = make_snippet(for_snippets, hit.article.body, words,
+                                       stemmer_of(hit.article.language), kSnippetBytes);
         hit.collapsed = folded.collapsed;
         results.hits.push_back(std::move(hit));
     }

@@ -226,7 +226,8 @@ std::vector<SnippetPart> make_snippet(const Xapian::MSet& mset, const std::strin
     // No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word of the text, and
     // was a third of the time of a search (callgrind, bench_queries on Reuters-21578;
     // docs/performance.md). Which window holds the most query words decides.
-    const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    // CJK text is matched as the indexer cut it: characters alone and in pairs.
+    const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM;
     const auto [first, last] = snippet_window(text, words, 2 * length);
     std::vector<SnippetPart> parts =
         parse_marked_snippet(mset.snippet(text.substr(first, last - first), length, stemmer, flags,

@@ -17,9 +17,12 @@ namespace {
 const std::set<std::string> kSections = {"indexer", "searcher"};
 // Keys allowed before any section, which every program reads.
 const std::set<std::string> kSharedKeys = {"db"};
-// Options that only make sense on a command line.
-const std::set<std::string> kCommandLineOnly = {"help",      "version",    "config",
-                                                "no-config", "completion", "help-query"};
+// Options that only make sense on a command line, the actions among them: a line in the file
+// would turn every run into one (a `delete =` line would delete on every cron run).
+const std::set<std::string> kCommandLineOnly = {
+    "help",   "version", "config",  "no-config",   "completion", "help-query",
+    "status", "inspect", "compact", "rebuild",     "delete",     "dry-run",
+    "show",   "like",    "batch",   "drop-sources"};
 
 std::string from_home(const std::string& value) {
     if (value.rfind("~/", 0) != 0) return value;

@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <utility>
+
 namespace newsindex::text {
 
 namespace {
@@ -177,6 +179,29 @@ std::string clean_text(std::string_view bytes) {
         }
     }
     return out;
+}
+
+bool is_cjk(unsigned code_point) {
+    // Blocks from the Unicode charts, in order.
+    static constexpr std::pair<unsigned, unsigned> kBlocks[] = {
+        {0x1100, 0x11FF},    // Hangul Jamo
+        {0x2E80, 0x2FDF},    // CJK radicals, Kangxi radicals
+        {0x2FF0, 0x31FF},    // description characters, symbols and punctuation, kana, Bopomofo,
+                             // Hangul compatibility Jamo, Kanbun, strokes
+        {0x3200, 0x4DBF},    // enclosed and compatibility forms, extension A
+        {0x4DC0, 0x9FFF},    // hexagram symbols, unified ideographs
+        {0xA960, 0xA97F},    // Hangul Jamo extended A
+        {0xAC00, 0xD7FF},    // Hangul syllables, Jamo extended B
+        {0xF900, 0xFAFF},    // compatibility ideographs
+        {0xFE30, 0xFE4F},    // compatibility forms
+        {0xFF00, 0xFFEF},    // half-width and full-width forms
+        {0x20000, 0x2FA1F},  // supplementary ideographs
+    };
+    for (const auto& [first, last] : kBlocks) {
+        if (code_point < first) return false;
+        if (code_point <= last) return true;
+    }
+    return false;
 }
 
 }  // namespace newsindex::text

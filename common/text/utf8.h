@@ -46,6 +46,11 @@ bool looks_binary(std::string_view bytes);
 // append U+FFFD instead.
 void append_utf8(std::string& out, char32_t code_point);
 
+// True for a code point of the scripts written without spaces between words that Xapian's
+// CJK n-gram mode cuts into characters and pairs: CJK ideographs (with their extensions and
+// compatibility forms), kana, Hangul, Bopomofo, CJK symbols and punctuation, full-width forms.
+bool is_cjk(unsigned code_point);
+
 // Returns the longest prefix of utf8 (assumed valid) at most max_bytes long that does not cut
 // a character in two.
 std::string_view truncate_utf8(std::string_view utf8, std::size_t max_bytes);

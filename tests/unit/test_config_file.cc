@@ -78,6 +78,7 @@ TEST_CASE("mistakes in the settings file are named", "[config]") {
         {"limit = 3\n", "'limit' belongs in the [indexer] or [searcher] section"},
         {"[serch]\nlimit = 3\n", "unknown section [serch]"},
         {"[searcher]\nhelp = true\n", "'help' can only be given on the command line"},
+        {"[searcher]\nshow = x\n", "'show' can only be given on the command line"},
         {"[searcher]\nlimit = many\n", "settings file"},
         {"[searcher]\njust some words\n", "settings file"},
     }));
