@@ -45,10 +45,10 @@ Resolved resolve_reference(const Xapian::Database& db, const std::string& refere
     resolved.kind = ReferenceKind::Id;
     static const schema::Field& id_field = *schema::find_field("id");
     for (const std::string& id : {reference, absolute})
-        add_postings(db,
-                     schema::boolean_term(id_field.prefix,
-                                          schema::normalise_boolean_value(id_field, id)),
-                     resolved.docids);
+        add_postings(
+            db,
+            schema::boolean_term(id_field.prefix, schema::normalise_boolean_value(id_field, id)),
+            resolved.docids);
     if (!resolved.docids.empty()) return resolved;
     if (looks_like_reference(reference)) {
         resolved.problem = "no indexed article has this id or file path";

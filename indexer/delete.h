@@ -37,7 +37,7 @@ struct Resolved {
 Resolved resolve_reference(const Xapian::Database& db, const std::string& reference);
 
 struct DeleteSummary {
-    IndexSummary summary;    // counts.deleted: the documents removed (or, dry, to be removed)
+    IndexSummary summary;       // counts.deleted: the documents removed (or, dry, to be removed)
     std::size_t unmatched = 0;  // references that matched nothing (each reported as a problem)
 };
 

@@ -30,7 +30,8 @@ void Deletions::load(const Xapian::Database& db) {
 
 void Deletions::add(schema::DeletedArticle deleted) {
     erase(deleted.id);
-    for (const schema::FileState& file : deleted.files) ids_by_path_[file.path].push_back(deleted.id);
+    for (const schema::FileState& file : deleted.files)
+        ids_by_path_[file.path].push_back(deleted.id);
     std::string id = deleted.id;
     by_id_.emplace(std::move(id), std::move(deleted));
 }

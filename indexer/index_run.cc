@@ -206,9 +206,8 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         read_articles(
             text, job.path, format, read_options,
             [&](Article&& article) {
-                if (!left_out.empty() &&
-                    left_out.count(
-                        DocumentBuilder::id_term(article).substr(schema::kIdPrefix.size())))
+                if (!left_out.empty() && left_out.count(DocumentBuilder::id_term(article).substr(
+                                             schema::kIdPrefix.size())))
                     return;
                 // A stop signal ends a long file between articles; the parts already written
                 // stay without a state, so the next run reads the file again.
@@ -885,6 +884,9 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     fresh.database_path = building;
     fresh.full = true;
     fresh.prune = false;
+    // A sharded database keeps its shard count unless --shards gives another.
+    if (fresh.shards == 0 && target_exists && is_sharded(target))
+        fresh.shards = static_cast<unsigned>(old_locks.size());
     // What --delete removed stays out of the new database, until its files change.
     if (!old_locks.empty()) fresh.deletions_from = &old_locks.front();
     IndexSummary summary = index_into(building, fresh, callbacks, [&](IndexWriter& writer) {

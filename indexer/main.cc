@@ -46,14 +46,15 @@ std::string usage(const std::string& program) {
     // "or:" lines, as GNU programs write them, which help2man reads as more synopses.
     return "Usage: " + program + " [OPTIONS] PATH...\n" + "  or:  " + program +
            " [OPTIONS] --files-from LIST [-0]\n" + "  or:  " + program + " [--db DB] --compact\n" +
-           "  or:  " + program + " [--db DB] --rebuild [--drop-sources] [PATH...]\n" + "  or:  " +
-           program + " [--db DB] [--dry-run] --delete ID|PATH|QUERY...\n" + kAbout;
+           "  or:  " + program + " [--db DB] --rebuild [--drop-sources] [PATH...]\n" +
+           "  or:  " + program + " [--db DB] [--dry-run] --delete ID|PATH|QUERY...\n" + kAbout;
 }
 
 constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
     "  0    every input was indexed (or was unchanged)\n"
-    "  1    some inputs were skipped, each named on stderr; the rest were indexed\n"
+    "  1    some inputs were skipped, each named on stderr; the rest were indexed; or a\n"
+    "       --delete matched nothing\n"
     "  2    usage error, or a --rebuild that would drop recorded sources (nothing changed)\n"
     "  3    database error: cannot open or write, or written by another schema version\n"
     "       (then run again with --rebuild); also any other error that stopped the run\n"

@@ -628,7 +628,8 @@ std::vector<std::string> IndexWriter::delete_documents(const std::set<Xapian::do
         // Its own id and those of the articles folded into it: each file's article stays out.
         std::vector<std::string> id_terms = terms_under(doc, schema::kIdPrefix);
         for (const std::string& other : terms_under(doc, kOtherIdPrefix))
-            id_terms.push_back(std::string(schema::kIdPrefix) + other.substr(kOtherIdPrefix.size()));
+            id_terms.push_back(std::string(schema::kIdPrefix) +
+                               other.substr(kOtherIdPrefix.size()));
         for (const std::string& id_term : id_terms) {
             deleted.id = id_term.substr(schema::kIdPrefix.size());
             pending_states_.push_back(

@@ -269,7 +269,7 @@ class IndexWriter {
 
     std::vector<Xapian::WritableDatabase>* shards_;
     FileReader read_file_;
-    std::vector<schema::FileState> reread_states_;     // files read again, to be recorded
+    std::vector<schema::FileState> reread_states_;  // files read again, to be recorded
     std::vector<Xapian::Database> readers_;
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<PendingState> pending_states_;

@@ -70,8 +70,8 @@ TEST_CASE("deletion records round-trip through their metadata value", "[deletion
 TEST_CASE("values that are no deletion record are refused", "[deletions]") {
     auto [value] = GENERATE(table<std::string>({
         {""},
-        {"1 abc"},                                              // no NUL: no id
-        {std::string("x\0id", 4)},                              // no file count
+        {"1 abc"},                                                          // no NUL: no id
+        {std::string("x\0id", 4)},                                          // no file count
         {std::string("2\0") + "1 2 h 0 /a" + std::string(1, '\0') + "id"},  // one file of two
         {std::string("1\0not a state\0id", 17)},
         {std::string("0\0", 2)},  // an empty id
@@ -92,8 +92,8 @@ TEST_CASE("a file matches its deletion record until it changes", "[deletions]") 
         deleted("/d/a.jsonl#2", {"c1"}, {file("/d/a.jsonl", 100, 5000, "hash-a")});
     auto [path, size, mtime, hash, matches] =
         GENERATE(table<std::string, std::uint64_t, std::int64_t, std::string, bool>({
-            {"/d/a.jsonl", 100, 5000, "hash-a", true},  // as it was
-            {"/d/a.jsonl", 100, 5000, "", true},        // by size and time, not yet read
+            {"/d/a.jsonl", 100, 5000, "hash-a", true},   // as it was
+            {"/d/a.jsonl", 100, 5000, "", true},         // by size and time, not yet read
             {"/d/a.jsonl", 100, 5001, "hash-a", false},  // touched
             {"/d/a.jsonl", 101, 5000, "hash-a", false},  // grew
             {"/d/a.jsonl", 100, 5000, "hash-b", false},  // edited, same size and time
@@ -102,8 +102,7 @@ TEST_CASE("a file matches its deletion record until it changes", "[deletions]") 
     CHECK(same_as_deleted(record, file(path, size, mtime, hash)) == matches);
 }
 
-TEST_CASE("an article from standard input stays out while its text is the same",
-          "[deletions]") {
+TEST_CASE("an article from standard input stays out while its text is the same", "[deletions]") {
     auto [files, hash, left_out] = GENERATE(table<std::size_t, std::string, bool>({
         {0, "c1", true},   // the same text again
         {0, "c2", true},   // the text of another article folded into the deleted document
@@ -132,26 +131,37 @@ TEST_CASE("Deletions finds records by id and by file", "[deletions]") {
     CHECK(deletions.find("a")->files.front().path == "/z");
 }
 
-TEST_CASE("a --delete argument is a path, an id or a query", "[deletions]") {
-    TempDir dir;
-    const std::string feed = (dir.path() / "feed.jsonl").string();
-    std::ofstream(feed)
-        << R"({"url": "https://one.example/a", "title": "Tram Opens", "date": "2019-05-01", "body": "The tram line opens."})"
-           "\n"
-        << R"({"url": "https://one.example/b", "title": "Heat Record", "date": "2021-07-02", "body": "A record heat."})"
-           "\n"
-        << R"({"url": "https://two.example/c", "title": "Ferry Late", "date": "2018-01-03", "body": "The ferry was late."})"
-           "\n";
-    const std::string note = (dir.path() / "note.txt").string();
-    std::ofstream(note) << "Quay Closed\n\nThe quay is closed for repairs today.\n";
-    const std::string db = (dir.path() / "db").string();
-    index_quietly(db, {feed, note}, 1);
-    const Xapian::Database database(db);
+namespace {
 
-    auto [reference, kind, count] = GENERATE_COPY(table<std::string, ReferenceKind, std::size_t>({
-        {feed, ReferenceKind::Path, 3},
-        {note, ReferenceKind::Path, 1},
+// A database of a JSON Lines file of three articles and a plain-text file, made once for the
+// table below ("@" in a reference stands for its directory).
+struct SmallIndex {
+    TempDir dir;
+    std::string db;
+    SmallIndex() {
+        std::ofstream(dir.path() / "feed.jsonl")
+            << R"({"url": "https://one.example/a", "title": "Tram Opens", "date": "2019-05-01", "body": "The tram line opens."})"
+               "\n"
+            << R"({"url": "https://one.example/b", "title": "Heat Record", "date": "2021-07-02", "body": "A record heat."})"
+               "\n"
+            << R"({"url": "https://two.example/c", "title": "Ferry Late", "date": "2018-01-03", "body": "The ferry was late."})"
+               "\n";
+        std::ofstream(dir.path() / "note.txt")
+            << "Quay Closed\n\nThe quay is closed for repairs today.\n";
+        db = (dir.path() / "db").string();
+        index_quietly(db, {dir.path().string()}, 1);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a --delete argument is a path, an id or a query", "[deletions]") {
+    static const SmallIndex index;
+    auto [written, kind, count] = GENERATE(table<std::string, ReferenceKind, std::size_t>({
+        {"@/feed.jsonl", ReferenceKind::Path, 3},
+        {"@/note.txt", ReferenceKind::Path, 1},
         {"https://one.example/b", ReferenceKind::Id, 1},
+        {"@/note.txt#1", ReferenceKind::Id, 0},  // written as a path: not a query
         {"site:one.example", ReferenceKind::Query, 2},
         {"site:one.example date:..2019", ReferenceKind::Query, 1},
         {"ferry OR tram", ReferenceKind::Query, 2},
@@ -159,11 +169,14 @@ TEST_CASE("a --delete argument is a path, an id or a query", "[deletions]") {
         {"zeppelin", ReferenceKind::Query, 0},
         // Written as paths or ids: not found, never searched for as words.
         {"https://one.example/none", ReferenceKind::Id, 0},
-        {dir.path().string() + "/none.txt", ReferenceKind::Id, 0},
+        {"@/none.txt", ReferenceKind::Id, 0},
         {"<nobody@example.org>", ReferenceKind::Id, 0},
         // A query that does not parse is not guessed at.
         {"date:2019-13-45", ReferenceKind::Query, 0},
     }));
+    std::string reference = written;
+    if (reference[0] == '@') reference = index.dir.path().string() + reference.substr(1);
+    const Xapian::Database database(index.db);
     const newsindex::indexer::Resolved resolved =
         newsindex::indexer::resolve_reference(database, reference);
     INFO(reference << ": " << resolved.problem);
