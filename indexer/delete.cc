@@ -1,5 +1,6 @@
 #include "delete.h"
 
+#include <chrono>
 #include <filesystem>
 
 #include "errors.h"
@@ -88,6 +89,7 @@ DeleteSummary delete_articles(const IndexOptions& options,
     if (!fs::exists(options.database_path, error))
         throw DatabaseError(DatabaseError::Kind::Missing, options.database_path,
                             "no database here to delete from");
+    const auto start = std::chrono::steady_clock::now();
     DeleteSummary done;
     RunCallbacks callbacks;
     callbacks.messages = messages;
@@ -109,6 +111,8 @@ DeleteSummary delete_articles(const IndexOptions& options,
         summary.counts = writer.counts();
         return summary;
     });
+    done.summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return done;
 }
 

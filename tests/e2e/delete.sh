@@ -160,4 +160,22 @@ expect_equal "same text from stdin stays out" "$(shown https://pipe.example/1 "$
 echo "${line/a pipe/another pipe}" | "$INDEXER" --db "$piped" - 2>/dev/null
 expect_equal "changed text from stdin is back" "$(shown https://pipe.example/1 "$piped")" 0
 
+# The collection's names forget deleted articles: deleting every article of one file leaves
+# the documents and the entity names (alias keys) a database indexed without the file has.
+corpus="$SCRATCH/corpus"
+cp -r "$SOURCE_DIR/corpus/ukraine-security" "$corpus"
+gone=$(grep -l 'Milley' "$corpus"/* | head -1)
+run "$INDEXER" --db "$SCRATCH/names" "$corpus"
+expect_status 0
+run "$INDEXER" --db "$SCRATCH/names" --delete "$gone"
+expect_status 0
+expect_stderr_has "deleted 1 article"
+mv "$gone" "$SCRATCH/set-aside"
+run "$INDEXER" --db "$SCRATCH/names-without" "$corpus"
+expect_status 0
+expect_equal "documents as if never indexed" "$(dump_documents "$SCRATCH/names")" \
+    "$(dump_documents "$SCRATCH/names-without")"
+aliases() { dump_metadata "$1" | grep '^alias'; }
+expect_equal "names as if never indexed" "$(aliases "$SCRATCH/names")" "$(aliases "$SCRATCH/names-without")"
+
 finish
