@@ -442,6 +442,46 @@ bool decode_file_state(std::string_view value, FileState& state) {
     return !state.path.empty();
 }
 
+std::string deleted_key(std::string_view id) {
+    return path_key(kDeletedKeyPrefix, id);
+}
+
+std::string encode_deleted_article(const DeletedArticle& deleted) {
+    std::string value = std::to_string(deleted.files.size());
+    for (const std::string& hash : deleted.content_hashes) value.append(" ").append(hash);
+    for (const FileState& file : deleted.files)
+        value.append(1, '\0').append(encode_file_state(file));
+    return value.append(1, '\0').append(deleted.id);
+}
+
+bool decode_deleted_article(std::string_view value, DeletedArticle& deleted) {
+    std::size_t end = value.find('\0');
+    if (end == std::string_view::npos) return false;
+    const auto head = text::split(value.substr(0, end), " ");
+    std::size_t files = 0;
+    try {
+        std::size_t used = 0;
+        const std::string count(head.front());
+        files = std::stoull(count, &used);
+        if (used != count.size() || files > value.size()) return false;
+    } catch (const std::exception&) {
+        return false;
+    }
+    deleted = DeletedArticle{};
+    for (std::size_t i = 1; i < head.size(); ++i)
+        if (!head[i].empty()) deleted.content_hashes.emplace_back(head[i]);
+    for (std::size_t i = 0; i < files; ++i) {
+        const std::size_t start = end + 1;
+        end = value.find('\0', start);
+        if (end == std::string_view::npos) return false;
+        FileState file;
+        if (!decode_file_state(value.substr(start, end - start), file)) return false;
+        deleted.files.push_back(std::move(file));
+    }
+    deleted.id = std::string(value.substr(end + 1));
+    return !deleted.id.empty();
+}
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     if (prefix.size() + value.size() <= kMaxTermBytes) return term.append(value);

@@ -181,6 +181,27 @@ std::string encode_failed_state(const FailedState& state);
 // Returns false when value is not an encoded FailedState.
 bool decode_failed_state(std::string_view value, FailedState& state);
 
+// An article removed with `indexer --delete`, kept under deleted_key(id) in the first shard's
+// metadata so that no later run (--full and --rebuild included) indexes it again while the
+// files that held it are as they were when it was deleted. A run that reads one of those
+// files changed (size, mtime or content hash) indexes the article again and drops the record.
+// An article from standard input has no file: it stays out while it comes again with the
+// same text (one of content_hashes), and comes back when its text changed.
+struct DeletedArticle {
+    std::string id;  // as its id term holds it, without the prefix (article_id(), cut if long)
+    std::vector<std::string> content_hashes;  // of the document's content terms (kContentPrefix)
+    // The files that held it, each as found when it was deleted (documents is not used).
+    std::vector<FileState> files;
+};
+inline constexpr std::string_view kDeletedKeyPrefix = "deleted:";
+// Metadata key for a deleted article's id, shortened as file_key() does.
+std::string deleted_key(std::string_view id);
+// "FILES HASH...", then NUL and encode_file_state() of each file, then NUL and the id: the id
+// last, as the rest of the value, so that it may hold any byte.
+std::string encode_deleted_article(const DeletedArticle& deleted);
+// Returns false when value is not an encoded DeletedArticle.
+bool decode_deleted_article(std::string_view value, DeletedArticle& deleted);
+
 // 64-bit FNV-1a of bytes as 16 lowercase hex digits. Not cryptographic: it tells changed
 // files and duplicate articles apart, where a collision costs one missed update.
 std::string content_hash(std::string_view bytes);

@@ -48,7 +48,23 @@ struct FileJob {
     std::optional<schema::FileState> known;
     bool full = false;
     bool by_content = false;  // found in a directory by content: read only if it is text
+    // The deletion records (--delete) that name this file: the articles of those that the
+    // file, as read, still matches are left out.
+    std::vector<schema::DeletedArticle> deleted;
 };
+
+// Gives job the deletion records of its file. A record the file no longer matches by size
+// and mtime (changed or touched since the deletion) makes the file be read even when its
+// content is what the database recorded, so that the article comes back (the writer then
+// drops the record).
+void note_deletions(FileJob& job, const Deletions& deletions) {
+    for (const std::string& id : deletions.of_file(job.path)) {
+        const schema::DeletedArticle* deleted = deletions.find(id);
+        if (!deleted) continue;
+        job.deleted.push_back(*deleted);
+        if (!same_as_deleted(*deleted, job.found)) job.full = true;
+    }
+}
 
 // Thrown from the scan callback to end the scan when a stop signal arrived.
 struct ScanStopped {};
@@ -178,6 +194,10 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
             outcome.known = job.known;
             return outcome;
         }
+        // The ids of the articles --delete removed from the file as it is now.
+        std::unordered_set<std::string> left_out;
+        for (const schema::DeletedArticle& deleted : job.deleted)
+            if (same_as_deleted(deleted, outcome.state)) left_out.insert(deleted.id);
         // The bytes are given up: a long file is in memory once, not twice.
         const std::string text = file_text(std::move(bytes), job.path, read_options.max_file_bytes);
         if (job.by_content && !looks_like_text_file(std::string_view(text).substr(0, kSniffBytes)))
@@ -187,6 +207,9 @@ FileOutcome prepare_file(const FileJob& job, DocumentBuilder& builder,
         read_articles(
             text, job.path, format, read_options,
             [&](Article&& article) {
+                if (!left_out.empty() && left_out.count(DocumentBuilder::id_term(article).substr(
+                                             schema::kIdPrefix.size())))
+                    return;
                 // A stop signal ends a long file between articles; the parts already written
                 // stay without a state, so the next run reads the file again.
                 if (parts_sent > 0 && stop_signal())
@@ -617,6 +640,7 @@ class Run {
         job.known = writer_.known_state(path);
         job.full = options_.full;
         job.by_content = by_content;
+        note_deletions(job, writer_.deletions());
         if (!job.full && job.known && job.known->size == job.found.size &&
             job.known->mtime_ns == job.found.mtime_ns) {
             // Size and time unchanged: trusted without reading, as make and rsync do.
@@ -678,8 +702,10 @@ DatabaseError database_error(const std::string& path, const std::string& doing,
     return DatabaseError(DatabaseError::Kind::Other, path, problem + e.code().message());
 }
 
+using WriterWork = std::function<IndexSummary(IndexWriter&)>;
+
 IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& options,
-                                  const RunCallbacks& callbacks) {
+                                  const RunCallbacks& callbacks, const WriterWork& work) {
     std::error_code error;
     const bool sharded = options.shards > 0 || is_sharded(path);
     if (options.dry_run) {
@@ -692,7 +718,7 @@ IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& o
             readers.resize(std::max(1u, options.shards));  // empty databases: everything is new
         }
         IndexWriter writer(nullptr, readers, callbacks.messages, false);
-        return Run(options, callbacks, writer).execute();
+        return work(writer);
     }
     std::vector<Xapian::WritableDatabase> shards;
     if (sharded) {
@@ -714,9 +740,11 @@ IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& o
         job.path = file;
         job.found = found;
         job.full = true;
+        note_deletions(job, writer.deletions());
         return prepare_file(job, reread_builder, options.read_options);
     });
-    return Run(options, callbacks, writer).execute();
+    if (options.deletions_from) writer.carry_deletions(*options.deletions_from);
+    return work(writer);
 }
 
 // The directory of the database at path (each shard's, when sharded) that the process may
@@ -766,9 +794,9 @@ std::string describe_database_failure(const std::string& path, const Xapian::Err
 // a DatabaseError naming path. Errors of single inputs never get here: the run reports them
 // and goes on.
 IndexSummary index_into(const std::string& path, const IndexOptions& options,
-                        const RunCallbacks& callbacks) {
+                        const RunCallbacks& callbacks, const WriterWork& work) {
     try {
-        return index_into_unchecked(path, options, callbacks);
+        return index_into_unchecked(path, options, callbacks, work);
     } catch (const Xapian::DatabaseError& e) {
         throw DatabaseError(DatabaseError::Kind::Other, path,
                             describe_database_failure(path, e, true));
@@ -868,7 +896,14 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     fresh.database_path = building;
     fresh.full = true;
     fresh.prune = false;
-    IndexSummary summary = index_into(building, fresh, callbacks);
+    // A sharded database keeps its shard count unless --shards gives another.
+    if (fresh.shards == 0 && target_exists && is_sharded(target))
+        fresh.shards = static_cast<unsigned>(old_locks.size());
+    // What --delete removed stays out of the new database, until its files change.
+    if (!old_locks.empty()) fresh.deletions_from = &old_locks.front();
+    IndexSummary summary = index_into(building, fresh, callbacks, [&](IndexWriter& writer) {
+        return Run(fresh, callbacks, writer).execute();
+    });
     if (summary.stopped_by_signal) {
         fs::remove_all(building, error);
         summary.work_discarded = true;
@@ -943,7 +978,14 @@ CompactionSizes compact_database(const std::string& path, std::chrono::milliseco
 
 IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks) {
     if (options.rebuild && !options.dry_run) return rebuild(options, callbacks);
-    return index_into(options.database_path, options, callbacks);
+    return index_into(options.database_path, options, callbacks, [&](IndexWriter& writer) {
+        return Run(options, callbacks, writer).execute();
+    });
+}
+
+IndexSummary work_on_database(const IndexOptions& options, const RunCallbacks& callbacks,
+                              const std::function<IndexSummary(IndexWriter&)>& work) {
+    return index_into(options.database_path, options, callbacks, work);
 }
 
 }  // namespace newsindex::indexer

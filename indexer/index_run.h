@@ -52,6 +52,9 @@ struct IndexOptions {
     // into the new one (sources.h). Not for callers.
     const Xapian::Database* carry_from = nullptr;
     const Xapian::Database* carry_from_first_shard = nullptr;
+    // Set by rebuild(): the old database's first shard, whose --delete records the new one
+    // keeps (deletions.h). Not for callers.
+    const Xapian::Database* deletions_from = nullptr;
     bool spelling = true;      // record spelling data for "did you mean"
     unsigned shards = 0;       // create a database of this many shards (0: one database,
                                // or the shards an existing sharded database has)
@@ -95,5 +98,13 @@ CompactionSizes compact_database(const std::string& path, std::chrono::milliseco
 // when a rebuild would drop recorded sources it was not given (and drop_sources is false),
 // or has no inputs and the database records none.
 IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks);
+
+// Opens the database at options.database_path as an indexing run does (a dry run: for reading
+// only, a missing database as empty; else with the write lock, waiting options.lock_wait, the
+// shards of a sharded one) and returns what work does with a writer of it (the writer reads
+// files again as the run would). Throws DatabaseError as run_index(), for what Xapian or the
+// file system throws from work too.
+IndexSummary work_on_database(const IndexOptions& options, const RunCallbacks& callbacks,
+                              const std::function<IndexSummary(IndexWriter&)>& work);
 
 }  // namespace newsindex::indexer

@@ -15,6 +15,7 @@
 #include "cli/help.h"
 #include "cli/version.h"
 #include "database.h"
+#include "delete.h"
 #include "errors.h"
 #include "index_run.h"
 #include "inspect.h"
@@ -48,13 +49,15 @@ std::string usage(const std::string& program) {
     // "or:" lines, as GNU programs write them, which help2man reads as more synopses.
     return "Usage: " + program + " [OPTIONS] PATH...\n" + "  or:  " + program +
            " [OPTIONS] --files-from LIST [-0]\n" + "  or:  " + program + " [--db DB] --compact\n" +
-           "  or:  " + program + " [--db DB] --rebuild [--drop-sources] [PATH...]\n" + kAbout;
+           "  or:  " + program + " [--db DB] --rebuild [--drop-sources] [PATH...]\n" +
+           "  or:  " + program + " [--db DB] [--dry-run] --delete ID|PATH|QUERY...\n" + kAbout;
 }
 
 constexpr const char* kExitStatusHelp =
     "\nExit status:\n"
     "  0    every input was indexed (or was unchanged)\n"
-    "  1    some inputs were skipped, each named on stderr; the rest were indexed\n"
+    "  1    some inputs were skipped, each named on stderr; the rest were indexed; or a\n"
+    "       --delete matched nothing\n"
     "  2    usage error, or a --rebuild that would drop recorded sources (nothing changed)\n"
     "  3    database error: cannot open or write, or written by another schema version\n"
     "       (then run again with --rebuild); also any other error that stopped the run\n"
@@ -148,6 +151,7 @@ int run_indexer(int argc, char** argv) {
     std::string summary_format = "text", format_name;
     std::vector<std::string> field_mappings;
     bool inspect = false, compact = false, status = false;
+    std::vector<std::string> deletions;
     options.jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description visible("Options");
     visible.add_options()("help,h", "show this help and exit")(
@@ -191,6 +195,10 @@ int run_indexer(int argc, char** argv) {
         "compact", po::bool_switch(&compact),
         "rewrite the database with Xapian's compactor after indexing (alone: only compact); "
         "smaller and faster to search, swapped in atomically")(
+        "delete", po::value(&deletions),
+        "remove articles: an article id, a file path the database holds (all its articles) or "
+        "a query as searcher takes it; repeatable; they stay out of later runs, --full and "
+        "--rebuild included, until their files change (docs/indexer.md)")(
         "inspect", po::bool_switch(&inspect),
         "print what each file holds, one JSON object per article, and touch no database")(
         "shards", po::value(&options.shards),
@@ -254,7 +262,8 @@ int run_indexer(int argc, char** argv) {
     }
     // The configured sources stand in for paths only in a plain indexing run.
     if (options.inputs.empty() && options.files_from.empty() && !options.rebuild &&
-        !vm["compact"].as<bool>() && !vm["inspect"].as<bool>() && !vm["status"].as<bool>())
+        !vm["compact"].as<bool>() && !vm["inspect"].as<bool>() && !vm["status"].as<bool>() &&
+        !vm.count("delete"))
         options.inputs = configured_sources;
     auto usage_error = [](const std::string& message) {
         print_usage_error(message);
@@ -292,7 +301,9 @@ int run_indexer(int argc, char** argv) {
     const bool no_inputs = options.inputs.empty() && options.files_from.empty();
     const bool compact_only = compact && no_inputs && !options.rebuild;
     // --rebuild alone indexes again what the database records it was indexed from.
-    if (no_inputs && !compact_only && !options.rebuild)
+    if (!deletions.empty() && (!no_inputs || options.rebuild || compact))
+        return usage_error("--delete goes alone: not with paths to index, --rebuild or --compact");
+    if (no_inputs && !compact_only && !options.rebuild && deletions.empty())
         return usage_error("no files or directories to index");
     // Every number is checked against a range before use: a thread count in the thousands
     // ends in std::system_error, and a timeout of 1e300 or nan overflows the conversion to
@@ -352,6 +363,15 @@ int run_indexer(int argc, char** argv) {
     if (compact_only) {
         run_compaction();
         return kSuccess;
+    }
+    if (!deletions.empty()) {
+        const auto done =
+            newsindex::indexer::delete_articles(options, deletions, callbacks.messages);
+        if (summary_format == "json")
+            std::printf("%s\n", newsindex::indexer::summary_json(done.summary, options).c_str());
+        else if (!quiet)
+            print_message(newsindex::indexer::deletion_line(done, options.dry_run));
+        return done.unmatched > 0 ? kSomeInputsSkipped : kSuccess;
     }
     const IndexSummary summary = newsindex::indexer::run_index(options, callbacks);
     if (compact && !options.dry_run && !summary.stopped_by_signal) run_compaction();

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "article.h"
+#include "deletions.h"
 #include "document_builder.h"
 #include "entity_aliases.h"
 #include "schema.h"
@@ -162,6 +163,26 @@ class IndexWriter {
     void carry_over_stdin_documents(const Xapian::Database& all_shards,
                                     const Xapian::Database& first_shard);
 
+    // The articles removed with --delete (deletions.h): read from the first shard when the
+    // writer is made, with those delete_documents() and carry_deletions() add, less those a
+    // changed file or article brought back.
+    const Deletions& deletions() const { return deletions_; }
+    // Every shard as one database, as this writer has changed it so far.
+    const Xapian::Database& database() const { return reader_; }
+
+    // Removes the documents docids (of database()) and records each article they hold
+    // (their ids) as deleted, with the state its files have now (a file changed since it was
+    // indexed is hashed again), so that no later run indexes it again while they stay so.
+    // The files' states keep their document counts true; the collection's names forget the
+    // articles, as when their file vanishes. Counts them as deleted. In a dry run, only
+    // counts. Returns the ids (schema::article_id()) of the documents, in docid order. Call
+    // commit() after. Throws Xapian::Error.
+    std::vector<std::string> delete_documents(const std::set<Xapian::docid>& docids);
+
+    // Copies the deletion records of old (the first shard of the database a --rebuild
+    // replaces) into this one with the next commit, and keeps their articles out of this run.
+    void carry_deletions(const Xapian::Database& old);
+
     std::size_t uncommitted_changes() const { return uncommitted_; }
     // Input bytes (file sizes) of the files applied since the last commit.
     std::size_t uncommitted_bytes() const { return uncommitted_bytes_; }
@@ -223,6 +244,15 @@ class IndexWriter {
     void write_article(PreparedArticle& prepared, const std::string& path,
                        std::set<std::string>& written_ids, bool count_words);
     void record_state(const schema::FileState& state);
+    // Drops the deletion records of the file's articles that it, read now as found, no
+    // longer matches (same_as_deleted()): those articles were indexed again.
+    void forget_stale_deletions(const schema::FileState& found);
+    // Whether the article from standard input is one --delete left out; a record that it no
+    // longer matches is dropped.
+    bool left_out_from_stdin(const PreparedArticle& prepared);
+    // The state of the file at path now, for a deletion record: its recorded state when its
+    // size and mtime are unchanged, else hashed again; the recorded one when it is gone.
+    std::optional<schema::FileState> state_for_deletion(const std::string& path) const;
     // Drops path's FailedState, if it has one, with the next commit.
     void forget_failure(const std::string& path);
     // Drops the FailedStates of files under directory that are gone.
@@ -239,13 +269,14 @@ class IndexWriter {
 
     std::vector<Xapian::WritableDatabase>* shards_;
     FileReader read_file_;
-    std::vector<schema::FileState> reread_states_;     // files read again, to be recorded
+    std::vector<schema::FileState> reread_states_;  // files read again, to be recorded
     std::vector<Xapian::Database> readers_;
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<PendingState> pending_states_;
     std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
     EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
+    Deletions deletions_;
     std::vector<EntityAlias> new_aliases_;  // to apply to earlier documents
     DocumentBuilder builder_;               // renames entities in documents
     WriterMessages messages_;
