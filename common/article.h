@@ -41,9 +41,11 @@ struct Article {
     // The site's section the article appears in ("Politics": article:section, JSON-LD
     // articleSection); empty when not given.
     std::string section;
-    // The language the source declares, as its lower-case primary subtag ("de", "pt"; see
-    // text/language.h); empty when none is declared or the declaration is no BCP 47 tag.
+    // The article's language as its lower-case primary subtag ("de", "pt"; see
+    // text/language.h): the one the source declares, else the one detected from its text
+    // (text/detect_language.h; then language_detected is set); empty when neither is known.
     std::string language;
+    bool language_detected = false;  // not stored: --inspect shows it
     std::string source_path;        // absolute path of the file it came from
     std::vector<std::string> tags;  // keywords, categories or newsgroups, in source order, unique
     // Which record of a many-article file this is, stable while the file is unchanged:

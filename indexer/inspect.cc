@@ -62,6 +62,7 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                     {"site_name", string_or_null(a.site_name)},
                     {"section", string_or_null(a.section)},
                     {"lang", string_or_null(a.language)},
+                    {"lang_detected", a.language_detected},
                     {"tags", a.tags},
                     {"captions", a.captions},
                     {"photo_credits", a.photo_credits},

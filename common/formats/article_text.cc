@@ -5,6 +5,7 @@
 
 #include "text/byline.h"
 #include "text/dates.h"
+#include "text/detect_language.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -209,6 +210,14 @@ bool finish_article(Article& article) {
     article.site_name = one_line(article.site_name);
     article.section = one_line(article.section);
     article.language = one_line(article.language);
+    // A language the source does not declare is read from the text, so that the article is
+    // stemmed as its language is (common/stemmer.h) and has a lang: value.
+    if (article.language.empty()) {
+        // The detector reads a bounded prefix: no need to copy a long body whole.
+        article.language = text::detect_language(
+            article.title + "\n\n" + article.body.substr(0, text::kDetectLanguagePrefixBytes));
+        article.language_detected = !article.language.empty();
+    }
     tidy_list(article.captions);
     tidy_list(article.authors);
     tidy_list(article.tags);
