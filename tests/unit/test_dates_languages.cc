@@ -208,6 +208,7 @@ TEST_CASE("labels before a date in each language", "[dates][languages]") {
         {"Stand: 29.01.2022 10:05 Uhr", "2022-01-29T10:05"},
         {"Publié le 29 janvier 2022 à 10h05", "2022-01-29T10:05"},
         {"Mis à jour le 30 janvier 2022", "2022-01-30"},
+        {"Mis en ligne le 29 janvier 2022 à 18h", "2022-01-29T18:00"},
         {"Publié le 29/01/2022 à 10h05", "2022-01-29T10:05"},
         {"Publicado el 29 de enero de 2022", "2022-01-29"},
         {"Actualizado: 29 de enero de 2022 10:05 h", "2022-01-29T10:05"},
