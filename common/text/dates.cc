@@ -285,6 +285,8 @@ std::optional<DateTime> parse_date(std::string_view line, std::string_view langu
         const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
         if (!word.empty() && word.back() == ':') word.pop_back();  // "Updated:"
         if (word.empty() || is_date_filler(word) || is_weekday_name(word)) continue;
+        // A dash alone parts date and time as a comma does ("29. Januar 2022 - 10:05").
+        if (word == "-" || word == "\u2013" || word == "\u2014") continue;
         // The German "am" ("Aktualisiert am 29. Januar 2022") comes before the date; after a
         // time "am" is the meridiem.
         if (word == "am" && !have_day && !have_month && !have_year && !dt.has_time) continue;
