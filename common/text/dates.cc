@@ -1,24 +1,17 @@
 #include "text/dates.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <vector>
 
+#include "text/language.h"
+#include "text/month_names.h"
 #include "text/strings.h"
 
 namespace newsindex::text {
 
 namespace {
-
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
-
-constexpr std::array<std::string_view, 7> kWeekdayNames = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-// Words that may stand before or between the parts of a date line without meaning anything.
-constexpr std::array<std::string_view, 9> kFillerWords = {
-    "updated", "published", "posted", "modified", "last", "first", "date", "on", "at"};
 
 struct ZoneName {
     std::string_view name;
@@ -30,7 +23,7 @@ constexpr ZoneName kZones[] = {
     {"mesz", 120},  {"eet", 120},   {"eest", 180}, {"msk", 180},  {"jst", 540},  {"kst", 540},
     {"aest", 600},  {"aedt", 660},  {"nzst", 720}, {"nzdt", 780}, {"est", -300}, {"edt", -240},
     {"cst", -360},  {"cdt", -300},  {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420},
-    {"akst", -540}, {"akdt", -480}, {"hst", -600},
+    {"akst", -540}, {"akdt", -480}, {"hst", -600}, {"мск", 180},
 };
 
 bool all_digits(std::string_view s) {
@@ -45,37 +38,6 @@ int to_int(std::string_view digits) {
     int value = 0;
     for (char c : digits) value = value * 10 + (c - '0');
     return value;
-}
-
-// Month number for "jan", "jan.", "sept", "january"; 0 when the word is not a month.
-int month_from_word(std::string_view word) {
-    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-    if (word.size() < 3) return 0;
-    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
-        if (word == kMonthNames[i]) return static_cast<int>(i) + 1;
-        if (word.size() <= 4 && kMonthNames[i].substr(0, word.size()) == word) {
-            // Abbreviations are three letters, except the common "sept".
-            if (word.size() == 3 || word == "sept") return static_cast<int>(i) + 1;
-        }
-    }
-    return 0;
-}
-
-bool is_weekday(std::string_view word) {
-    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-    for (std::string_view name : kWeekdayNames) {
-        if (word == name ||
-            (word.size() >= 3 && word.size() <= 4 && name.substr(0, word.size()) == word))
-            return true;
-    }
-    return false;
-}
-
-bool is_filler(std::string_view word) {
-    for (std::string_view filler : kFillerWords) {
-        if (word == filler) return true;
-    }
-    return false;
 }
 
 std::optional<int> zone_offset(std::string_view word) {
@@ -164,10 +126,12 @@ bool is_generic_zone(std::string_view word) {
 
 enum class Numeric { None, Read, Ambiguous };
 
-// Reads "DD/MM/YYYY", "MM/DD/YYYY", and the same with "." or "-", only where the order shows:
-// one of the first two numbers is above 12 ("25/03/2023", "03/25/2023"), or both are equal.
-// "12/03/2023" is 12 March in Britain and December 3 in the United States: Ambiguous.
-Numeric parse_numeric_date(std::string_view word, DateTime& dt) {
+// Reads "DD/MM/YYYY", "MM/DD/YYYY", and the same with "." or "-". The order shows when one of
+// the first two numbers is above 12 ("25/03/2023", "03/25/2023") or both are equal; else
+// ("12/03/2023": 12 March in Britain, December 3 in the United States) the day comes first
+// when day_first, and the result is Ambiguous otherwise (dt then holds the year only as read).
+// A 0, or two numbers above 12, give a day that the caller finds invalid.
+Numeric parse_numeric_date(std::string_view word, bool day_first, DateTime& dt) {
     const std::size_t first = word.find_first_of("/.-");
     if (first == std::string_view::npos) return Numeric::None;
     const char separator = word[first];
@@ -176,20 +140,57 @@ Numeric parse_numeric_date(std::string_view word, DateTime& dt) {
         !all_digits(parts[2]) || parts[0].size() > 2 || parts[1].size() > 2 || parts[2].size() != 4)
         return Numeric::None;
     const int a = to_int(parts[0]), b = to_int(parts[1]);
-    if (a > 12 && b <= 12) {
-        dt.day = a;
-        dt.month = b;
-    } else if (b > 12 && a <= 12) {
+    dt.year = to_int(parts[2]);
+    dt.day = a;
+    dt.month = b;
+    if (a == 0 || b == 0 || a > 12 || a == b) return Numeric::Read;
+    if (b > 12) {
         dt.month = a;
         dt.day = b;
-    } else if (a == b) {
-        dt.day = dt.month = a;
-    } else {
-        return Numeric::Ambiguous;
+        return Numeric::Read;
     }
-    dt.year = to_int(parts[2]);
-    return Numeric::Read;
+    return day_first ? Numeric::Read : Numeric::Ambiguous;
 }
+
+// Parses the French and Portuguese "10h05" and "10h". Leaves dt alone when word is not such a
+// time.
+bool parse_h_clock(std::string_view word, DateTime& dt) {
+    const std::size_t h = word.find('h');
+    if (h == std::string_view::npos || h == 0 || h > 2 || !all_digits(word.substr(0, h)))
+        return false;
+    const std::string_view minutes = word.substr(h + 1);
+    if (!minutes.empty() && (minutes.size() != 2 || !all_digits(minutes))) return false;
+    const int hour = to_int(word.substr(0, h)), minute = minutes.empty() ? 0 : to_int(minutes);
+    if (hour > 23 || minute > 59) return false;
+    dt.hour = hour;
+    dt.minute = minute;
+    dt.has_time = true;
+    return true;
+}
+
+// Parses "10" or "10.05", read as a time only because an hour word follows ("10 Uhr",
+// "10.05 Uhr"). Leaves dt alone when word is not such a time.
+bool parse_bare_hour(std::string_view word, DateTime& dt) {
+    const std::size_t dot = word.find('.');
+    const std::string_view hours = word.substr(0, dot);
+    const std::string_view minutes =
+        dot == std::string_view::npos ? std::string_view() : word.substr(dot + 1);
+    if (!all_digits(hours) || hours.size() > 2) return false;
+    if (dot != std::string_view::npos && (minutes.size() != 2 || !all_digits(minutes)))
+        return false;
+    const int hour = to_int(hours), minute = minutes.empty() ? 0 : to_int(minutes);
+    if (hour > 23 || minute > 59) return false;
+    dt.hour = hour;
+    dt.minute = minute;
+    dt.has_time = true;
+    return true;
+}
+
+// Primary language subtags of languages that write a numeric date day first, sorted. English
+// is not here: British and American articles both say "en", and their order differs.
+constexpr std::string_view kDayFirstLanguages[] = {
+    "bg", "ca", "cs", "da", "de", "el", "es", "fi", "fr", "hr", "id", "it", "nb",
+    "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "tr", "uk"};
 
 // Values here are 0..99: hours, minutes, seconds, days, months.
 std::string two_digits(int value) {
@@ -224,12 +225,43 @@ std::string DateTime::compact_day() const {
     return std::to_string(year) + two_digits(month) + two_digits(day);
 }
 
+bool writes_day_first(std::string_view language) {
+    const std::string primary = primary_language(language);
+    return std::binary_search(std::begin(kDayFirstLanguages), std::end(kDayFirstLanguages),
+                              std::string_view(primary));
+}
+
+std::string_view refusal_reason(DateRefusal refusal) {
+    switch (refusal) {
+        case DateRefusal::none:
+            return "";
+        case DateRefusal::not_a_date:
+            return "not a date";
+        case DateRefusal::no_such_day:
+            return "no such day";
+        case DateRefusal::ambiguous_order:
+            return "day and month order unknown";
+    }
+    return "";
+}
+
 std::optional<DateTime> parse_date(std::string_view line) {
-    std::string lowered = ascii_lower(trim(line));
+    return parse_date(line, "");
+}
+
+std::optional<DateTime> parse_date(std::string_view line, std::string_view language,
+                                   DateRefusal* why) {
+    DateRefusal ignored;
+    DateRefusal& refusal = why ? *why : ignored;
+    refusal = DateRefusal::not_a_date;
+    const bool day_first = writes_day_first(language);
+
+    std::string lowered = fold_date_text(trim(line));
     for (char& c : lowered) {
         if (c == ',' || c == '|') c = ' ';
     }
-    // Break tokens such as "26-feb-1987" apart; ISO dates ("2022-01-29") stay whole.
+    // Break tokens such as "26-feb-1987" or "terca-feira" apart; ISO dates ("2022-01-29") stay
+    // whole.
     std::vector<std::string> words;
     for (std::string_view raw : split(lowered, " ")) {
         if (raw.empty()) continue;
@@ -247,18 +279,27 @@ std::optional<DateTime> parse_date(std::string_view line) {
 
     DateTime dt;
     bool have_day = false, have_month = false, have_year = false, two_digit_year = false;
-    bool generic_zone = false;
-    for (std::string word : words) {
+    bool generic_zone = false, hour_word = false, bare_hour = false, ambiguous = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string word = words[i];
+        const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
         if (!word.empty() && word.back() == ':') word.pop_back();  // "Updated:"
-        if (word.empty() || is_filler(word) || is_weekday(word)) continue;
+        if (word.empty() || is_date_filler(word) || is_weekday_name(word)) continue;
+        // A dash alone parts date and time as a comma does ("29. Januar 2022 - 10:05").
+        if (word == "-" || word == "\u2013" || word == "\u2014") continue;
+        // The German "am" ("Aktualisiert am 29. Januar 2022") comes before the date; after a
+        // time "am" is the meridiem.
+        if (word == "am" && !have_day && !have_month && !have_year && !dt.has_time) continue;
         if (parse_iso_token(word, dt)) {
             if (have_day || have_month || have_year) return std::nullopt;
             have_day = have_month = have_year = true;
             continue;
         }
-        if (const Numeric numeric = parse_numeric_date(word, dt); numeric != Numeric::None) {
-            if (numeric == Numeric::Ambiguous || have_day || have_month || have_year)
-                return std::nullopt;
+        if (const Numeric numeric = parse_numeric_date(word, day_first, dt);
+            numeric != Numeric::None) {
+            if (have_day || have_month || have_year) return std::nullopt;
+            // Read on: a line that is no date for another reason is reported as such.
+            ambiguous = numeric == Numeric::Ambiguous;
             have_day = have_month = have_year = true;
             continue;
         }
@@ -266,10 +307,25 @@ std::optional<DateTime> parse_date(std::string_view line) {
             generic_zone = true;
             continue;
         }
-        if (int month = month_from_word(word)) {
+        if (is_hour_word(word) && dt.has_time && !hour_word) {  // "10:05 Uhr"
+            hour_word = true;
+            // "10 h 05": French typography puts spaces around the h.
+            if (word == "h" && bare_hour && next.size() == 2 && all_digits(next) &&
+                to_int(next) < 60) {
+                dt.minute = to_int(next);
+                ++i;
+            }
+            continue;
+        }
+        if (int month = month_from_name(word)) {
             if (have_month) return std::nullopt;
             dt.month = month;
             have_month = true;
+            continue;
+        }
+        if (!dt.has_time && parse_h_clock(word, dt)) continue;
+        if (!dt.has_time && is_hour_word(next) && parse_bare_hour(word, dt)) {
+            bare_hour = word.find('.') == std::string::npos;
             continue;
         }
         // "10:05pm" carries its meridiem with it.
@@ -303,22 +359,27 @@ std::optional<DateTime> parse_date(std::string_view line) {
             dt.offset_minutes = *offset;
             continue;
         }
+        // Ordinal days: "29th", the German "29.", the French "1er", the Spanish and Portuguese
+        // "1º" and the Italian "1°".
         std::string_view number = word;
-        for (std::string_view ordinal : {"st", "nd", "rd", "th"}) {
-            if (number.size() > 2 && number.substr(number.size() - 2) == ordinal &&
-                all_digits(number.substr(0, number.size() - 2))) {
-                number.remove_suffix(2);
+        bool ordinal = false;
+        for (std::string_view suffix : {"st", "nd", "rd", "th", "er", ".", "º", "°"}) {
+            if (number.size() > suffix.size() &&
+                number.substr(number.size() - suffix.size()) == suffix &&
+                all_digits(number.substr(0, number.size() - suffix.size()))) {
+                number.remove_suffix(suffix.size());
+                ordinal = true;
                 break;
             }
         }
         if (!all_digits(number)) return std::nullopt;
-        if (number.size() == 4 && !have_year) {
+        if (number.size() == 4 && !have_year && !ordinal) {
             dt.year = to_int(number);
             have_year = true;
         } else if (number.size() <= 2 && !have_day && (!have_year || have_month)) {
             dt.day = to_int(number);
             have_day = true;
-        } else if (number.size() == 2 && !have_year && have_day) {
+        } else if (number.size() == 2 && !have_year && have_day && !ordinal) {
             dt.year = to_int(number);
             have_year = two_digit_year = true;
         } else {
@@ -327,9 +388,17 @@ std::optional<DateTime> parse_date(std::string_view line) {
     }
     if (!have_day || !have_month || !have_year) return std::nullopt;
     if (two_digit_year) dt.year += dt.year < 70 ? 2000 : 1900;
-    if (dt.year < 1000 || dt.year > 2999 || !is_valid_day(dt.year, dt.month, dt.day))
-        return std::nullopt;
+    if (dt.year < 1000 || dt.year > 2999) return std::nullopt;
     if (dt.has_offset && !dt.has_time) return std::nullopt;  // "January 29, 2022 GMT" is odd
+    if (ambiguous) {
+        refusal = DateRefusal::ambiguous_order;
+        return std::nullopt;
+    }
+    if (!is_valid_day(dt.year, dt.month, dt.day)) {
+        refusal = DateRefusal::no_such_day;
+        return std::nullopt;
+    }
+    refusal = DateRefusal::none;
     return dt;
 }
 
