@@ -72,6 +72,10 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                     {"replaced_bytes", a.replaced_bytes},
                     {"body_bytes_left_out", a.body_bytes_left_out},
                     {"entities", entities},
+                    // The recogniser is English: elsewhere only the gazetteer's places.
+                    {"entities_scope", entities::recognised_language(a.language)
+                                           ? "recogniser"
+                                           : "gazetteer places only"},
                 };
                 out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
             }

@@ -55,8 +55,24 @@ const Gazetteer& default_gazetteer() {
     return gazetteer;
 }
 
+bool recognised_language(const std::string& language) {
+    return language.empty() || language == "en";
+}
+
 void annotate(Article& article, const Gazetteer& gazetteer) {
-    article.entities = summarise(extract(article.title, article.body, gazetteer));
+    std::vector<Mention> mentions = extract(article.title, article.body, gazetteer);
+    // The recogniser learnt English news. In another language its guesses are noise (German
+    // capitalises every noun: "Samstag" came out as an organisation), so only what the
+    // gazetteer knows for sure is kept there: the places it lists, by their canonical name.
+    if (!recognised_language(article.language)) {
+        mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                      [&](const Mention& mention) {
+                                          return mention.type != EntityType::Place ||
+                                                 !gazetteer.is_place(mention.canonical);
+                                      }),
+                       mentions.end());
+    }
+    article.entities = summarise(mentions);
 }
 
 }  // namespace newsindex::entities

@@ -2,6 +2,7 @@
 // after a format reader has produced an Article.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "article.h"
@@ -18,7 +19,13 @@ std::vector<ArticleEntity> summarise(const std::vector<Mention>& mentions);
 // for the life of the process. Thread-safe.
 const Gazetteer& default_gazetteer();
 
-// Sets article.entities from the article's title and body. Thread-safe for distinct articles.
+// True for the languages the recogniser was trained for: English, and an article whose
+// language is unknown.
+bool recognised_language(const std::string& language);
+
+// Sets article.entities from the article's title and body. In an article of a language the
+// recogniser was not trained for (recognised_language() false), only the places the gazetteer
+// lists are kept. Thread-safe for distinct articles.
 void annotate(Article& article, const Gazetteer& gazetteer);
 
 }  // namespace newsindex::entities

@@ -56,4 +56,13 @@ checks=$((checks + 1))
 jq -e '.hits[0].snippet_html | test("<mark>Landesregierungen</mark>")' "$SCRATCH/stdout" >/dev/null ||
     fail "snippet does not mark Landesregierungen: $(jq -r '.hits[0].snippet_html' "$SCRATCH/stdout")"
 
+# Entities: the English recogniser's guesses are kept out of other languages; the gazetteer's
+# places stay. The German article names Berlin in a sentence added for this check.
+run "$INDEXER" --inspect "$SOURCE_DIR/tests/data/languages/articles.jsonl"
+expect_status 0
+expect_equal "German entities" \
+    "$(jq -rc 'select(.lang == "de") | [.entities_scope, ([.entities[] | .name + "/" + .type] | join(","))] | join(" ")' "$SCRATCH/stdout")" \
+    "gazetteer places only Berlin/place"
+expect_equal "English scope" "$(jq -r 'select(.lang == "en") | .entities_scope' "$SCRATCH/stdout")" recogniser
+
 finish
