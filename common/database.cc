@@ -171,6 +171,16 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
     }
 }
 
+std::uintmax_t bytes_on_disk(const std::string& directory) {
+    std::uintmax_t total = 0;
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
+         it.increment(error)) {
+        if (it->is_regular_file(error)) total += it->file_size(error);
+    }
+    return total;
+}
+
 bool is_sharded(const std::string& path) {
     std::error_code ignored;
     return fs::is_directory(path, ignored) &&

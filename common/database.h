@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ void set_lock_wait_interrupter(bool (*interrupted)());
 Xapian::WritableDatabase open_writable(
     const std::string& path, std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0),
     SchemaCheck schema_check = SchemaCheck::Check);
+
+// The bytes of every file under a database directory (every shard of a sharded one): what
+// --status reports and --compact compares. Unreadable parts count as nothing.
+std::uintmax_t bytes_on_disk(const std::string& directory);
 
 // A sharded database is a directory holding shard databases "shard-0" ... "shard-N-1" and a
 // Xapian stub file named XAPIANDB that lists them, so that Xapian (and the searcher) opens the

@@ -928,16 +928,6 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     return summary;
 }
 
-std::uintmax_t bytes_on_disk(const std::string& directory) {
-    std::uintmax_t total = 0;
-    std::error_code error;
-    for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
-         it.increment(error)) {
-        if (it->is_regular_file(error)) total += it->file_size(error);
-    }
-    return total;
-}
-
 void compact_one(const std::string& shard, std::chrono::milliseconds lock_wait) {
     const Xapian::WritableDatabase lock = open_writable(shard, lock_wait, SchemaCheck::Skip);
     const std::string compacted = shard + ".compact";

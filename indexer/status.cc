@@ -45,15 +45,6 @@ bool write_locked(const std::string& directory) {
     return locked;
 }
 
-std::uintmax_t bytes_under(const std::string& directory) {
-    std::uintmax_t total = 0;
-    std::error_code error;
-    for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
-         it.increment(error)) {
-        if (it->is_regular_file(error)) total += it->file_size(error);
-    }
-    return total;
-}
 
 }  // namespace
 
@@ -64,7 +55,7 @@ DatabaseStatus read_status(const std::string& path) {
     DatabaseStatus status;
     status.path = fs::absolute(path, error).lexically_normal().string();
     status.entity_model = cli::entity_model_description();
-    status.bytes_on_disk = bytes_under(path);
+    status.bytes_on_disk = newsindex::bytes_on_disk(path);
     try {
         std::string first_shard = path;
         if (is_sharded(path)) {
