@@ -1,5 +1,4 @@
 #include "index_run.h"
-#include "summary.h"
 
 #include <fcntl.h>  // AT_FDCWD
 #include <pthread.h>
@@ -30,6 +29,7 @@
 #include "schema.h"
 #include "signals.h"
 #include "sources.h"
+#include "summary.h"
 #include "text/strings.h"
 
 namespace newsindex::indexer {

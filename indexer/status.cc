@@ -45,7 +45,6 @@ bool write_locked(const std::string& directory) {
     return locked;
 }
 
-
 }  // namespace
 
 DatabaseStatus read_status(const std::string& path) {
