@@ -17,14 +17,8 @@ cat >"$src/feed.jsonl" <<'JSONL'
 {"url": "https://feed.example/b", "title": "Bridge Closed", "date": "2019-07-02", "body": "The old bridge closed for repairs."}
 {"url": "https://feed.example/c", "title": "Market Moves", "date": "2021-03-09", "body": "The weekly market moves to the square."}
 JSONL
-cat >"$src/note.eml" <<'MAIL'
-From: Desk <desk@example.org>
-Subject: Quay Closed For Repairs
-Date: 5 Mar 2022 10:00 +0000
-Message-ID: <quay-1@example.org>
-
-The harbour quay is closed for repairs.
-MAIL
+# An e-mail, found by its Message-ID (a fixture both this test and its sibling use).
+cp "$SOURCE_DIR/tests/data/e2e/quay-note.eml" "$src/note.eml"
 run "$INDEXER" --db "$db" "$src"
 expect_status 0
 

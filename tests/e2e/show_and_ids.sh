@@ -10,14 +10,8 @@ crane_body=$'A crane at the north quay tipped over on Tuesday.\n\nNobody was hur
 make_article "$src/crane.txt" "Harbour Crane Topples" https://harbour.example/news/crane "$crane_body"
 make_article "$src/sub/ferry.txt" "Ferry Timetable Changes" https://harbour.example/news/ferry \
     $'The evening ferry will leave later from April.\n\nThe harbour office gave no reason.'
-cat >"$src/note.eml" <<'MAIL'
-From: Desk <desk@example.org>
-Subject: Quay Closed For Repairs
-Date: 5 Mar 2022 10:00 +0000
-Message-ID: <quay-1@example.org>
-
-The harbour quay is closed for repairs.
-MAIL
+# An e-mail, found by its Message-ID (a fixture both this test and its sibling use).
+cp "$SOURCE_DIR/tests/data/e2e/quay-note.eml" "$src/note.eml"
 run "$INDEXER" --db "$db" "$src"
 expect_status 0
 search() { run "$SEARCHER" --db "$db" --color never "$@"; }
