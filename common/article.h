@@ -28,6 +28,13 @@ struct Article {
     std::string title;                 // one line, no markup; never empty for a parsed article
     std::vector<std::string> authors;  // clean names in byline order, e.g. {"Jane Doe", "AFP"}
     std::string date;                  // ISO 8601: "YYYY-MM-DD", optionally "THH:MM[:SS][offset]"
+    // A date the source gives whose numeric day and month only the article's language can
+    // order ("03/04/2022"), as the source writes it; read into date once the language is known
+    // (formats::settle_date). Not stored.
+    std::string date_unordered;
+    // Why a date the source gives was left out ("03/04/2022: day and month order unknown for
+    // language en"); --inspect shows it. Not stored.
+    std::string date_note;
     std::string url;                   // original URL as given, empty when the source has none
     std::string body;                  // paragraphs separated by "\n\n"; no captions (below)
     std::vector<std::string> related;  // titles from "Related article:" lines (metadata only)
@@ -43,9 +50,12 @@ struct Article {
     std::string section;
     // The article's language as its lower-case primary subtag ("de", "pt"; see
     // text/language.h): the one the source declares, else the one detected from its text
-    // (text/detect_language.h; then language_detected is set); empty when neither is known.
+    // (text/detect_language.h), else the database's default (ReadOptions::default_language);
+    // empty when none is known.
     std::string language;
-    bool language_detected = false;  // not stored: --inspect shows it
+    // Where language came from; not stored: --inspect shows it.
+    enum class LanguageOrigin { none, declared, detected, database_default };
+    LanguageOrigin language_origin = LanguageOrigin::none;
     std::string source_path;        // absolute path of the file it came from
     std::vector<std::string> tags;  // keywords, categories or newsgroups, in source order, unique
     // Which record of a many-article file this is, stable while the file is unchanged:

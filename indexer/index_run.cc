@@ -27,6 +27,7 @@
 #include "formats/reader.h"
 #include "scan.h"
 #include "schema.h"
+#include "settings.h"
 #include "signals.h"
 #include "sources.h"
 #include "summary.h"
@@ -530,6 +531,9 @@ class Run {
             for (const std::string& directory : complete_directories)
                 writer_.prune(directory, seen_files_, options_.prune_all);
         }
+        if (!options_.read_options.default_language.empty())
+            writer_.record_source(std::string(kLanguageSettingKey),
+                                  options_.read_options.default_language);
         // The last run that changed the database is recorded with its last commit
         // (summary.h); a run that changes nothing writes nothing.
         const auto& counts = writer_.counts();
@@ -894,6 +898,10 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     }
     fs::remove_all(building, error);
     fresh.database_path = building;
+    // The new database is empty: it takes --language, else keeps the old default.
+    fresh.read_options.default_language =
+        !fresh.language.empty() ? fresh.language
+                                : (old_locks.empty() ? "" : recorded_language(old_locks.front()));
     fresh.full = true;
     fresh.prune = false;
     // A sharded database keeps its shard count unless --shards gives another.
@@ -966,8 +974,11 @@ CompactionSizes compact_database(const std::string& path, std::chrono::milliseco
     return sizes;
 }
 
-IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks) {
-    if (options.rebuild && !options.dry_run) return rebuild(options, callbacks);
+IndexSummary run_index(const IndexOptions& given, const RunCallbacks& callbacks) {
+    if (given.rebuild && !given.dry_run) return rebuild(given, callbacks);
+    IndexOptions options = given;
+    options.read_options.default_language =
+        language_for_database(options.language, options.database_path);
     return index_into(options.database_path, options, callbacks, [&](IndexWriter& writer) {
         return Run(options, callbacks, writer).execute();
     });

@@ -55,10 +55,15 @@ struct IndexOptions {
     // Set by rebuild(): the old database's first shard, whose --delete records the new one
     // keeps (deletions.h). Not for callers.
     const Xapian::Database* deletions_from = nullptr;
-    bool spelling = true;      // record spelling data for "did you mean"
-    unsigned shards = 0;       // create a database of this many shards (0: one database,
-                               // or the shards an existing sharded database has)
-    ReadOptions read_options;  // --format, --field, the size limit
+    bool spelling = true;  // record spelling data for "did you mean"
+    unsigned shards = 0;   // create a database of this many shards (0: one database,
+                           // or the shards an existing sharded database has)
+    // --format, --field, the size limit; its default_language is set by run_index from
+    // language and the database (settings.h), not by callers.
+    ReadOptions read_options;
+    // --language: the database's default language, as settings.h's language_option() gives
+    // it; empty: the one the database records, if any.
+    std::string language;
 };
 
 struct IndexSummary {
@@ -93,9 +98,12 @@ CompactionSizes compact_database(const std::string& path, std::chrono::milliseco
 // given in the database (sources.h). A rebuild (options.rebuild) with no inputs indexes the
 // recorded sources again; every rebuild carries over the articles from standard input
 // unless options.drop_sources.
+// Articles whose language is not known get the database's default language (settings.h),
+// options.language when given, which a new or rebuilt database then records.
 // Throws DatabaseError when the database cannot be opened, locked in time, written or
 // swapped; the batches committed before the error stay in the database. Throws UsageError
-// when a rebuild would drop recorded sources it was not given (and drop_sources is false),
+// when options.language would change the default of a database that holds documents, when a
+// rebuild would drop recorded sources it was not given (and drop_sources is false),
 // or has no inputs and the database records none.
 IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks);
 

@@ -18,6 +18,20 @@ Json string_or_null(const std::string& value) {
     return value.empty() ? Json(nullptr) : Json(value);
 }
 
+Json language_origin_name(Article::LanguageOrigin origin) {
+    switch (origin) {
+        case Article::LanguageOrigin::declared:
+            return "source";
+        case Article::LanguageOrigin::detected:
+            return "detected";
+        case Article::LanguageOrigin::database_default:
+            return "database default";
+        case Article::LanguageOrigin::none:
+            break;
+    }
+    return nullptr;
+}
+
 std::size_t utf8_characters(const std::string& text) {
     std::size_t count = 0;
     for (unsigned char c : text) count += (c & 0xC0) != 0x80;
@@ -62,7 +76,9 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                     {"site_name", string_or_null(a.site_name)},
                     {"section", string_or_null(a.section)},
                     {"lang", string_or_null(a.language)},
-                    {"lang_detected", a.language_detected},
+                    {"lang_detected", a.language_origin == Article::LanguageOrigin::detected},
+                    {"lang_from", language_origin_name(a.language_origin)},
+                    {"date_note", string_or_null(a.date_note)},
                     {"tags", a.tags},
                     {"captions", a.captions},
                     {"photo_credits", a.photo_credits},

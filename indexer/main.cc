@@ -19,6 +19,7 @@
 #include "errors.h"
 #include "index_run.h"
 #include "inspect.h"
+#include "settings.h"
 #include "signals.h"
 #include "status.h"
 #include "summary.h"
@@ -148,7 +149,7 @@ int run_indexer(int argc, char** argv) {
     bool verbose = false, quiet = false, no_prune = false, no_spelling = false;
     double lock_timeout_seconds = 30;
     std::size_t batch_mib = options.batch_bytes >> 20;
-    std::string summary_format = "text", format_name;
+    std::string summary_format = "text", format_name, language;
     std::vector<std::string> field_mappings;
     bool inspect = false, compact = false, status = false;
     std::vector<std::string> deletions;
@@ -192,6 +193,10 @@ int run_indexer(int argc, char** argv) {
         "field", po::value(&field_mappings),
         "for JSON input, read an article field from another key: NAME=SOURCE, e.g. "
         "body=story.text; NAME is title, authors, date, url, body or tags; repeatable")(
+        "language", po::value(&language),
+        "the language of articles whose source declares none and whose text does not tell "
+        "(a code: de, fr, pt-BR); set when the database is made or rebuilt, recorded in it "
+        "(default: the recorded one, else none: analysed as English; docs/languages.md)")(
         "compact", po::bool_switch(&compact),
         "rewrite the database with Xapian's compactor after indexing (alone: only compact); "
         "smaller and faster to search, swapped in atomically")(
@@ -279,6 +284,11 @@ int run_indexer(int argc, char** argv) {
         std::string error;
         if (!options.read_options.json_fields.add_mapping(mapping, error))
             return usage_error("--field " + mapping + ": " + error);
+    }
+    if (!language.empty()) {
+        options.language = newsindex::indexer::language_option(language);
+        // --inspect reads no database: the language given is the default.
+        options.read_options.default_language = options.language;
     }
     if (inspect) {
         if (options.inputs.empty()) return usage_error("--inspect needs files");

@@ -13,6 +13,7 @@
 #include "database.h"
 #include "errors.h"
 #include "schema.h"
+#include "settings.h"
 #include "sources.h"
 #include "summary.h"
 
@@ -72,6 +73,7 @@ DatabaseStatus read_status(const std::string& path) {
         status.documents = all.get_doccount();
         status.schema_version = first.get_metadata(std::string(schema::kSchemaVersionKey));
         status.schema_current = status.schema_version == std::to_string(schema::kSchemaVersion);
+        status.default_language = recorded_language(first);
         const RecordedSources recorded = read_sources(first, all.get_doccount());
         for (const std::string& directory : recorded.directories)
             status.sources.push_back(directory + "/");
@@ -106,6 +108,10 @@ void print_status_text(const DatabaseStatus& s, std::ostream& out) {
     out << "schema version: " << (s.schema_version.empty() ? "none recorded" : s.schema_version)
         << (s.schema_current ? "" : " (this program needs --rebuild to use it)") << "\n";
     out << "entity model:   " << s.entity_model << "\n";
+    out << "language:       "
+        << (s.default_language.empty() ? "none set (undetected articles: English analysis)"
+                                       : s.default_language + " (for undetected articles)")
+        << "\n";
     char size[32];
     std::snprintf(size, sizeof size, "%.1f MiB", s.bytes_on_disk / 1048576.0);
     out << "size on disk:   " << size << "\n";
@@ -139,6 +145,9 @@ void print_status_json(const DatabaseStatus& s, std::ostream& out) {
     json["schema_version"] = s.schema_version;
     json["schema_current"] = s.schema_current;
     json["entity_model"] = s.entity_model;
+    json["default_language"] = s.default_language.empty()
+                                   ? nlohmann::ordered_json(nullptr)
+                                   : nlohmann::ordered_json(s.default_language);
     json["bytes_on_disk"] = s.bytes_on_disk;
     json["locked"] = s.locked;
     json["sources"] = s.sources;

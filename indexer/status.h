@@ -16,6 +16,7 @@ struct DatabaseStatus {
     std::string schema_version;        // as recorded ("7"), or empty when none is
     bool schema_current = false;       // the version this program writes and reads
     std::string entity_model;          // cli::entity_model_description() of this program's model
+    std::string default_language;      // settings.h's recorded_language(), or empty
     std::vector<std::string> sources;  // recorded directories, files and lists, sorted
     std::size_t stdin_streams = 0, stdin_documents = 0;
     std::size_t files = 0;         // file states recorded (indexed files)

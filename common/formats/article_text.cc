@@ -67,16 +67,17 @@ bool is_byline_separator(char c) {
     return c == ',' || c == '|' || c == '-' || c == ' ';
 }
 
-// "By Jane Doe | Updated: Jan. 29, 2022" -> names "By Jane Doe" and the date. Tries the longest
-// tail first so that "Saturday, January 29, 2022" is read whole.
-std::optional<text::DateTime> trailing_date(std::string_view line, std::string_view& names) {
+// "By Jane Doe | Updated: Jan. 29, 2022" -> names "By Jane Doe" and the date (into header).
+// Tries the longest tail first so that "Saturday, January 29, 2022" is read whole.
+bool read_trailing_date(std::string_view line, std::string_view& names, HeaderLines& header) {
     const std::size_t from = line.size() > kMaxDateText ? line.size() - kMaxDateText : 0;
     for (std::size_t p = from; p < line.size(); ++p) {
         if (line[p] != ' ' && line[p] != ',' && line[p] != '|') continue;
         std::string_view tail = text::trim(line.substr(p + 1));
         if (tail.empty()) continue;
-        auto date = text::parse_date(tail);
-        if (!date) continue;
+        std::string unordered;
+        const std::string date = read_source_date(tail, unordered);
+        if (date.empty() && unordered.empty()) continue;
         std::string_view head = line.substr(0, p);
         while (!head.empty() && is_byline_separator(head.back())) head.remove_suffix(1);
         // A spaced dash or middle dot between the two ("By Ann Lee — Jan. 3, 2022").
@@ -86,9 +87,12 @@ std::optional<text::DateTime> trailing_date(std::string_view line, std::string_v
         }
         if (!text::is_byline(head)) continue;
         names = head;
-        return date;
+        header.date = date;
+        header.date_unordered = unordered;
+        header.have_date = true;
+        return true;
     }
-    return std::nullopt;
+    return false;
 }
 
 }  // namespace
@@ -96,12 +100,7 @@ std::optional<text::DateTime> trailing_date(std::string_view line, std::string_v
 bool read_header_line(std::string_view line, HeaderLines& header) {
     if (!header.have_byline && text::is_byline(line)) {
         std::string_view names = line;
-        if (!header.have_date) {
-            if (auto date = trailing_date(line, names)) {
-                header.date = date->iso();
-                header.have_date = true;
-            }
-        }
+        if (!header.have_date) read_trailing_date(line, names, header);
         header.authors = text::parse_byline(names);
         header.have_byline = true;
         return true;
@@ -115,13 +114,33 @@ bool read_header_line(std::string_view line, HeaderLines& header) {
         }
     }
     if (!header.have_date) {
-        if (auto date = text::parse_date(line)) {
-            header.date = date->iso();
-            header.have_date = true;
-            return true;
-        }
+        header.date = read_source_date(line, header.date_unordered);
+        header.have_date = !header.date.empty() || !header.date_unordered.empty();
+        return header.have_date;
     }
     return false;
+}
+
+std::string read_source_date(std::string_view text, std::string& unordered) {
+    text::DateRefusal why = text::DateRefusal::none;
+    if (auto date = text::parse_date(text, "", &why)) return date->iso();
+    if (why == text::DateRefusal::ambiguous_order && unordered.empty())
+        unordered = one_line(std::string(text));
+    return {};
+}
+
+void settle_date(Article& article) {
+    std::string unordered = std::move(article.date_unordered);
+    article.date_unordered.clear();
+    if (!article.date.empty() || unordered.empty()) return;
+    text::DateRefusal why = text::DateRefusal::none;
+    if (auto date = text::parse_date(unordered, article.language, &why)) {
+        article.date = date->iso();
+        return;
+    }
+    article.date_note =
+        unordered + ": " + std::string(text::refusal_reason(why)) +
+        (article.language.empty() ? " (language unknown)" : " for language " + article.language);
 }
 
 std::string tidy_inline(std::string_view utf8) {
@@ -212,11 +231,13 @@ bool finish_article(Article& article) {
     article.language = one_line(article.language);
     // A language the source does not declare is read from the text, so that the article is
     // stemmed as its language is (common/stemmer.h) and has a lang: value.
-    if (article.language.empty()) {
+    if (!article.language.empty()) {
+        article.language_origin = Article::LanguageOrigin::declared;
+    } else {
         // The detector reads a bounded prefix: no need to copy a long body whole.
         article.language = text::detect_language(
             article.title + "\n\n" + article.body.substr(0, text::kDetectLanguagePrefixBytes));
-        article.language_detected = !article.language.empty();
+        if (!article.language.empty()) article.language_origin = Article::LanguageOrigin::detected;
     }
     tidy_list(article.captions);
     tidy_list(article.authors);

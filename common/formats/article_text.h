@@ -32,14 +32,27 @@ void add_unique(std::vector<std::string>& list, const std::string& value);
 // What the lines between a title and the body said: a byline, an agency credit, a date line.
 struct HeaderLines {
     std::vector<std::string> authors;
-    std::string date;  // ISO 8601
+    std::string date;            // ISO 8601
+    std::string date_unordered;  // a date line only the language can order (read_source_date)
     bool have_byline = false;
     bool have_date = false;
 };
 
+// Reads text, a date the source gives, before the article's language is known. Returns its
+// ISO 8601 form when text::parse_date reads it; returns "" and sets unordered to text (unless
+// unordered is already set: the first such date wins) when it is a date whose numeric day and
+// month only the language can order ("03/04/2022"); returns "" for anything else.
+std::string read_source_date(std::string_view text, std::string& unordered);
+
+// Reads article.date_unordered, once the article's language is known, when article.date is
+// empty: day first when the language writes dates so (text::writes_day_first), else the date
+// stays out and date_note says why. Clears date_unordered.
+void settle_date(Article& article);
+
 // Reads line as a header line: a byline, perhaps with its date after it ("By Jane Doe |
 // Updated: Jan. 29, 2022", "By Ann Lee, January 3, 2022"), an agency credit standing alone
-// ("Reuters", "(AFP)"), or a date line. Returns false and leaves header unchanged when line is
+// ("Reuters", "(AFP)"), or a date line (header.date, or header.date_unordered for one only the
+// language can order). Returns false and leaves header unchanged when line is
 // none of these, or is a kind header already has. Linear in the length of line.
 bool read_header_line(std::string_view line, HeaderLines& header);
 

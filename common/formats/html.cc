@@ -67,6 +67,7 @@ Article read_html_article(std::string_view bytes, const std::string& source) {
     article.title = std::move(meta.title);
     article.authors = std::move(meta.authors);
     article.date = std::move(meta.date);
+    article.date_unordered = std::move(meta.date_unordered);
     article.url = std::move(meta.url);
     article.tags = std::move(meta.tags);
     article.site_name = std::move(meta.site_name);

@@ -371,7 +371,7 @@ PageMetadata read_page_metadata(const GumboNode& root) {
         const std::string line =
             text::is_byline(facts.byline_text) ? facts.byline_text : "By " + facts.byline_text;
         if (formats::read_header_line(line, header)) page.authors = header.authors;
-        if (!header.date.empty()) dates_from_byline = header.date;
+        dates_from_byline = header.date.empty() ? header.date_unordered : header.date;
     }
 
     std::vector<std::string> dates = {linked.date};
@@ -379,10 +379,8 @@ PageMetadata read_page_metadata(const GumboNode& root) {
     dates.push_back(facts.first_time);
     dates.push_back(dates_from_byline);
     for (const std::string& date : dates) {
-        if (auto parsed = text::parse_date(date)) {
-            page.date = parsed->iso();
-            break;
-        }
+        page.date = formats::read_source_date(date, page.date_unordered);
+        if (!page.date.empty()) break;
     }
 
     for (const std::string& url : {facts.canonical, first_meta(facts, "og:url"), linked.url}) {

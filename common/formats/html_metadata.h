@@ -14,6 +14,7 @@ struct PageMetadata {
     std::string title;                 // tidied; empty when the page names none
     std::vector<std::string> authors;  // names only, unique
     std::string date;                  // ISO 8601, or empty
+    std::string date_unordered;        // formats::read_source_date's, when date is empty
     std::string url;
     std::vector<std::string> tags;
     std::string site_name;  // og:site_name, else the JSON-LD publisher's name

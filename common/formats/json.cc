@@ -123,7 +123,7 @@ std::vector<std::string> texts_of(const Json& value) {
     return texts;
 }
 
-std::string read_date(const Json& value) {
+std::string read_date(const Json& value, std::string& unordered) {
     if (value.is_number()) {
         // Unix time, in seconds or (past the year 5138 in seconds) milliseconds.
         double seconds = value.get<double>();
@@ -134,8 +134,7 @@ std::string read_date(const Json& value) {
         }
         return {};
     }
-    auto date = text::parse_date(text_of(value));
-    return date ? date->iso() : std::string();
+    return formats::read_source_date(text_of(value), unordered);
 }
 
 Article record_to_article(const Json& record, const JsonFieldMap& fields) {
@@ -152,7 +151,7 @@ Article record_to_article(const Json& record, const JsonFieldMap& fields) {
         if (!article.authors.empty()) break;
     }
     for (const Json* value : sources_for(record, "date", fields)) {
-        article.date = read_date(*value);
+        article.date = read_date(*value, article.date_unordered);
         if (!article.date.empty()) break;
     }
     for (const Json* value : sources_for(record, "url", fields)) {

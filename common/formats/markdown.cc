@@ -404,7 +404,7 @@ void apply_front_matter(const formats::FrontMatter& matter, Article& article) {
     const std::string date =
         first_item(matter, {"date", "published", "publishdate", "pubdate", "published_at",
                             "publish_date", "datepublished", "created"});
-    if (auto parsed = text::parse_date(date)) article.date = parsed->iso();
+    article.date = formats::read_source_date(date, article.date_unordered);
     article.url = first_item(
         matter, {"url", "link", "canonical_url", "canonicalurl", "canonical", "permalink"});
     article.language = text::primary_language(first_item(matter, {"lang", "language"}));
@@ -492,6 +492,7 @@ Article read_markdown_article(std::string_view bytes, const std::string& source)
     if (!split) {
         article.authors = header.authors;
         article.date = header.date;
+        article.date_unordered = header.date_unordered;
     }
     article.body = formats::join_paragraphs(body);
     if (!formats::finish_article(article)) throw InputError(source, 0, "no text");

@@ -148,6 +148,7 @@ Article read_plaintext_article(std::string_view bytes, const std::string& source
     }
     article.authors = header.authors;
     article.date = header.date;
+    article.date_unordered = header.date_unordered;
 
     for (; next < paragraphs.size(); ++next) {
         const std::string joined = paragraphs[next].joined();

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <system_error>
 
+#include "formats/article_text.h"
 #include "formats/decode.h"
 #include "formats/gzip.h"
 #include "formats/html.h"
@@ -324,6 +325,12 @@ void read_articles(std::string_view bytes, const std::string& source, Format for
     const ArticleSink counting = [&](Article&& article) {
         ++delivered;
         article.source_path = source;
+        if (article.language.empty() && !options.default_language.empty()) {
+            article.language = options.default_language;
+            article.language_origin = Article::LanguageOrigin::database_default;
+        }
+        // Only now is the language final: a numeric date is ordered by it.
+        formats::settle_date(article);
         if (!decoded.charset.empty()) {
             article.charset = decoded.charset;
             article.charset_chosen_by = decoded.chosen_by;

@@ -48,6 +48,9 @@ struct ReadOptions {
     JsonFieldMap json_fields;             // --field mappings for JSON and JSON Lines
     // Files larger than this, before or after gunzip, are refused whole.
     std::size_t max_file_bytes = 256u << 20;
+    // The language (a primary subtag) of articles whose source declares none and whose text
+    // the detector cannot tell: the database's default (indexer --language). Empty: none.
+    std::string default_language;
 };
 
 // The one loader of article files, used by indexing and --inspect alike, so that both treat
@@ -82,12 +85,13 @@ inline constexpr std::size_t kMaxProblemsBeforeAnArticle = 1000;
 // Reads every article of the file at path. Reads it whole (refusing special files such as
 // FIFOs and devices, so that nothing blocks), gunzips it when it starts with the gzip magic
 // number, detects or applies the format, and calls on_article for each article, whose
-// source_path is path and whose text is valid UTF-8. For a bad record inside a many-record
-// file (a malformed JSON Lines line, a bad element of a JSON array, an empty mbox message)
-// it calls on_problem with an InputError naming the file and line, and goes on. Returns the
-// format used.
-// Throws InputError naming path when the whole file is unusable: missing, a broken symbolic
-// link, unreadable, a directory or special file, empty, binary, larger than
+// source_path is path and whose text is valid UTF-8. An article with no language (declared or
+// detected) gets options.default_language; a numeric date only the language can order is then
+// read by it, or left out with Article::date_note saying why (formats::settle_date). For a bad
+// record inside a many-record file (a malformed JSON Lines line, a bad element of a JSON array, an
+// empty mbox message) it calls on_problem with an InputError naming the file and line, and goes on.
+// Returns the format used. Throws InputError naming path when the whole file is unusable: missing,
+// a broken symbolic link, unreadable, a directory or special file, empty, binary, larger than
 // options.max_file_bytes (before or after gunzip), a truncated or corrupt gzip stream,
 // malformed JSON (one document), or no article found in it (the message then quotes the first
 // problem). A file whose first kMaxProblemsBeforeAnArticle records are all bad is given up

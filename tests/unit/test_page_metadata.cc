@@ -113,8 +113,10 @@ TEST_CASE("HTML pages give site name, section and language", "[html][metadata]")
     const Article article = read_one(page(head, "", html_attributes), Format::Html);
     CHECK(article.site_name == site_name);
     CHECK(article.section == section);
-    // What the page declares: a language detected from the text (language_detected) is none.
-    CHECK((article.language_detected ? std::string() : article.language) == language);
+    // What the page declares: a language detected from the text (language_origin) is none.
+    CHECK((article.language_origin == Article::LanguageOrigin::detected
+               ? std::string()
+               : article.language) == language);
     CHECK(article.title == "Harbour Reopens");
 }
 
@@ -276,8 +278,10 @@ TEST_CASE("language from JSON keys, front matter and Content-Language", "[langua
     }));
     CAPTURE(what);
     const Article article = read_one(bytes, format);
-    // What the source declares: a language detected from the text (language_detected) is none.
-    CHECK((article.language_detected ? std::string() : article.language) == language);
+    // What the source declares: a language detected from the text (language_origin) is none.
+    CHECK((article.language_origin == Article::LanguageOrigin::detected
+               ? std::string()
+               : article.language) == language);
 }
 
 TEST_CASE("lang: values are normalised as the indexer normalises them", "[schema][language]") {
