@@ -9,6 +9,7 @@
 #include "schema.h"
 #include "stemmer.h"
 #include "text/dates.h"
+#include "text/elision.h"
 #include "text/fold.h"
 #include "text/near_duplicate.h"
 #include "text/strings.h"
@@ -98,6 +99,11 @@ DocumentBuilder::DocumentBuilder(bool collect_spelling) : collect_spelling_(coll
     term_generator_.set_max_word_length(schema::kMaxWordBytes);
 }
 
+std::string DocumentBuilder::analysed(std::string_view text) const {
+    std::string folded = text::fold_for_search(text);
+    return text::has_elisions(language_) ? text::split_elisions(folded, language_) : folded;
+}
+
 SpellingWords DocumentBuilder::spelling_words(const Article& article) {
     SpellingWords words;
     if (!collect_spelling_) return words;
@@ -105,8 +111,9 @@ SpellingWords DocumentBuilder::spelling_words(const Article& article) {
     term_generator_.set_document(scratch);
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
     // Folded as the indexed text is, so that a folded query word is found in the table.
-    term_generator_.index_text_without_positions(text::fold_for_search(article.title));
-    term_generator_.index_text_without_positions(text::fold_for_search(article.body));
+    language_ = article.language;
+    term_generator_.index_text_without_positions(analysed(article.title));
+    term_generator_.index_text_without_positions(analysed(article.body));
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // Words with digits (a third of Reuters' vocabulary: figures, codes) and words of one or
     // two bytes are never worth correcting to, and each would cost Xapian several entries in
@@ -227,6 +234,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document doc;
     // Every stemmed term of the article, in any field, with its language's stemmer.
     term_generator_.set_stemmer(stemmer_for(article.language));
+    language_ = article.language;
     doc.add_boolean_term(content_term(article));
     if (!article.source_path.empty())
         doc.add_boolean_term(schema::boolean_term(schema::kPathPrefix, article.source_path));
@@ -247,12 +255,11 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             switch (field.kind) {
                 case schema::FieldKind::FreeText:
                     if (field.positions) {
-                        term_generator_.index_text(text::fold_for_search(value), 1,
-                                                   std::string(field.prefix));
+                        term_generator_.index_text(analysed(value), 1, std::string(field.prefix));
                         term_generator_.increase_termpos(kValueGap);
                     } else {
-                        term_generator_.index_text_without_positions(text::fold_for_search(value),
-                                                                     1, std::string(field.prefix));
+                        term_generator_.index_text_without_positions(analysed(value), 1,
+                                                                     std::string(field.prefix));
                     }
                     break;
                 case schema::FieldKind::Boolean:
@@ -272,19 +279,19 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     // All free text is indexed folded (text::fold_for_search), as the searcher folds queries:
     // "Straße" is indexed as "strasse" and found by "Straße", "STRASSE" and "strasse" alike.
     // No unfolded copy is kept: no query asks for one.
-    term_generator_.index_text(text::fold_for_search(article.title), schema::kTitleWeight);
+    term_generator_.index_text(analysed(article.title), schema::kTitleWeight);
     term_generator_.increase_termpos(kValueGap);
     for (const std::string& author : article.authors) {
-        term_generator_.index_text(text::fold_for_search(author));
+        term_generator_.index_text(analysed(author));
         term_generator_.increase_termpos(kValueGap);
     }
-    term_generator_.index_text(text::fold_for_search(article.body));
+    term_generator_.index_text(analysed(article.body));
     // Captions are no body text (snippets never show them) but say what the article shows:
     // a query without a field finds their words too, after the body. Credits only under
     // caption:, or "Reuters" would find every Reuters photo.
     for (const std::string& caption : article.captions) {
         term_generator_.increase_termpos(kValueGap);
-        term_generator_.index_text(text::fold_for_search(caption));
+        term_generator_.index_text(analysed(caption));
     }
     add_term_variants(doc);
     if (std::string signature = text::near_duplicate_signature(article.title, article.body);

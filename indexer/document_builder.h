@@ -80,8 +80,13 @@ class DocumentBuilder {
     // remembering its stems across articles.
     const Xapian::Stem& stemmer_for(const std::string& primary_language);
 
+    // Text as the index reads it in the language of the article being built: folded
+    // (text::fold_for_search), elisions set apart (text::split_elisions: "l'élection").
+    std::string analysed(std::string_view text) const;
+
     Xapian::TermGenerator term_generator_;
     std::map<std::string, Xapian::Stem> stemmers_;  // by stemmer_language()
+    std::string language_;  // of the article being built or read for spelling
     bool collect_spelling_;
 };
 

@@ -8,22 +8,14 @@
 #include "query_lexer.h"
 #include "schema.h"
 #include "stemmer.h"
+#include "stop_words.h"
+#include "text/elision.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
 namespace newsindex::searcher {
 
 namespace {
-
-// Common English function words: dropped from queries unless quoted or marked with +, so
-// that long questions rank by the words that carry meaning.
-constexpr const char* kStopWords[] = {
-    "a",    "about", "an",    "and",  "are",  "as",    "at",   "be",   "been",  "but",   "by",
-    "can",  "did",   "do",    "does", "for",  "from",  "had",  "has",  "have",  "he",    "her",
-    "his",  "how",   "i",     "if",   "in",   "into",  "is",   "it",   "its",   "me",    "my",
-    "of",   "on",    "or",    "our",  "she",  "so",    "than", "that", "the",   "their", "them",
-    "then", "there", "these", "they", "this", "those", "to",   "was",  "we",    "were",  "what",
-    "when", "where", "which", "who",  "whom", "why",   "will", "with", "would", "you",   "your"};
 
 // The internal field names trailing wildcards are handed to: this, plus a weighted free-text
 // field's prefix for "title:pipel*".
@@ -150,20 +142,27 @@ std::size_t letters(const std::string& word) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today)
-    : db_(db), stemmer_(remembering_stemmer()) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : db_(db) {
     if (today.empty()) today = today_local();
+    default_.stemmer = remembering_stemmer();
+    for (const std::string& word : query_stop_words("en")) default_.stopper.add(word);
     for (const std::string& language : languages_with_own_stemmer()) {
         const std::string term = schema::language_term(language);
-        if (db.get_termfreq(term) > 0)
-            other_languages_.push_back({term, remembering_stemmer(language)});
+        if (db.get_termfreq(term) == 0) continue;
+        LanguageAnalysis& analysis = other_languages_.emplace_back();
+        analysis.code = language;
+        analysis.term = term;
+        analysis.stemmer = remembering_stemmer(language);
+        // Its own function words and English's: English words stand in many articles of
+        // every language (names of films, quotes, "the" in titles).
+        for (const std::string& word : query_stop_words("en")) analysis.stopper.add(word);
+        for (const std::string& word : query_stop_words(language)) analysis.stopper.add(word);
     }
-    for (const char* word : kStopWords) stopper_.add(word);
     parser_.set_database(db);
-    parser_.set_stemmer(stemmer_);
+    parser_.set_stemmer(default_.stemmer);
     // The index holds stems only (docs/schema.md), phrases included.
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-    parser_.set_stopper(&stopper_);
+    parser_.set_stopper(&default_.stopper);
     parser_.add_prefix(kWildcardField, new_wildcard_processor("")->release());
     for (const schema::Field& field : schema::fields()) {
         if (field.kind == schema::FieldKind::FreeText && !field.query_as_filter && field.values_of)
@@ -191,7 +190,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today)
 }
 
 Xapian::Query QueryBuilder::proximity_boost(const std::vector<QueryToken>& tokens,
-                                            const Xapian::Stem& stemmer) {
+                                            const LanguageAnalysis& language) {
     // The plain words of the query, in the order typed, stemmed as the indexer stems them, as
     // a phrase: an article where they stand together gets the phrase's weight on top.
     // Field values, operators, excluded words and stop words are not plain words. (Parsing
@@ -205,9 +204,12 @@ Xapian::Query QueryBuilder::proximity_boost(const std::vector<QueryToken>& token
         if (token.sign == '-') continue;
         if (token.kind != QueryToken::Kind::Word && token.kind != QueryToken::Kind::Phrase)
             continue;
-        for (const std::string& word : words_of(token.text)) {
-            if (stopper_(word)) continue;
-            words.push_back(std::string(schema::kStemPrefix) + stemmer(word));
+        const std::string token_text = text::has_elisions(language.code)
+                                           ? text::split_elisions(token.text, language.code)
+                                           : token.text;
+        for (const std::string& word : words_of(token_text)) {
+            if (language.stopper(word)) continue;
+            words.push_back(std::string(schema::kStemPrefix) + language.stemmer(word));
         }
     }
     if (words.size() < 2 || words.size() > kMaxBoostedWords) return Xapian::Query();
@@ -248,28 +250,33 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
     parser_.set_default_op(mode == MatchMode::AllWords ? Xapian::Query::OP_AND
                                                        : Xapian::Query::OP_OR);
     unsigned flags = kOperatorFlags;
-    auto attempt = [&](const Xapian::Stem& stemmer) {
+    auto attempt = [&](const LanguageAnalysis& language) {
         field_problem_.clear();
-        parser_.set_stemmer(stemmer);
+        parser_.set_stemmer(language.stemmer);
+        parser_.set_stopper(&language.stopper);
+        // "l'élection" is indexed as "l élection" in French articles (text/elision.h).
+        if (text::has_elisions(language.code))
+            return parser_.parse_query(text::split_elisions(text, language.code), flags);
         return parser_.parse_query(text, flags);
     };
     if (!tokens.empty()) {
         try {
             try {
-                parsed.query = attempt(stemmer_);
+                parsed.query = attempt(default_);
             } catch (const Xapian::QueryParserError&) {
                 // "What is NATO's role in ... AND" : read the question as words.
                 flags = kPlainWordFlags;
-                parsed.query = attempt(stemmer_);
+                parsed.query = attempt(default_);
                 parsed.read_as_plain_words = true;
             }
             if (!parsed.query.empty() && !other_languages_.empty()) {
                 const Xapian::Query in_default = parsed.query;
-                parsed.query = in_every_language([&](const Xapian::Stem& stemmer) {
-                    return &stemmer == &stemmer_ ? in_default : attempt(stemmer);
+                parsed.query = in_every_language([&](const LanguageAnalysis& language) {
+                    return &language == &default_ ? in_default : attempt(language);
                 });
             }
-            parser_.set_stemmer(stemmer_);
+            parser_.set_stemmer(default_.stemmer);
+            parser_.set_stopper(&default_.stopper);
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError(original, e.get_msg());
         } catch (const Xapian::NetworkError&) {
@@ -292,10 +299,11 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
         return parsed;
     }
     if (with_proximity_boost) {
-        Xapian::Query boost = proximity_boost(tokens, stemmer_);
+        Xapian::Query boost = proximity_boost(tokens, default_);
         if (!boost.empty() && !other_languages_.empty())
-            boost = in_every_language(
-                [&](const Xapian::Stem& stemmer) { return proximity_boost(tokens, stemmer); });
+            boost = in_every_language([&](const LanguageAnalysis& language) {
+                return proximity_boost(tokens, language);
+            });
         if (!boost.empty())
             parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
     }
@@ -308,13 +316,13 @@ Xapian::Query QueryBuilder::in_every_language(MakeQuery make) {
     // language has no stemmer of its own here. The language terms filter without weight, so
     // every branch ranks as the same query would in a database of that language alone.
     std::vector<Xapian::Query> branches, languages;
-    for (const OtherLanguage& language : other_languages_) {
+    for (const LanguageAnalysis& language : other_languages_) {
         languages.emplace_back(language.term);
-        const Xapian::Query query = make(language.stemmer);
+        const Xapian::Query query = make(language);
         if (!query.empty())
             branches.emplace_back(Xapian::Query::OP_FILTER, query, Xapian::Query(language.term));
     }
-    const Xapian::Query in_default = make(stemmer_);
+    const Xapian::Query in_default = make(default_);
     if (!in_default.empty())
         branches.emplace_back(
             Xapian::Query::OP_AND_NOT, in_default,
@@ -358,19 +366,20 @@ std::string QueryBuilder::spelling_correction(const std::string& original) {
 std::string QueryBuilder::better_spelling(const std::string& word) {
     // Stop words, short words and words with digits are never corrected (the indexer keeps
     // no spelling data for words of one or two bytes or with digits either).
-    if (stopper_(word) || word.size() < 3 || word.find_first_of("0123456789") != std::string::npos)
+    if (default_.stopper(word) || word.size() < 3 ||
+        word.find_first_of("0123456789") != std::string::npos)
         return {};
     const unsigned max_distance = letters(word) <= kShortWordLetters ? 1 : kMaxEditDistance;
     const std::string suggestion = db_.get_spelling_suggestion(word, max_distance);
-    if (suggestion.empty() || suggestion == word || stopper_(suggestion)) return {};
+    if (suggestion.empty() || suggestion == word || default_.stopper(suggestion)) return {};
     if (edit_distance(word, suggestion) > max_distance) return {};
     const std::string stem_prefix(schema::kStemPrefix);
-    const Xapian::doccount found = db_.get_termfreq(stem_prefix + stemmer_(word));
+    const Xapian::doccount found = db_.get_termfreq(stem_prefix + default_.stemmer(word));
     if (found > 0) {
         // The word is in the index: only a far more common word of almost the same spelling
         // is worth suggesting, and never one that only differs in its ending.
-        if (stemmer_(suggestion) == stemmer_(word)) return {};
-        const Xapian::doccount other = db_.get_termfreq(stem_prefix + stemmer_(suggestion));
+        if (default_.stemmer(suggestion) == default_.stemmer(word)) return {};
+        const Xapian::doccount other = db_.get_termfreq(stem_prefix + default_.stemmer(suggestion));
         if (other < found * kFarRarerFactor) return {};
     }
     return suggestion;

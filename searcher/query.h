@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -51,11 +52,20 @@ class QueryBuilder {
     std::string spelling_correction(const std::string& text);
 
   private:
+    // How the query's words are read for the articles of one language: its stemmer
+    // (stemmer.h), stop words (stop_words.h, the language's and English's) and elisions
+    // (text/elision.h).
+    struct LanguageAnalysis {
+        std::string code;  // primary subtag; empty for the default
+        std::string term;  // the language's L term; empty for the default
+        Xapian::Stem stemmer;
+        Xapian::SimpleStopper stopper;
+    };
     Xapian::Query proximity_boost(const std::vector<QueryToken>& tokens,
-                                  const Xapian::Stem& stemmer);
+                                  const LanguageAnalysis& language);
     // The query for every language the database holds: each language's articles matched with
-    // its own stems (stemmer.h), all other articles with the default's. make(stemmer) builds
-    // one language's query.
+    // its own stems and stop words, all other articles with the default's. make(language)
+    // builds one language's query.
     template <typename MakeQuery>
     Xapian::Query in_every_language(MakeQuery make);
     // A better spelling of one lower-case word, or empty when the word should stay.
@@ -63,15 +73,11 @@ class QueryBuilder {
 
     const Xapian::Database& db_;
 
-    Xapian::Stem stemmer_;  // the default language's
-    // The languages with a stemmer of their own that the database has articles in, with
-    // their stemmers and language terms.
-    struct OtherLanguage {
-        std::string term;
-        Xapian::Stem stemmer;
-    };
-    std::vector<OtherLanguage> other_languages_;
-    Xapian::SimpleStopper stopper_;
+    // English, and every language without a stemmer of its own.
+    LanguageAnalysis default_;
+    // The languages with a stemmer of their own that the database has articles in. A deque:
+    // the parser keeps a pointer to the stopper it was last given.
+    std::deque<LanguageAnalysis> other_languages_;
     Xapian::QueryParser parser_;
     std::string field_problem_;  // set by field processors during one parse()
     bool spelling_available_ = true;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Articles in several languages in one database (tests/data/languages, written here): each is
-# found by an inflected query in its own language, stemmed as its language stems; Chinese and
+# found by an inflected query in its own language, stemmed as its language stems, its
+# language's function words dropped ("wurde", "gegen", "chez": in no article); Chinese and
 # Japanese words are found inside sentences; English is stemmed as before; lang: filters and
 # facets (the English article declares no language: detected). docs/schema.md, "Languages".
 . "$(dirname "$0")/lib.sh"
@@ -38,6 +39,11 @@ conexión|es/trenes
 一番列車|ja/rail
 government|en/budget
 argues|en/budget
+Regierung wurde gegen|de/haushalt
+élection chez|fr/elections
+approche|fr/elections
+ouverture|fr/elections
+l'ouverture|fr/elections
 TABLE
 
 # A German word is stemmed as German only in German articles: "Haushalt" in the English article

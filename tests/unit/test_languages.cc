@@ -1,8 +1,11 @@
-// Stemming by language (common/stemmer.h) and the CJK test the indexer's n-gram terms rely on
-// (text::is_cjk).
+// Stemming and query stop words by language (common/stemmer.h, stop_words.h) and the CJK test the
+// indexer's n-gram terms rely on (text::is_cjk).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "stemmer.h"
+#include "stop_words.h"
+#include "text/elision.h"
 #include "text/utf8.h"
 
 using namespace newsindex;
@@ -62,4 +65,47 @@ TEST_CASE("CJK code points are told from others", "[languages]") {
     }));
     CAPTURE(code_point);
     CHECK(text::is_cjk(code_point) == cjk);
+}
+
+TEST_CASE("each language drops its own function words from queries, folded as the index is",
+          "[languages]") {
+    const auto [language, word, stopped] = GENERATE(table<std::string, std::string, bool>({
+        {"de", "der", true},  {"de", "fur", true},  // "für", folded
+        {"de", "dass", true}, {"de", "regierung", false},
+        {"de", "mai", false},  // a month
+        {"fr", "ou", true},    // "où", folded
+        {"fr", "chez", true}, {"fr", "election", false},
+        {"es", "mas", true},  // "más", folded
+        {"it", "piu", true},  // "più", folded
+        {"pt", "nao", true},  // "não", folded
+        {"nl", "het", true},  {"nl", "haar", false},
+        {"ru", "это", true},  {"ru", "еще", true},  // "ещё", folded
+        {"en", "the", true},  {"en", "may", false},
+        {"", "the", true},    // no language: English
+        {"sv", "the", true},  // no list of its own: English
+        {"sv", "och", false},
+    }));
+    CAPTURE(language, word);
+    const std::vector<std::string>& words = query_stop_words(language);
+    CHECK(std::binary_search(words.begin(), words.end(), word) == stopped);
+}
+
+TEST_CASE("French, Italian and Catalan elisions are set apart from their words", "[languages]") {
+    const auto [language, text, split] = GENERATE(table<std::string, std::string, std::string>({
+        {"fr", "l'élection", "l élection"},
+        {"fr", "L\u2019Élysée", "L Élysée"},  // the typographic apostrophe, a capital
+        {"fr", "d'autres qu'il jusqu'ici", "d autres qu il jusqu ici"},
+        {"fr", "aujourd'hui", "aujourd'hui"},  // not an elided form
+        {"fr", "O'Brien", "O'Brien"},          // nor is this
+        {"fr", "l' après", "l' après"},        // no word after it
+        {"fr", "ménagél'eau", "ménagél'eau"},  // inside a word
+        {"it", "dell'anno nell\u02BCUnione", "dell anno nell Unione"},
+        {"ca", "l'Ajuntament d'Olot", "l Ajuntament d Olot"},
+        {"en", "don't l'election", "don't l'election"},  // English keeps its apostrophes
+        {"de", "l'élection", "l'élection"},
+    }));
+    CAPTURE(language, text);
+    CHECK(text::split_elisions(text, language) == split);
+    CHECK(text::has_elisions(language) ==
+          (language == "fr" || language == "it" || language == "ca"));
 }
