@@ -319,9 +319,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         auto found = snippet_stemmers.find(name);
         if (found == snippet_stemmers.end())
             found = snippet_stemmers
-                        .emplace(name, snippet_stemmer(words, name == default_stemmer
-                                                                  ? snippet_stemmer_
-                                                                  : remembering_stemmer(language)))
+                        .emplace(name, snippet_stemmer(words,
+                                                       name == default_stemmer
+                                                           ? snippet_stemmer_
+                                                           : remembering_stemmer(language),
+                                                       language))
                         .first;
         return found->second;
     };

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "text/elision.h"
+#include "text/fold.h"
 #include "text/strings.h"
 
 namespace newsindex::searcher {
@@ -120,15 +122,25 @@ namespace {
 
 class QueryWordStemmer : public Xapian::StemImplementation {
   public:
-    QueryWordStemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer)
-        : stemmer_(stemmer) {
+    QueryWordStemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer,
+                     std::string language)
+        : stemmer_(stemmer), language_(std::move(language)) {
         for (const std::string& word : words) beginnings_.push_back(word.substr(0, 1));
     }
 
-    std::string operator()(const std::string& word) override {
+    // Xapian gives the words of the text as written, in lower case; the query's stems are of
+    // folded words ("elect" of "élection") with elisions set apart ("l'élection"), as the
+    // index reads them (text/fold.h, text/elision.h).
+    std::string operator()(const std::string& written) override {
+        std::string word = text::fold_for_search(written);
+        if (text::has_elisions(language_)) {
+            word = text::split_elisions(word, language_);
+            const std::size_t space = word.rfind(' ');
+            if (space != std::string::npos) word.erase(0, space + 1);
+        }
         for (const std::string& beginning : beginnings_)
             if (word.compare(0, beginning.size(), beginning) == 0) return stemmer_(word);
-        return word;
+        return written;
     }
 
     std::string get_description() const override {
@@ -137,6 +149,7 @@ class QueryWordStemmer : public Xapian::StemImplementation {
 
   private:
     Xapian::Stem stemmer_;
+    std::string language_;
     std::vector<std::string> beginnings_;
 };
 
@@ -216,8 +229,9 @@ Xapian::MSet snippet_mset(const Xapian::MSet& mset, const Xapian::Database& db,
     return enquire.get_mset(0, 0);
 }
 
-Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer) {
-    return Xapian::Stem(new QueryWordStemmer(words, stemmer));
+Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer,
+                             const std::string& language) {
+    return Xapian::Stem(new QueryWordStemmer(words, stemmer, language));
 }
 
 std::vector<SnippetPart> make_snippet(const Xapian::MSet& mset, const std::string& text,

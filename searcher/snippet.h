@@ -27,8 +27,11 @@ std::vector<std::string> query_words(const Xapian::Query& query);
 // English stemmer changes the ends of words, never the first letter, so a word that does not
 // begin with the first letter of a query word cannot stem to it. Snippets stem every word they
 // read, and without the background model nothing but the query words counts. Shares
-// stemmer's memory.
-Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer);
+// stemmer's memory. Words are folded (text::fold_for_search) and, for a language with
+// elisions (language, a primary subtag; text/elision.h), read without the elided word, as the
+// index reads them, so "l'Élection" is marked for a query stem "elect".
+Xapian::Stem snippet_stemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer,
+                             const std::string& language = {});
 
 // The MSet to make snippets with for query, whose search gave mset. Xapian highlights a
 // phrase by comparing the words of the text with the phrase's terms, and a wildcard by the

@@ -62,6 +62,15 @@ checks=$((checks + 1))
 jq -e '.hits[0].snippet_html | test("<mark>Landesregierungen</mark>")' "$SCRATCH/stdout" >/dev/null ||
     fail "snippet does not mark Landesregierungen: $(jq -r '.hits[0].snippet_html' "$SCRATCH/stdout")"
 
+# Accented words are marked too (the index folds them: "electeur" is the stem of "électeurs"),
+# and a word after an elision with it.
+for pair in "électeur|<mark>électeurs</mark>" "ouverture|<mark>l'ouverture</mark>"; do
+    run "$SEARCHER" --no-config --db "$db" --format json "${pair%%|*}"
+    checks=$((checks + 1))
+    jq -e --arg marked "${pair#*|}" '.hits[0].snippet_html | contains($marked)' "$SCRATCH/stdout" >/dev/null ||
+        fail "snippet of ${pair%%|*} lacks ${pair#*|}: $(jq -r '.hits[0].snippet_html' "$SCRATCH/stdout")"
+done
+
 # Entities: the English recogniser's guesses are kept out of other languages; the gazetteer's
 # places stay. The German article names Berlin in a sentence added for this check.
 run "$INDEXER" --inspect "$SOURCE_DIR/tests/data/languages/articles.jsonl"
