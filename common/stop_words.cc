@@ -16,7 +16,8 @@ struct LanguageStopWords {
 
 // Chosen here for queries: the commonest function words of each language, leaving out those
 // that are also common content words (English "may", German "Mai", Dutch "haar": "her" and
-// "hair"). English is the list the searcher has always used (docs/ranking.md).
+// "hair"; French "été", "son", "car": "summer", "sound", "coach"; "era" of es, it, pt). English is
+// the list the searcher has always used (docs/ranking.md).
 constexpr LanguageStopWords kStopWords[] = {
     {"en",
      "a about an and are as at be been but by can did do does for from had has have he her his "
@@ -30,23 +31,23 @@ constexpr LanguageStopWords kStopWords[] = {
      "man sich nicht kein keine keinen dass daß wie wo was wer wenn ob so am an dieser diese "
      "dieses diesem diesen sowie doch noch schon sehr"},
     {"fr",
-     "le la les l un une des du de d au aux et ou mais donc ni car que qu qui quoi dont où ce "
-     "cet cette ces se sa son ses leur leurs il ils elle elles on nous vous je tu ne n pas "
-     "est sont était étaient été être a ont avait avoir dans par pour sur avec sans sous entre "
+     "le la les l un une des du de d au aux et ou mais donc ni que qu qui quoi dont où ce cet "
+     "cette ces se sa ses leur leurs il ils elle elles on nous vous je tu ne n pas "
+     "est sont était étaient être a ont avait avoir dans par pour sur avec sans sous entre "
      "chez en y comme si lui"},
     {"es",
      "el la los las lo un una unos unas y e o u pero ni que de del a al en con por para sin "
-     "sobre entre hasta desde se su sus le les me te nos os él ella ellos ellas es son era "
-     "eran fue fueron ser está están ha han había como cuando donde muy más ya no este esta "
+     "sobre entre hasta desde se su sus le les me te nos os él ella ellos ellas es son fue "
+     "fueron ser está están ha han había como cuando donde muy más ya no este esta "
      "estos estas ese esa esos esas"},
     {"it",
      "il lo la i gli le l un uno una di del dello della dei degli delle a al allo alla ai agli "
      "alle da dal dalla dai in nel nello nella nei con su sul sulla per tra fra e ed o ma che "
-     "chi non si è sono era erano ha hanno aveva essere come anche più questo questa questi "
+     "chi non si è sono erano ha hanno aveva essere come anche più questo questa questi "
      "queste quello quella"},
     {"pt",
      "o a os as um uma uns umas de do da dos das em no na nos nas por pelo pela pelos pelas "
-     "para com sem e ou mas que se não é são era foi foram ser está estão tem têm como mais "
+     "para com sem e ou mas que se não é são foi foram ser está estão tem têm como mais "
      "muito ao aos à às seu sua seus suas ele ela eles elas este esta isso isto"},
     {"nl",
      "de het een en of maar dat die dit deze van in op te aan met voor door naar bij uit over "

@@ -463,6 +463,11 @@ class Run {
 
     IndexSummary execute() {
         const auto start = std::chrono::steady_clock::now();
+        // With the first commit: a run stopped after some batches leaves a database whose
+        // articles and setting agree.
+        if (!options_.read_options.default_language.empty())
+            writer_.record_source(std::string(kLanguageSettingKey),
+                                  options_.read_options.default_language);
         ScanCallbacks scan_callbacks;
         scan_callbacks.on_file = [this](const fs::path& file, Found how) {
             if (how == Found::Named) {
@@ -531,9 +536,6 @@ class Run {
             for (const std::string& directory : complete_directories)
                 writer_.prune(directory, seen_files_, options_.prune_all);
         }
-        if (!options_.read_options.default_language.empty())
-            writer_.record_source(std::string(kLanguageSettingKey),
-                                  options_.read_options.default_language);
         // The last run that changed the database is recorded with its last commit
         // (summary.h); a run that changes nothing writes nothing.
         const auto& counts = writer_.counts();
@@ -891,17 +893,23 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks)
     Xapian::Database old_all;
     for (const Xapian::WritableDatabase& shard : old_locks) old_all.add_database(shard);
     IndexOptions fresh = options;
+    std::string old_language;
     try {
         plan_rebuild(fresh, old_locks, old_all);
+        if (!old_locks.empty()) old_language = recorded_language(old_locks.front());
     } catch (const Xapian::Error& e) {
         throw DatabaseError(DatabaseError::Kind::Other, target, e.get_description());
     }
+    // The new database is empty: it takes --language, else keeps the old default. Articles
+    // carried over from standard input cannot be read again in the new one.
+    fresh.read_options.default_language = fresh.language.empty() ? old_language : fresh.language;
+    if (fresh.carry_from && fresh.read_options.default_language != old_language)
+        throw UsageError(
+            "--rebuild --language " + fresh.language +
+            " cannot analyse again the articles from standard input the database holds; send "
+            "them again with '-', or add --drop-sources");
     fs::remove_all(building, error);
     fresh.database_path = building;
-    // The new database is empty: it takes --language, else keeps the old default.
-    fresh.read_options.default_language =
-        !fresh.language.empty() ? fresh.language
-                                : (old_locks.empty() ? "" : recorded_language(old_locks.front()));
     fresh.full = true;
     fresh.prune = false;
     // A sharded database keeps its shard count unless --shards gives another.
@@ -977,8 +985,9 @@ CompactionSizes compact_database(const std::string& path, std::chrono::milliseco
 IndexSummary run_index(const IndexOptions& given, const RunCallbacks& callbacks) {
     if (given.rebuild && !given.dry_run) return rebuild(given, callbacks);
     IndexOptions options = given;
+    // A dry run of a rebuild reads the database as it is, with the language a rebuild would take.
     options.read_options.default_language =
-        language_for_database(options.language, options.database_path);
+        language_for_database(options.language, options.database_path, given.rebuild);
     return index_into(options.database_path, options, callbacks, [&](IndexWriter& writer) {
         return Run(options, callbacks, writer).execute();
     });

@@ -285,6 +285,10 @@ int run_indexer(int argc, char** argv) {
         if (!options.read_options.json_fields.add_mapping(mapping, error))
             return usage_error("--field " + mapping + ": " + error);
     }
+    // An indexing run's setting: --status, --delete and --compact alone read no articles and
+    // pass it over (a settings file may give it for every run).
+    if (vm.count("language") && language.empty())
+        return usage_error("--language needs a language code, such as de, fr or pt-BR");
     if (!language.empty()) {
         options.language = newsindex::indexer::language_option(language);
         // --inspect reads no database: the language given is the default.

@@ -33,7 +33,8 @@ std::string language_for_run(const std::string& given, const std::string& record
     return given;
 }
 
-std::string language_for_database(const std::string& given, const std::string& database_path) {
+std::string language_for_database(const std::string& given, const std::string& database_path,
+                                  bool rebuilding) {
     std::error_code error;
     if (!std::filesystem::exists(database_path, error))
         return language_for_run(given, "", 0, database_path);
@@ -50,7 +51,7 @@ std::string language_for_database(const std::string& given, const std::string& d
     } catch (const Error&) {
         return given;
     }
-    return language_for_run(given, recorded, documents, database_path);
+    return language_for_run(given, recorded, rebuilding ? 0 : documents, database_path);
 }
 
 }  // namespace newsindex::indexer

@@ -30,9 +30,11 @@ std::string language_for_run(const std::string& given, const std::string& record
                              Xapian::doccount documents, const std::string& database);
 
 // language_for_run() for the database at database_path (one or sharded; missing: empty),
-// read without its lock before a run takes it, so that a refused run writes nothing. A
+// read without its lock before a run takes it, so that a refused run writes nothing; for a
+// rebuild (which starts from an empty database), given if any, else the recorded one. A
 // database that cannot be read here yields given: the run's own opening reports it. Throws
 // UsageError as language_for_run().
-std::string language_for_database(const std::string& given, const std::string& database_path);
+std::string language_for_database(const std::string& given, const std::string& database_path,
+                                  bool rebuilding = false);
 
 }  // namespace newsindex::indexer

@@ -11,11 +11,37 @@
 #include "stop_words.h"
 #include "text/elision.h"
 #include "text/fold.h"
+#include "text/strings.h"
 #include "text/utf8.h"
 
 namespace newsindex::searcher {
 
 namespace {
+
+// The query tokens written as the articles of a language with elisions are indexed
+// (text/elision.h): a word, or a free-text field's value, drops its elided form ("l'élection"
+// -> "élection"; a sign or field stays on the word, and the form is one of the language's
+// stop words), and a phrase or quoted value keeps it as a word of its own, as the index does
+// ("\"l'élection du maire\"" -> "\"l élection du maire\""). What is left of a word is never an
+// operator: "L'OR" is the word "or".
+std::string with_elisions_apart(std::vector<QueryToken> tokens, const std::string& language) {
+    for (QueryToken& token : tokens) {
+        const bool free_text_value = token.kind == QueryToken::Kind::Field && token.field &&
+                                     token.field->kind == schema::FieldKind::FreeText;
+        if (token.kind == QueryToken::Kind::Phrase || (free_text_value && token.quoted)) {
+            token.text = text::split_elisions(token.text, language);
+            continue;
+        }
+        if (token.kind != QueryToken::Kind::Word && !free_text_value) continue;
+        const std::string split = text::split_elisions(token.text, language);
+        if (split == token.text) continue;
+        token.text = split.substr(split.rfind(' ') + 1);
+        for (std::string_view operator_word : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+            if (token.text == operator_word) token.text = text::ascii_lower(token.text);
+        }
+    }
+    return write_query(tokens);
+}
 
 // The internal field names trailing wildcards are handed to: this, plus a weighted free-text
 // field's prefix for "title:pipel*".
@@ -256,7 +282,7 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
         parser_.set_stopper(&language.stopper);
         // "l'élection" is indexed as "l élection" in French articles (text/elision.h).
         if (text::has_elisions(language.code))
-            return parser_.parse_query(text::split_elisions(text, language.code), flags);
+            return parser_.parse_query(with_elisions_apart(written, language.code), flags);
         return parser_.parse_query(text, flags);
     };
     if (!tokens.empty()) {

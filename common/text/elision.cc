@@ -1,5 +1,7 @@
 #include "text/elision.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <array>
 
@@ -38,11 +40,22 @@ std::size_t apostrophe_at(std::string_view text, std::size_t i) {
     return 0;
 }
 
-// A letter starts at text[i]: an ASCII letter, or any character outside ASCII (accented
-// letters, which is what follows an elision; punctuation there is rare).
+// A letter or digit starts at text[i] ("l'élection", "dell'11 settembre"). Accented letters
+// are what follows an elision: any character outside ASCII counts (punctuation there is rare).
 bool letter_at(std::string_view text, std::size_t i) {
-    return i < text.size() &&
-           (is_ascii_letter(text[i]) || static_cast<unsigned char>(text[i]) >= 0xC0);
+    return i < text.size() && (is_ascii_letter(text[i]) || (text[i] >= '0' && text[i] <= '9') ||
+                               static_cast<unsigned char>(text[i]) >= 0xC0);
+}
+
+// True when the character that ends right before text[end] is a letter or digit (Xapian's
+// word characters), so that a run of ASCII letters starting at end is no word of its own:
+// "ménagél'" is inside a word, "«l'" and "“l’" start one.
+bool word_character_before(std::string_view text, std::size_t end) {
+    if (end == 0) return false;
+    std::size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    Xapian::Utf8Iterator it(text.data() + start, end - start);
+    return Xapian::Unicode::is_wordchar(*it);
 }
 
 bool is_elided_form(std::string_view word, std::string_view forms) {
@@ -77,9 +90,7 @@ std::string split_elisions(std::string_view text, std::string_view primary_langu
         if (apostrophe > 0) {
             const std::string_view word = text.substr(word_start, i - word_start);
             // The run of letters must be a whole word: nothing letter-like right before it.
-            const bool at_word_start =
-                word_start == 0 || !(is_ascii_letter(text[word_start - 1]) ||
-                                     static_cast<unsigned char>(text[word_start - 1]) >= 0x80);
+            const bool at_word_start = !word_character_before(text, word_start);
             if (!word.empty() && word.size() <= 6 && at_word_start &&
                 letter_at(text, i + apostrophe) && is_elided_form(word, language->forms)) {
                 out += ' ';

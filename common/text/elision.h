@@ -17,7 +17,8 @@ bool has_elisions(std::string_view primary_language);
 // the apostrophe (', U+2019 or U+02BC) becomes a space when it follows, at the start of a
 // word, one of the language's elided forms (French c d j l m n s t qu jusqu lorsqu puisqu
 // quoiqu quelqu presqu; Italian l d c s m t v n un dell dall nell sull all coll quell quest
-// bell sant tutt anch; Catalan l d s m t n; any letter case) and comes before a letter. Other
+// bell sant tutt anch; Catalan l d s m t n; any letter case) and comes before a letter or
+// digit; the form must start a word (after a space, punctuation or a quote mark). Other
 // apostrophes ("aujourd'hui", "O'Brien") and other languages' text are left as they are.
 // Linear in the length of text.
 std::string split_elisions(std::string_view text, std::string_view primary_language);

@@ -3,8 +3,9 @@
 # page of a set in the layout of ../shared/data/web-pages (pages under DIR/pages) is indexed
 # into a fresh database, then each query of a file of known-item queries is run, and a query
 # counts as found when its page is among the first 3 hits. Prints a Markdown table per
-# language (queries, found by the searcher's default: all words, else any when no article has
-# them all; and found with --any) and the totals for all languages but English.
+# language (queries; found by the searcher's default: all words, else any when no article has
+# them all; by all words without that fallback; and with --any) and the totals for all
+# languages but English.
 #
 #   tests/bench/known_item.sh --pages DIR --queries FILE [--bin build/bin]
 #                             [--work /tmp/newsindex-known-item] [--misses N]
@@ -48,45 +49,57 @@ if [ "$status" -gt 1 ]; then
     exit 1
 fi
 
-# One run per mode, as JSON: the searcher's default (all words; when no article has them all,
-# those with any, as people see it in text and JSON output; docs/query-syntax.md) and --any.
-# jq makes "line<TAB>query<TAB>path" of the top 3 of each query, in input order.
+# One run per mode: the searcher's default as JSON shows it (all words; when no article has
+# them all, those with any, as people see it in text and JSON output; docs/query-syntax.md),
+# all words without that fallback (TSV, which answers the query as typed), and --any. Each
+# becomes "line<TAB>query<TAB>path" of the top 3 of each query, in input order.
 cut -f3 "$queries" >"$work/queries.txt"
-for mode in all any; do
-    flags=()
-    [ "$mode" = any ] && flags=(--any)
-    "$bin/searcher" --db "$work/db" --batch --format json --limit 3 "${flags[@]}" \
-        <"$work/queries.txt" >"$work/hits-$mode.json" 2>"$work/search-$mode.log" || {
+for mode in default strict any; do
+    flags=(--format json)
+    [ "$mode" = strict ] && flags=(--format tsv --fields path)
+    [ "$mode" = any ] && flags=(--format json --any)
+    "$bin/searcher" --db "$work/db" --batch --limit 3 "${flags[@]}" \
+        <"$work/queries.txt" >"$work/hits-$mode.out" 2>"$work/search-$mode.log" || {
         # Exit 1 means only that some query found nothing.
         [ $? -eq 1 ] || { cat "$work/search-$mode.log" >&2; exit 1; }
     }
-    { echo "line	query	path"
-      jq -rs 'to_entries[] | .key as $i | (.value.hits // [])[] | [$i + 1, "", .path] | @tsv' \
-          "$work/hits-$mode.json"; } >"$work/hits-$mode.tsv"
+    if [ "$mode" = strict ]; then
+        cp "$work/hits-$mode.out" "$work/hits-$mode.tsv"
+    else
+        { echo "line	query	path"
+          jq -rs 'to_entries[] | .key as $i | (.value.hits // [])[] | [$i + 1, "", .path] | @tsv' \
+              "$work/hits-$mode.out"; } >"$work/hits-$mode.tsv"
+    fi
 done
 
 awk -F'\t' -v misses="$misses" '
     FNR == 1 { file_index++ }
     # The hit lists: "line<TAB>query<TAB>path", after a header line.
-    file_index <= 2 && FNR > 1 {
+    file_index <= 3 && FNR > 1 {
         name = $3; sub(/.*\//, "", name); sub(/\.gz$/, "", name)
         top[file_index, $1, name] = 1
         next
     }
-    file_index == 3 {
+    file_index == 4 {
         lang = $2; n[lang]++
-        if (top[1, FNR, $1]) all[lang]++
+        if (top[1, FNR, $1]) found[1, lang]++
         else if (shown < misses) { print "miss: " lang "\t" $1 "\t" $3 > "/dev/stderr"; shown++ }
-        if (top[2, FNR, $1]) any[lang]++
+        for (m = 2; m <= 3; m++) if (top[m, FNR, $1]) found[m, lang]++
     }
     function percent(a, b) { return b ? sprintf("%.1f", 100 * a / b) : "n/a" }
     END {
-        print "| language | queries | top 3, default (%) | top 3, --any (%) |"
-        print "|---|---|---|---|"
+        print "| language | queries | top 3, default (%) | top 3, all words, no fallback (%) | top 3, --any (%) |"
+        print "|---|---|---|---|---|"
+        sorter = "sort -t\"|\" -k3,3nr"
         for (lang in n) {
-            printf "| %s | %d | %s | %s |\n", lang, n[lang], percent(all[lang], n[lang]), percent(any[lang], n[lang]) | "sort -t\"|\" -k3,3nr"
-            if (lang != "en") { total += n[lang]; total_all += all[lang]; total_any += any[lang] }
+            printf "| %s | %d | %s | %s | %s |\n", lang, n[lang], percent(found[1, lang], n[lang]),
+                percent(found[2, lang], n[lang]), percent(found[3, lang], n[lang]) | sorter
+            if (lang != "en") {
+                total += n[lang]
+                for (m = 1; m <= 3; m++) totals[m] += found[m, lang]
+            }
         }
-        close("sort -t\"|\" -k3,3nr")
-        printf "| all but en | %d | %s | %s |\n", total, percent(total_all, total), percent(total_any, total)
-    }' "$work/hits-all.tsv" "$work/hits-any.tsv" "$queries"
+        close(sorter)
+        printf "| all but en | %d | %s | %s | %s |\n", total, percent(totals[1], total),
+            percent(totals[2], total), percent(totals[3], total)
+    }' "$work/hits-default.tsv" "$work/hits-strict.tsv" "$work/hits-any.tsv" "$queries"

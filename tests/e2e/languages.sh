@@ -44,6 +44,7 @@ Regierung wurde gegen|de/haushalt
 approche|fr/elections
 ouverture|fr/elections
 l'ouverture|fr/elections
+title:l'élection|fr/elections
 TABLE
 
 # A German word is stemmed as German only in German articles: "Haushalt" in the English article
@@ -119,8 +120,23 @@ run "$INDEXER" --no-config --db "$ldb" --language fr --rebuild
 expect_status 0
 run "$SEARCHER" --no-config --db "$ldb" --format json 'lang:fr *'
 expect_equal "rebuilt default" "$(jq -c '[.hits[] | .date]' "$SCRATCH/stdout")" '["2022-04-03"]'
+# A dry run of a rebuild may name another default; a rebuild may not change the default of
+# articles from standard input, which it cannot read again.
+run "$INDEXER" --no-config --db "$ldb" --language de --rebuild --dry-run
+expect_status 0
+printf '{"title": "Notiz", "body": "Ok."}\n' | "$INDEXER" --no-config --db "$ldb" - 2>/dev/null
+run "$INDEXER" --no-config --db "$ldb" --language de --rebuild
+expect_status 2
+expect_stderr_has "cannot analyse again the articles from standard input"
 run "$INDEXER" --no-config --db "$ldb" --language german "$languages/kurz.txt"
 expect_status 2
 expect_stderr_has "--language 'german' is not a language tag"
+run "$INDEXER" --no-config --db "$ldb" --language "" "$languages/kurz.txt"
+expect_status 2
+expect_stderr_has "--language needs a language code"
+
+# A word left after an elision is no operator: in French "de l'OR" is the words "de" and "or"
+# (both stop words there), not a query ending in OR, which would be an error.
+finds "élections de l'OR" "fr/elections"
 
 finish

@@ -7,7 +7,7 @@
 
 using newsindex::InputError;
 
-TEST_CASE("InputError: what() names the source and line; problem() is the rest", "[errors]") {
+TEST_CASE("InputError: what() names the source and line, problem() is the rest", "[errors]") {
     auto [source, line, problem, message] =
         GENERATE(table<std::string, unsigned, std::string, std::string>({
             {"a.txt", 0, "empty file: no text", "a.txt: empty file: no text"},

@@ -58,7 +58,8 @@ TEST_CASE("a run indexes every readable article and reports the broken one by pa
     CHECK(Xapian::Database(fixtures.db_path).get_doccount() == 5);
 }
 
-TEST_CASE("a batch ends after its changes or its input bytes; commits gather batches", "[index]") {
+TEST_CASE("a batch ends after its changes or its input bytes, and commits gather batches",
+          "[index]") {
     auto revisions_after = [](std::size_t batch_size, std::size_t batch_bytes,
                               std::size_t commit_changes) {
         TempDir dir;

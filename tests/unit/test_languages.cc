@@ -100,6 +100,9 @@ TEST_CASE("French, Italian and Catalan elisions are set apart from their words",
         {"fr", "l' après", "l' après"},        // no word after it
         {"fr", "ménagél'eau", "ménagél'eau"},  // inside a word
         {"it", "dell'anno nell\u02BCUnione", "dell anno nell Unione"},
+        {"it", "«L'Italia» e “l’Europa”", "«L Italia» e “l Europa”"},  // after quote marks
+        {"it", "dell'11 settembre", "dell 11 settembre"},              // before a digit
+        {"fr", "fin l'", "fin l'"},                                    // at the very end
         {"ca", "l'Ajuntament d'Olot", "l Ajuntament d Olot"},
         {"en", "don't l'election", "don't l'election"},  // English keeps its apostrophes
         {"de", "l'élection", "l'élection"},

@@ -61,8 +61,9 @@ TEST_CASE("a numeric date is ordered by the article's language in every format",
          "content=\"03-04-2022\"></head><body><p>Tekst.</p></body></html>",
          "2022-04-03", ""},
         {"HTML, an ISO date after an unordered one wins", Format::Html,
-         "<html lang=\"en\"><head><title>Prices rise</title><meta name=\"date\" "
-         "content=\"03/04/2022\"><meta name=\"dc.date\" content=\"2022-03-04\"></head>"
+         "<html lang=\"en\"><head><title>Prices rise</title><meta "
+         "property=\"article:published_time\" content=\"03/04/2022\"><meta name=\"date\" "
+         "content=\"2022-03-04\"></head>"
          "<body><p>Text.</p></body></html>",
          "2022-03-04", ""},
     }));
