@@ -71,10 +71,11 @@ case "${1:-}" in
         # sanitizers there, the fuzz targets (label fuzz) included. -O1, as ASan advises: the
         # tests run several times faster than unoptimised, and reports keep their lines.
         CXX=clang++ build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
-            -DNEWSINDEX_TESTS=ON -DNEWSINDEX_WERROR=ON -DNEWSINDEX_SANITIZE=ON -DNEWSINDEX_FUZZ=ON
+            -DNEWSINDEX_TESTS=ON -DNEWSINDEX_WERROR=ON -DNEWSINDEX_SANITIZE=ON -DNEWSINDEX_FUZZ=ON \
+            -DNEWSINDEX_BENCHMARKS=OFF
         # The two long concurrency tests run in the plain build and under ThreadSanitizer below;
-        # the benchmark smoke runs (label bench) check that the commands work, which the plain
-        # build shows.
+        # the benchmarks are not built here: their smoke runs (label bench) check that the
+        # commands work, which the plain build shows.
         (cd build-sanitize && ctest --output-on-failure -j "$jobs" -LE "concurrency|bench")
         # ThreadSanitizer: only the two programs, and the tests of threads and processes side by
         # side (label threads). Every report goes to a file as well as failing its process, so

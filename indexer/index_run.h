@@ -1,7 +1,9 @@
 // One indexing run: scan the inputs, skip files that have not changed, read and parse the
 // rest in worker threads, and apply the results to the database in scan order on this
 // thread, committing in batches. A file that cannot be read is reported and skipped; what is
-// already indexed is kept. SIGINT/SIGTERM (see signals.h) end the run after a commit.
+// already indexed is kept. SIGINT/SIGTERM (see signals.h) end the run after a commit. The
+// workers' part is prepare.h, the queue between them and the writer pipeline.h; compacting is
+// compact.h.
 #pragma once
 
 #include <chrono>
@@ -82,17 +84,6 @@ struct RunCallbacks {
     // Called now and then during the run (every 200 ms at most) when set.
     std::function<void(const IndexSummary& so_far)> progress;
 };
-
-struct CompactionSizes {
-    std::uintmax_t bytes_before = 0, bytes_after = 0;  // on disk, every shard together
-};
-
-// Rewrites the database at path (each shard of a sharded one) with Xapian's compactor, fullest
-// blocks, document ids kept, and swaps the result in with one rename per shard, so searchers
-// see the old or the compacted database, never a mix within a shard. Holds each shard's write
-// lock meanwhile (waiting up to lock_wait for it).
-// Throws DatabaseError: Locked, Missing, or Other for a failed compaction or swap.
-CompactionSizes compact_database(const std::string& path, std::chrono::milliseconds lock_wait);
 
 // Runs the indexing described by options. Returns the counts. Records the sources it was
 // given in the database (sources.h). A rebuild (options.rebuild) with no inputs indexes the

@@ -14,6 +14,7 @@
 #include "cli/config_file.h"
 #include "cli/help.h"
 #include "cli/version.h"
+#include "compact.h"
 #include "database.h"
 #include "delete.h"
 #include "errors.h"
