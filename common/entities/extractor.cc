@@ -43,7 +43,9 @@ std::string surface_of(const Segment& segment, std::size_t first, std::size_t la
 }
 
 // Trims what is never part of a name from the edges of a mention: punctuation, possessives,
-// a lower-case "the", and titles before a person's name ("Gen.", "Secretary of State").
+// an article ("the", "a"), and titles before a person's name ("Gen.", "Secretary of State").
+// A place the gazetteer lists with its article ("The Hague") keeps it, or takes it when the
+// model left it out, and is a place.
 bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
     const auto& tokens = segment.tokens;
     auto is_title = [&](const Token& t) {
@@ -53,9 +55,15 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
         return (gazetteer.lists_of(word) & kListTitle) != 0 ||
                (gazetteer.lists_of(t.text) & kListTitle) != 0;
     };
+    // "The Hague", "the Hague": the article and the words after it as the gazetteer writes them.
+    auto place_with_article = [&](std::size_t article) {
+        return to_lower(tokens[article].text) == "the" && article < m->last &&
+               gazetteer.is_place("The " + surface_of(segment, article + 1, m->last));
+    };
     while (m->first <= m->last) {
         const Token& t = tokens[m->first];
         const std::string lower = to_lower(t.text);
+        if (lower == "the" && place_with_article(m->first)) break;
         if (!t.word || ((lower == "the" || lower == "a" || lower == "an") && m->first < m->last) ||
             (m->type == EntityType::Person && m->first < m->last && is_title(t)) ||
             (m->first < m->last && (t.text == "of" || t.text == "and")))
@@ -74,6 +82,13 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
         }
     }
     if (m->first > m->last || m->last >= tokens.size()) return false;
+    if (m->first > 0 && tokens[m->first - 1].word && place_with_article(m->first - 1))
+        --m->first;
+    if (to_lower(tokens[m->first].text) == "the") {
+        m->type = EntityType::Place;
+        m->surface = "The " + surface_of(segment, m->first + 1, m->last);
+        return true;
+    }
     m->surface = surface_of(segment, m->first, m->last);
     return has_letter(m->surface);
 }

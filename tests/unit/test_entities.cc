@@ -56,6 +56,10 @@ TEST_CASE("names are found without titles or possessives, and typed", "[entities
         {"Analysts expect Russia's Gazprom to cut supplies.", "Gazprom", EntityType::Org},
         {"Voters backed the Republican People's Party in the capital.", "Republican People's Party",
          EntityType::Org},
+        // A place the gazetteer lists with its article keeps it, whatever the model tagged.
+        {"The International Court of Justice in The Hague ruled on Monday.", "The Hague",
+         EntityType::Place},
+        {"Judges in the Hague said the hearing starts in June.", "The Hague", EntityType::Place},
         // Names with digits.
         {"Work on the Nord Stream 2 pipeline stopped.", "Nord Stream 2", EntityType::Other},
         {"Leaders of the G20 met in the city.", "G20", EntityType::Org},
