@@ -1,5 +1,6 @@
 #include "snippet.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
@@ -158,13 +159,60 @@ bool is_word_byte(char c) {
            (static_cast<unsigned char>(c) & 0x80);
 }
 
+// True when an apostrophe (', U+2019, U+02BC) ends right before at: "l'élection" and
+// "l’élection" hold the word "election" (an elision; text/elision.h).
+bool after_apostrophe(const std::string& text, std::size_t at) {
+    return (at >= 1 && text[at - 1] == '\'') ||
+           (at >= 3 && text.compare(at - 3, 3, "\xE2\x80\x99") == 0) ||
+           (at >= 2 && text.compare(at - 2, 2, "\xCA\xBC") == 0);
+}
+
+// text folded as the index folds it (text::fold_for_search) and in lower case, with the offset
+// in text of the character each folded byte came from: query words are folded ("election"),
+// the text may not be ("Élection").
+struct FoldedText {
+    std::string folded;
+    std::vector<std::size_t> origin;  // empty when text is ASCII: the offsets are the same
+};
+
+FoldedText fold_with_origins(const std::string& text) {
+    FoldedText out;
+    if (std::all_of(text.begin(), text.end(),
+                    [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; })) {
+        out.folded = text::ascii_lower(text);
+        return out;
+    }
+    out.folded.reserve(text.size());
+    out.origin.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            out.folded += static_cast<char>(lead >= 'A' && lead <= 'Z' ? lead - 'A' + 'a' : lead);
+            out.origin.push_back(i++);
+            continue;
+        }
+        const std::size_t length = std::min<std::size_t>(lead >= 0xF0   ? 4
+                                                         : lead >= 0xE0 ? 3
+                                                                        : 2,
+                                                         text.size() - i);
+        const std::string folded =
+            text::ascii_lower(text::fold_for_search(std::string_view(text).substr(i, length)));
+        out.folded += folded;
+        out.origin.insert(out.origin.end(), folded.size(), i);
+        i += length;
+    }
+    return out;
+}
+
 // Where in text the snippet is looked for: [first, last) with at most window bytes, starting
-// a quarter window before the first word of words found at the start of a word of text.
+// a quarter window before the first word of words found (folded) at the start of a word of
+// text.
 std::pair<std::size_t, std::size_t> snippet_window(const std::string& text,
                                                    const std::vector<std::string>& words,
                                                    std::size_t window) {
     if (text.size() <= window) return {0, text.size()};
-    const std::string lower = text::ascii_lower(text);
+    const FoldedText folded = fold_with_origins(text);
+    const std::string& lower = folded.folded;
     std::size_t first_match = std::string::npos;
     for (const std::string& word : words) {
         // A stem may end differently from its words ("compani" of "company"): its start is
@@ -172,12 +220,14 @@ std::pair<std::size_t, std::size_t> snippet_window(const std::string& text,
         const std::string start = word.size() > 3 ? word.substr(0, word.size() - 1) : word;
         for (std::size_t at = lower.find(start); at != std::string::npos && at < first_match;
              at = lower.find(start, at + 1)) {
-            if (at == 0 || !is_word_byte(lower[at - 1])) {
+            if (at == 0 || !is_word_byte(lower[at - 1]) || after_apostrophe(lower, at)) {
                 first_match = at;
                 break;
             }
         }
     }
+    if (first_match != std::string::npos && !folded.origin.empty())
+        first_match = folded.origin[first_match];
     std::size_t first = 0;
     if (first_match != std::string::npos && first_match > window / 4) {
         // Start at a space, which never splits a UTF-8 character.

@@ -5,6 +5,8 @@
 #include "snippet.h"
 #include "stemmer.h"
 #include "test_support.h"
+#include "text/elision.h"
+#include "text/fold.h"
 
 using newsindex::searcher::parse_marked_snippet;
 using newsindex::searcher::SnippetPart;
@@ -98,6 +100,46 @@ TEST_CASE("a match deep in a long article is shown, with the text left out marke
     bool pipeline_matched = false;
     for (const auto& part : parts) pipeline_matched |= part.matched && part.text == "pipeline";
     CHECK(pipeline_matched);
+}
+
+TEST_CASE("a folded match deep in a long article is found and marked, after an elision too",
+          "[snippet][languages]") {
+    // The index folds accents and sets French elisions apart; the text shown keeps them.
+    auto [sentence, marked] = GENERATE(table<std::string, std::string>({
+        {"Le bureau attend l\u2019\u00c9lection du maire. ", "l\u2019\u00c9lection"},
+        {"Le bureau attend l'\u00e9lection du maire. ", "l'\u00e9lection"},
+        {"Les \u00e9lections du maire approchent. ", "\u00e9lections"},
+    }));
+    CAPTURE(sentence);
+    TempDir dir;
+    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE);
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "Des mots pour rien du tout. ";
+    text += sentence;
+    for (int i = 0; i < 200; ++i) text += "Encore des mots apr\u00e8s. ";
+    const Xapian::Stem french = newsindex::remembering_stemmer("fr");
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(french);
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(
+        newsindex::text::split_elisions(newsindex::text::fold_for_search(text), "fr"));
+    db.add_document(doc);
+    db.commit();
+
+    Xapian::QueryParser parser;
+    parser.set_stemmer(french);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    const Xapian::Query query = parser.parse_query("election");
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    REQUIRE(mset.size() == 1);
+    const std::vector<std::string> words = query_words(query);
+    const auto parts = make_snippet(mset, text, words, snippet_stemmer(words, french, "fr"), 120);
+    bool found = false;
+    for (const auto& part : parts) found |= part.matched && part.text == marked;
+    CHECK(found);
 }
 
 TEST_CASE("snippets are made only for output that shows them", "[snippet][output]") {
