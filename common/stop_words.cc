@@ -92,4 +92,11 @@ const std::vector<std::string>& query_stop_words(std::string_view primary_langua
     return found != lists.end() ? found->second : lists.at("en");
 }
 
+bool is_own_stop_word(std::string_view primary_language, const std::string& word) {
+    if (primary_language.empty() || primary_language == "en") return false;
+    const std::vector<std::string>& words = query_stop_words(primary_language);
+    if (&words == &query_stop_words("en")) return false;
+    return std::binary_search(words.begin(), words.end(), word);
+}
+
 }  // namespace newsindex

@@ -18,4 +18,9 @@ namespace newsindex {
 // en de fr es it pt nl ru.
 const std::vector<std::string>& query_stop_words(std::string_view primary_language);
 
+// True when word (folded and lower case, as query_stop_words() holds them) is a stop word of
+// primary_language's own list; false for every word of a language without one (English's
+// list is not consulted).
+bool is_own_stop_word(std::string_view primary_language, const std::string& word);
+
 }  // namespace newsindex

@@ -11,6 +11,7 @@
 #include "errors.h"
 #include "schema.h"
 #include "stemmer.h"
+#include "stop_words.h"
 
 namespace newsindex::searcher {
 
@@ -311,7 +312,20 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const std::vector<std::string>& wildcards =
         results.fell_back_to_any ? any_wildcards : parsed.wildcard_starts;
     words.insert(words.end(), wildcards.begin(), wildcards.end());
-    // Each hit's snippet stems as its language was indexed (stemmer.h).
+    // Each hit's snippet stems as its language was indexed (stemmer.h), and is placed by the
+    // query's words without the function words of its language, which only other languages'
+    // articles were asked for (stop_words.h): "die" stands everywhere in a German text.
+    std::map<std::string, std::vector<std::string>> snippet_words;  // by article language
+    auto words_of_language = [&](const std::string& language) -> const std::vector<std::string>& {
+        auto found = snippet_words.find(language);
+        if (found == snippet_words.end()) {
+            std::vector<std::string> kept;
+            for (const std::string& word : words)
+                if (!is_own_stop_word(language, word)) kept.push_back(word);
+            found = snippet_words.emplace(language, std::move(kept)).first;
+        }
+        return found->second;
+    };
     std::map<std::string, Xapian::Stem> snippet_stemmers;  // by stemmer language
     const std::string default_stemmer = stemmer_language("");
     auto stemmer_of = [&](const std::string& language) -> const Xapian::Stem& {
@@ -338,7 +352,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         hit.docid = *it;
         hit.article = schema::decode_record(it.get_document().get_data());
         if (request.snippets)
-            hit.snippet = make_snippet(for_snippets, hit.article.body, words,
+            hit.snippet = make_snippet(for_snippets, hit.article.body,
+                                       words_of_language(hit.article.language),
                                        stemmer_of(hit.article.language), kSnippetBytes);
         hit.collapsed = folded.collapsed;
         results.hits.push_back(std::move(hit));

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "stop_words.h"
 #include "text/elision.h"
 #include "text/fold.h"
 #include "text/strings.h"
@@ -131,7 +132,10 @@ class QueryWordStemmer : public Xapian::StemImplementation {
 
     // Xapian gives the words of the text as written, in lower case; the query's stems are of
     // folded words ("elect" of "élection") with elisions set apart ("l'élection"), as the
-    // index reads them (text/fold.h, text/elision.h).
+    // index reads them (text/fold.h, text/elision.h). A function word of the article's
+    // language is never marked: a query for "die Bundesregierung" keeps "die" only for
+    // articles of other languages (stop_words.h), and a German text has it everywhere. What
+    // is returned for it is no stem of any query.
     std::string operator()(const std::string& written) override {
         std::string word = text::fold_for_search(written);
         if (text::has_elisions(language_)) {
@@ -139,6 +143,7 @@ class QueryWordStemmer : public Xapian::StemImplementation {
             const std::size_t space = word.rfind(' ');
             if (space != std::string::npos) word.erase(0, space + 1);
         }
+        if (is_own_stop_word(language_, text::ascii_lower(word))) return "\x01" + word;
         for (const std::string& beginning : beginnings_)
             if (word.compare(0, beginning.size(), beginning) == 0) return stemmer_(word);
         return written;

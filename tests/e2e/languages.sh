@@ -72,6 +72,17 @@ for pair in "électeur|<mark>électeurs</mark>" "ouverture|<mark>l'ouverture</ma
         fail "snippet of ${pair%%|*} lacks ${pair#*|}: $(jq -r '.hits[0].snippet_html' "$SCRATCH/stdout")"
 done
 
+# A function word of the article's language is not marked in its snippet: "die" is asked for
+# in English articles (where it is a verb, and frost-en.txt has it) but dropped for German ones,
+# whose every sentence has it.
+run "$INDEXER" --no-config --db "$db" "$SOURCE_DIR/tests/data/languages/frost-en.txt"
+expect_status 0
+run "$SEARCHER" --no-config --db "$db" --format json "die Landesregierung"
+checks=$((checks + 1))
+jq -e '.hits[0].snippet_html | contains("<mark>Landesregierungen</mark>") and (contains("<mark>die</mark>") | not)' \
+    "$SCRATCH/stdout" >/dev/null ||
+    fail "German snippet marks a German function word: $(jq -r '.hits[0].snippet_html' "$SCRATCH/stdout")"
+
 # Entities: the English recogniser's guesses are kept out of other languages; the gazetteer's
 # places stay. The German article names Berlin in a sentence added for this check.
 run "$INDEXER" --inspect "$SOURCE_DIR/tests/data/languages/articles.jsonl"
