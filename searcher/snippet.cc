@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <set>
 
@@ -177,7 +178,7 @@ bool after_apostrophe(const std::string& text, std::size_t at) {
 // the text may not be ("Élection").
 struct FoldedText {
     std::string folded;
-    std::vector<std::size_t> origin;  // empty when text is ASCII: the offsets are the same
+    std::vector<std::uint32_t> origin;  // empty when text is ASCII: the offsets are the same
 };
 
 FoldedText fold_with_origins(const std::string& text) {
@@ -193,7 +194,7 @@ FoldedText fold_with_origins(const std::string& text) {
         const unsigned char lead = static_cast<unsigned char>(text[i]);
         if (lead < 0x80) {
             out.folded += static_cast<char>(lead >= 'A' && lead <= 'Z' ? lead - 'A' + 'a' : lead);
-            out.origin.push_back(i++);
+            out.origin.push_back(static_cast<std::uint32_t>(i++));
             continue;
         }
         const std::size_t length = std::min<std::size_t>(lead >= 0xF0   ? 4
@@ -203,7 +204,7 @@ FoldedText fold_with_origins(const std::string& text) {
         const std::string folded =
             text::ascii_lower(text::fold_for_search(std::string_view(text).substr(i, length)));
         out.folded += folded;
-        out.origin.insert(out.origin.end(), folded.size(), i);
+        out.origin.insert(out.origin.end(), folded.size(), static_cast<std::uint32_t>(i));
         i += length;
     }
     return out;

@@ -47,6 +47,33 @@ using newsindex::searcher::plain_text;
 using newsindex::searcher::query_words;
 using newsindex::searcher::snippet_stemmer;
 
+namespace {
+
+// The one document of a database in dir, indexed from indexed (the text as the indexer would
+// give it to Xapian) with stemmer, searched for query parsed with the same stemmer; query
+// receives the parsed query.
+Xapian::MSet search_one_document(const TempDir& dir, const std::string& indexed,
+                                 const Xapian::Stem& stemmer, const std::string& query_text,
+                                 Xapian::Query& query) {
+    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE);
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(stemmer);
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(indexed);
+    db.add_document(doc);
+    db.commit();
+    Xapian::QueryParser parser;
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    query = parser.parse_query(query_text);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    return enquire.get_mset(0, 1);
+}
+
+}  // namespace
+
 TEST_CASE("the remembering stemmer stems as Xapian's, the first time and when it remembers",
           "[snippet][stemmer]") {
     const std::string word = GENERATE(as<std::string>{}, "running", "prices", "rise", "ugly",
@@ -66,27 +93,14 @@ TEST_CASE("the snippet stemmer stems words that may be query words and leaves th
 }
 
 TEST_CASE("a match deep in a long article is shown, with the text left out marked", "[snippet]") {
-    TempDir dir;
-    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE);
     std::string text;
     for (int i = 0; i < 200; ++i) text += "Filler words about nothing much. ";
     text += "The pipeline operators said prices would rise. ";
     for (int i = 0; i < 200; ++i) text += "More filler after it. ";
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(newsindex::remembering_stemmer());
-    Xapian::Document doc;
-    generator.set_document(doc);
-    generator.index_text(text);
-    db.add_document(doc);
-    db.commit();
-
-    Xapian::QueryParser parser;
-    parser.set_stemmer(newsindex::remembering_stemmer());
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    const Xapian::Query query = parser.parse_query("pipelines");
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    TempDir dir;
+    Xapian::Query query;
+    const Xapian::MSet mset =
+        search_one_document(dir, text, newsindex::remembering_stemmer(), "pipelines", query);
     REQUIRE(mset.size() == 1);
     const std::vector<std::string> words = query_words(query);
     CHECK(words == std::vector<std::string>{"pipelin"});
@@ -111,29 +125,16 @@ TEST_CASE("a folded match deep in a long article is found and marked, after an e
         {"Les \u00e9lections du maire approchent. ", "\u00e9lections"},
     }));
     CAPTURE(sentence);
-    TempDir dir;
-    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE);
     std::string text;
     for (int i = 0; i < 200; ++i) text += "Des mots pour rien du tout. ";
     text += sentence;
     for (int i = 0; i < 200; ++i) text += "Encore des mots apr\u00e8s. ";
     const Xapian::Stem french = newsindex::remembering_stemmer("fr");
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(french);
-    Xapian::Document doc;
-    generator.set_document(doc);
-    generator.index_text(
-        newsindex::text::split_elisions(newsindex::text::fold_for_search(text), "fr"));
-    db.add_document(doc);
-    db.commit();
-
-    Xapian::QueryParser parser;
-    parser.set_stemmer(french);
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    const Xapian::Query query = parser.parse_query("election");
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    TempDir dir;
+    Xapian::Query query;
+    const Xapian::MSet mset = search_one_document(
+        dir, newsindex::text::split_elisions(newsindex::text::fold_for_search(text), "fr"), french,
+        "election", query);
     REQUIRE(mset.size() == 1);
     const std::vector<std::string> words = query_words(query);
     const auto parts = make_snippet(mset, text, words, snippet_stemmer(words, french, "fr"), 120);
