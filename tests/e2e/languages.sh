@@ -131,6 +131,28 @@ run "$INDEXER" --no-config --db "$ldb" --language fr --rebuild
 expect_status 0
 run "$SEARCHER" --no-config --db "$ldb" --format json 'lang:fr *'
 expect_equal "rebuilt default" "$(jq -c '[.hits[] | .date]' "$SCRATCH/stdout")" '["2022-04-03"]'
+# The setting goes out with a run's first commit: a run killed after it leaves a database
+# whose articles and default language agree. A sharded database commits every batch; the run
+# reads its paths from a FIFO and waits there, its first file committed, when it is killed.
+sdb="$SCRATCH/sdb"
+mkfifo "$SCRATCH/list"
+"$INDEXER" --no-config --db "$sdb" --shards 2 --jobs 1 --batch-size 1 --language de \
+    --files-from "$SCRATCH/list" 2>/dev/null &
+writer=$!
+exec 3>"$SCRATCH/list"
+echo "$languages/kurz.txt" >&3
+for _ in $(seq 200); do
+    [ "$("$SEARCHER" --no-config --db "$sdb" --count '*' 2>/dev/null)" = 1 ] && break
+    sleep 0.05
+done
+kill -9 "$writer"
+wait "$writer" 2>/dev/null || true
+exec 3>&-
+run "$SEARCHER" --no-config --db "$sdb" --count 'lang:de *'
+expect_equal "the killed run's article" "$(cat "$SCRATCH/stdout")" 1
+run "$INDEXER" --no-config --db "$sdb" --status --summary json
+expect_equal "the killed run's setting" "$(jq -r '.default_language' "$SCRATCH/stdout")" de
+
 # A dry run of a rebuild may name another default; a rebuild may not change the default of
 # articles from standard input, which it cannot read again.
 run "$INDEXER" --no-config --db "$ldb" --language de --rebuild --dry-run
