@@ -141,8 +141,11 @@ mkfifo "$SCRATCH/list"
 writer=$!
 exec 3>"$SCRATCH/list"
 echo "$languages/kurz.txt" >&3
+# The states (the setting among them) are committed after the documents of a batch: wait for
+# them. A run that recorded the setting only at its end never gets there.
 for _ in $(seq 200); do
-    [ "$("$SEARCHER" --no-config --db "$sdb" --count '*' 2>/dev/null)" = 1 ] && break
+    "$INDEXER" --no-config --db "$sdb" --status --summary json 2>/dev/null |
+        jq -e '.default_language == "de"' >/dev/null 2>&1 && break
     sleep 0.05
 done
 kill -9 "$writer"
