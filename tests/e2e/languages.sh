@@ -139,13 +139,12 @@ mkfifo "$SCRATCH/list"
 "$INDEXER" --no-config --db "$sdb" --shards 2 --jobs 1 --batch-size 1 --language de \
     --files-from "$SCRATCH/list" 2>/dev/null &
 writer=$!
-exec 3>"$SCRATCH/list"
+# Read-write: opening a FIFO so never blocks, even if the indexer ended before opening it.
+exec 3<>"$SCRATCH/list"
 echo "$languages/kurz.txt" >&3
-# The states (the setting among them) are committed after the documents of a batch: wait for
-# them. A run that recorded the setting only at its end never gets there.
+# The setting is the run's first change, committed before any article; wait for the article.
 for _ in $(seq 200); do
-    "$INDEXER" --no-config --db "$sdb" --status --summary json 2>/dev/null |
-        jq -e '.default_language == "de"' >/dev/null 2>&1 && break
+    [ "$("$SEARCHER" --no-config --db "$sdb" --count '*' 2>/dev/null)" = 1 ] && break
     sleep 0.05
 done
 kill -9 "$writer"
