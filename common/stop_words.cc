@@ -4,6 +4,7 @@
 #include <map>
 
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace newsindex {
 
@@ -66,11 +67,8 @@ std::vector<std::string> folded_words(std::string_view words) {
         std::size_t end = words.find(' ', start);
         if (end == std::string_view::npos) end = words.size();
         if (end > start) {
-            std::string word = text::fold_for_search(words.substr(start, end - start));
-            std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) {
-                return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-            });
-            list.push_back(std::move(word));
+            list.push_back(
+                text::ascii_lower(text::fold_for_search(words.substr(start, end - start))));
         }
         start = end + 1;
     }

@@ -44,8 +44,10 @@ std::string language_for_database(const std::string& given, const std::string& d
         const std::vector<std::string> shards = is_sharded(database_path)
                                                     ? shard_paths(database_path)
                                                     : std::vector<std::string>{database_path};
-        recorded = recorded_language(open_readable({shards.front()}));
-        documents = open_readable(shards).get_doccount();
+        // Xapian reads the metadata of several shards opened as one from the first.
+        const Xapian::Database all = open_readable(shards);
+        recorded = recorded_language(all);
+        documents = all.get_doccount();
     } catch (const Xapian::Error&) {
         return given;
     } catch (const Error&) {

@@ -2,8 +2,9 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <array>
+
+#include "text/strings.h"
 
 namespace newsindex::text {
 
@@ -59,10 +60,7 @@ bool word_character_before(std::string_view text, std::size_t end) {
 }
 
 bool is_elided_form(std::string_view word, std::string_view forms) {
-    std::string lower(word);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
+    const std::string lower = ascii_lower(word);
     std::size_t start = 0;
     while (start < forms.size()) {
         std::size_t end = forms.find(' ', start);
