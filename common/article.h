@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "entity_type.h"
+
 namespace newsindex {
 
 // A named entity of one article: every mention of one person, organisation, place or other
@@ -18,9 +20,9 @@ inline constexpr std::size_t kMaxBodyBytes = std::size_t{4} << 20;
 inline constexpr std::size_t kMaxTitleBytes = 4096;
 
 struct ArticleEntity {
-    std::string name;    // canonical: the fullest form ("Mark Milley" for "Gen. Milley")
-    std::string type;    // "person", "org", "place" or "other"
-    unsigned count = 0;  // mentions in title and body
+    std::string name;  // canonical: the fullest form ("Mark Milley" for "Gen. Milley")
+    EntityType type = EntityType::Other;
+    unsigned count = 0;                 // mentions in title and body
     std::vector<std::string> mentions;  // distinct surface forms, in order of first appearance
 };
 

@@ -81,7 +81,7 @@ bool mention_adds_words(const ArticleEntity& entity, const std::string& mention)
         if (std::find(name.begin(), name.end(), word) == name.end()) return true;
     return false;
 }
-std::vector<std::string> entity_words(const Article& a, std::string_view type) {
+std::vector<std::string> entity_words(const Article& a, EntityType type) {
     std::vector<std::string> values;
     for (const ArticleEntity& entity : a.entities) {
         if (entity.type != type) continue;
@@ -91,35 +91,35 @@ std::vector<std::string> entity_words(const Article& a, std::string_view type) {
     }
     return values;
 }
-std::vector<std::string> entity_names(const Article& a, std::string_view type) {
+std::vector<std::string> entity_names(const Article& a, EntityType type) {
     std::vector<std::string> values;
     for (const ArticleEntity& entity : a.entities)
         if (entity.type == type) values.push_back(entity.name);
     return values;
 }
 std::vector<std::string> person_words(const Article& a) {
-    return entity_words(a, "person");
+    return entity_words(a, EntityType::Person);
 }
 std::vector<std::string> org_words(const Article& a) {
-    return entity_words(a, "org");
+    return entity_words(a, EntityType::Org);
 }
 std::vector<std::string> place_words(const Article& a) {
-    return entity_words(a, "place");
+    return entity_words(a, EntityType::Place);
 }
 std::vector<std::string> other_words(const Article& a) {
-    return entity_words(a, "other");
+    return entity_words(a, EntityType::Other);
 }
 std::vector<std::string> person_names(const Article& a) {
-    return entity_names(a, "person");
+    return entity_names(a, EntityType::Person);
 }
 std::vector<std::string> org_names(const Article& a) {
-    return entity_names(a, "org");
+    return entity_names(a, EntityType::Org);
 }
 std::vector<std::string> place_names(const Article& a) {
-    return entity_names(a, "place");
+    return entity_names(a, EntityType::Place);
 }
 std::vector<std::string> other_names(const Article& a) {
-    return entity_names(a, "other");
+    return entity_names(a, EntityType::Other);
 }
 
 std::vector<std::string> date_values(const Article& a) {
@@ -172,7 +172,9 @@ void decode_entity(std::string_view value, std::vector<ArticleEntity>& entities)
     auto parts = text::split(value, "\t");
     if (parts.size() < 3) return;
     ArticleEntity entity;
-    entity.type = std::string(parts[0]);
+    const std::optional<EntityType> type = entity_type_from_name(parts[0]);
+    if (!type) return;
+    entity.type = *type;
     try {
         entity.count = static_cast<unsigned>(std::stoul(std::string(parts[1])));
     } catch (const std::exception&) {
@@ -323,26 +325,24 @@ const std::vector<Facet>& facets() {
     return table;
 }
 
-char entity_type_letter(std::string_view type) {
-    if (type == "person") return 'P';
-    if (type == "org") return 'O';
-    if (type == "place") return 'L';
+char entity_type_letter(EntityType type) {
+    switch (type) {
+        case EntityType::Person:
+            return 'P';
+        case EntityType::Org:
+            return 'O';
+        case EntityType::Place:
+            return 'L';
+        case EntityType::Other:
+            return 'X';
+    }
     return 'X';
 }
 
-std::string_view entity_type_of_letter(char letter) {
-    switch (letter) {
-        case 'P':
-            return "person";
-        case 'O':
-            return "org";
-        case 'L':
-            return "place";
-        case 'X':
-            return "other";
-        default:
-            return {};
-    }
+std::optional<EntityType> entity_type_of_letter(char letter) {
+    for (EntityType type : kEntityTypes)
+        if (entity_type_letter(type) == letter) return type;
+    return std::nullopt;
 }
 
 const Facet* find_facet(std::string_view name) {
@@ -490,7 +490,7 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
         .append(content_hash(value));
 }
 
-std::string alias_key(std::string_view type, std::string_view short_name) {
+std::string alias_key(EntityType type, std::string_view short_name) {
     return boolean_term(std::string(kAliasKeyPrefix) + entity_type_letter(type), short_name);
 }
 
@@ -573,7 +573,8 @@ std::string encode_record(const Article& article) {
     // Only the surface forms that give the entity words of its own are kept: the others add
     // nothing to search, and were a quarter of Reuters' stored records.
     for (const ArticleEntity& entity : article.entities) {
-        std::string value = entity.type + "\t" + std::to_string(entity.count) + "\t" + entity.name;
+        std::string value = std::string(entity_type_name(entity.type)) + "\t" +
+                            std::to_string(entity.count) + "\t" + entity.name;
         for (const std::string& mention : entity.mentions)
             if (mention_adds_words(entity, mention)) value.append("\t").append(mention);
         put("entity", value);

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,19 +109,19 @@ inline constexpr std::string_view kContentPrefix = "C";
 // Exact canonical names of named entities: kEntityExactPrefix, a type letter (P person,
 // O org, L place, X other), the name with its case: "XNPMark Milley", "XNONATO".
 inline constexpr std::string_view kEntityExactPrefix = "XN";
-// The type letter of "person", "org", "place", "other"; 'X' for anything else.
-char entity_type_letter(std::string_view type);
-// The type name of a letter, or "" when the letter is no type's.
-std::string_view entity_type_of_letter(char letter);
+// The type letter of a type in these terms and in metadata keys.
+char entity_type_letter(EntityType type);
+// The type of a letter, or nullopt when the letter is no type's.
+std::optional<EntityType> entity_type_of_letter(char letter);
 
 // Metadata keys of the collection's entity aliases (indexer/entity_aliases.h): the prefix, a
 // type letter, a short name ("alias:PMilley"); the value is the full name it stands for, or
 // a tab when several full names claim it.
 inline constexpr std::string_view kAliasKeyPrefix = "alias:";
-// The metadata key of the alias of short_name among entities of type ("person", ...): the
+// The metadata key of the alias of short_name among entities of type: the
 // prefix, the type letter and the name, a long name cut and hashed as boolean_term() does,
 // so that no name, however long, makes a key Xapian refuses (its keys hold 253 bytes at most).
-std::string alias_key(std::string_view type, std::string_view short_name);
+std::string alias_key(EntityType type, std::string_view short_name);
 
 // Words longer than this (in bytes, before any prefix) are not indexed, neither as terms nor
 // in the spelling table: no one searches for them, and with a prefix they could pass Xapian's

@@ -174,10 +174,10 @@ void DocumentBuilder::rename_entities(Xapian::Document& doc, const Article& rena
         if (terms.erase(term)) doc.remove_term(term);
     };
     // Per old type, the words its entities in renamed (every rename applied) still use.
-    std::unordered_map<std::string, std::unordered_set<std::string>> still_used;
+    std::unordered_map<EntityType, std::unordered_set<std::string>> still_used;
     for (const EntityRename& rename : renames) {
-        const schema::Field* old_field = schema::find_field(rename.old_type);
-        const schema::Field* new_field = schema::find_field(rename.new_type);
+        const schema::Field* old_field = schema::find_field(entity_type_name(rename.old_type));
+        const schema::Field* new_field = schema::find_field(entity_type_name(rename.new_type));
         if (!old_field || !new_field) continue;
         remove(schema::boolean_term(old_field->exact_prefix, rename.short_name));
         const std::string exact = schema::boolean_term(new_field->exact_prefix, rename.full_name);

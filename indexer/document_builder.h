@@ -40,7 +40,10 @@ class DocumentBuilder {
 
     // One entity to rename: (old_type, short_name) becomes (new_type, full_name).
     struct EntityRename {
-        std::string old_type, short_name, new_type, full_name;
+        EntityType old_type;
+        std::string short_name;
+        EntityType new_type;
+        std::string full_name;
     };
 
     // Changes a document in place, as build() would have made it had each entity of renames

@@ -33,8 +33,9 @@ std::string claims_key(const std::string& id_term) {
     return schema::boolean_term(kClaimsPrefix, id_term);
 }
 
-std::string type_of_letter(char letter) {
-    return std::string(schema::entity_type_of_letter(letter));
+// The type of a letter of kRetypable (the only letters decisions are kept under).
+EntityType type_of_letter(char letter) {
+    return schema::entity_type_of_letter(letter).value_or(EntityType::Other);
 }
 
 bool is_one_word(const std::string& name) {
@@ -218,21 +219,22 @@ std::set<std::string> EntityAliases::claims_of(const Article& article) const {
         // A name with a title: renamed to the full name it ends in when that one stands.
         // The name after it counts as the full name ("George Shultz" for "State George
         // Shultz", which some collections never write without the title).
-        if (entity.type == "person" && starts_with_title(entity.name)) {
+        if (entity.type == EntityType::Person && starts_with_title(entity.name)) {
             const std::string full = untitled(entity.name);
             if (const std::string last = last_word(full); !last.empty()) {
                 claims.insert("N" + last + '\t' + entity.name);
                 claims.insert("P" + last + '\t' + full);
             }
         }
-        if (const std::string last = entity.type == "person" ? last_word(entity.name) : "";
+        if (const std::string last =
+                entity.type == EntityType::Person ? last_word(entity.name) : "";
             !last.empty()) {
             if (!starts_with_title(entity.name)) claims.insert("P" + last + '\t' + entity.name);
             // "Milley" written alone for this person: the word is used as a person's name.
             if (std::find(entity.mentions.begin(), entity.mentions.end(), last) !=
                 entity.mentions.end())
                 claims.insert("T" + last + "\tP");
-        } else if (entity.type == "org") {
+        } else if (entity.type == EntityType::Org) {
             // Two capitals spell too many names ("EC": European Community, Exxon Corp, Eaton
             // Corp): only an article's definition tells what a two-letter acronym stands for.
             if (const std::string spelt = initials(entity.name); spelt.size() >= 3)
@@ -241,7 +243,7 @@ std::set<std::string> EntityAliases::claims_of(const Article& article) const {
         // An acronym the article defined: an organisation's, whatever type the extractor
         // guessed for the name it stands for ("Organiaation of Petroleum Exporting Countries
         // (OPEC)" guessed a person).
-        if (entity.type == "place") continue;
+        if (entity.type == EntityType::Place) continue;
         for (const std::string& mention : entity.mentions) {
             if (!is_one_word(mention) || !is_acronym(mention) || !abbreviates(mention, entity.name))
                 continue;
@@ -399,7 +401,7 @@ EntityAliases::Changes EntityAliases::take_changes() {
             return std::any_of(a.absorbs.begin(), a.absorbs.end(),
                                [&](char t) { return b.absorbs.find(t) == std::string::npos; });
         };
-        const std::string type = type_of_letter(key[0]);
+        const EntityType type = type_of_letter(key[0]);
         if (before.stands() && lost(before, after))
             changes.withdrawn.push_back({type, word, before.full});
         if (after.stands() && (!before.stands() || lost(after, before)))
@@ -421,7 +423,7 @@ std::vector<EntityAliases::Rename> EntityAliases::resolve(Article& article) {
     // Collected first: renaming merges entities and so changes the vector.
     std::vector<Rename> renames;
     for (const ArticleEntity& entity : article.entities) {
-        if (entity.type == "person" && starts_with_title(entity.name)) {
+        if (entity.type == EntityType::Person && starts_with_title(entity.name)) {
             const std::string full = untitled(entity.name);
             const std::string last = last_word(full);
             if (last.empty()) continue;
@@ -459,8 +461,8 @@ bool EntityAliases::still_stands_for(const EntityAlias& alias) {
     return decision.stands() && decision.full == alias.full_name;
 }
 
-std::vector<std::string> EntityAliases::types_renamed(const EntityAlias& alias) {
-    std::vector<std::string> types;
+std::vector<EntityType> EntityAliases::types_renamed(const EntityAlias& alias) {
+    std::vector<EntityType> types;
     if (!still_stands_for(alias)) return types;
     for (char letter : decide(schema::entity_type_letter(alias.type), alias.short_name).absorbs)
         if (letter != kTitled) types.push_back(type_of_letter(letter));
@@ -469,9 +471,9 @@ std::vector<std::string> EntityAliases::types_renamed(const EntityAlias& alias) 
 
 std::vector<EntityAlias> EntityAliases::titled_renamed(const EntityAlias& alias) {
     std::vector<EntityAlias> aliases;
-    if (alias.type != "person" || !still_stands_for(alias)) return aliases;
+    if (alias.type != EntityType::Person || !still_stands_for(alias)) return aliases;
     for (const std::string& name : titled_names(alias.short_name, alias.full_name))
-        aliases.push_back({"person", name, alias.full_name});
+        aliases.push_back({EntityType::Person, name, alias.full_name});
     return aliases;
 }
 
@@ -512,7 +514,9 @@ bool rename_entity(Article& article, const EntityAlias& alias) {
 std::vector<bool> rename_entities(Article& article, const std::vector<EntityAlias>& aliases) {
     std::vector<bool> renamed(aliases.size(), false);
     auto& entities = article.entities;
-    auto key = [](const std::string& type, const std::string& name) { return type + '\t' + name; };
+    auto key = [](EntityType type, const std::string& name) {
+        return schema::entity_type_letter(type) + name;
+    };
     // Where each (type, name) is; two entities may share one after a caller retyped them.
     std::unordered_map<std::string, std::vector<std::size_t>> where;
     for (std::size_t i = 0; i < entities.size(); ++i)

@@ -38,7 +38,7 @@
 namespace newsindex::indexer {
 
 struct EntityAlias {
-    std::string type;  // "person", "org", "other": the type the short name takes
+    EntityType type = EntityType::Other;  // the type the short name takes (never Place)
     std::string short_name;
     std::string full_name;  // equal to short_name when only the type changes
 };
@@ -65,7 +65,7 @@ class EntityAliases {
 
     // One entity renamed by resolve(): it had type old_type and name alias.short_name.
     struct Rename {
-        std::string old_type;
+        EntityType old_type;
         EntityAlias alias;
     };
 
@@ -78,9 +78,8 @@ class EntityAliases {
     // True while alias still stands: the short name has that type and full name.
     bool still_stands_for(const EntityAlias& alias);
 
-    // The types ("person", ...) of lone short names that alias renames now (empty when it
-    // does not stand).
-    std::vector<std::string> types_renamed(const EntityAlias& alias);
+    // The types of lone short names that alias renames now (empty when it does not stand).
+    std::vector<EntityType> types_renamed(const EntityAlias& alias);
 
     // The titled names ("Gen. Mark Milley") that a person alias (short name "Milley", full
     // name "Mark Milley") renames now, as aliases of their own.

@@ -59,7 +59,7 @@ std::size_t inspect_files(const std::vector<std::string>& paths, const ReadOptio
                 Json entities = Json::array();
                 for (const ArticleEntity& entity : a.entities)
                     entities.push_back({{"name", entity.name},
-                                        {"type", entity.type},
+                                        {"type", entity_type_name(entity.type)},
                                         {"count", entity.count},
                                         {"mentions", entity.mentions}});
                 auto date = text::parse_date(a.date);

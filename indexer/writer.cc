@@ -315,8 +315,8 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     // earlier batches need apply_new_aliases().
     std::vector<DocumentBuilder::EntityRename> renames;
     for (auto& rename : aliases_.resolve(prepared.article))
-        renames.push_back({std::move(rename.old_type), std::move(rename.alias.short_name),
-                           std::move(rename.alias.type), std::move(rename.alias.full_name)});
+        renames.push_back({rename.old_type, std::move(rename.alias.short_name), rename.alias.type,
+                           std::move(rename.alias.full_name)});
     builder_.rename_entities(prepared.document, prepared.article, renames);
     if (!written_ids.insert(prepared.id_term).second) {
         if (count_words) {
@@ -793,15 +793,13 @@ void IndexWriter::apply_new_aliases() {
     // Gathered per document first, so that a document with many of the new short names is
     // read, renamed and written once, not once per name. Ordered, so the renames of a
     // document come in the order the aliases were learned.
-    std::map<std::pair<std::size_t, Xapian::docid>,
-             std::vector<std::pair<std::string, EntityAlias>>>
+    std::map<std::pair<std::size_t, Xapian::docid>, std::vector<std::pair<EntityType, EntityAlias>>>
         renames_of;  // (shard, docid) -> (type written, alias)
     for (const EntityAlias& alias : new_aliases_) {
         // (type written, alias): lone short names of each type the alias renames, and the
         // titled names of its full name, which are aliases of their own.
-        std::vector<std::pair<std::string, EntityAlias>> wanted;
-        for (const std::string& type : aliases_.types_renamed(alias))
-            wanted.emplace_back(type, alias);
+        std::vector<std::pair<EntityType, EntityAlias>> wanted;
+        for (EntityType type : aliases_.types_renamed(alias)) wanted.emplace_back(type, alias);
         for (EntityAlias& titled : aliases_.titled_renamed(alias))
             wanted.emplace_back(titled.type, std::move(titled));
         for (const auto& [type, renaming] : wanted) {

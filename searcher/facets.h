@@ -5,17 +5,20 @@
 #include <xapian.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "entity_type.h"
 
 namespace newsindex::searcher {
 
 struct FacetCount {
     std::string value;  // the term without its prefix, e.g. "Reuters", "2022", "202201"
     Xapian::doccount count = 0;
-    // The entity facet only: "person", "org", "place" or "other" (the value is then the
-    // canonical name without its type letter); empty for other facets.
-    std::string type;
+    // The entity facet only: the entity's type (the value is then the canonical name without
+    // its type letter); nullopt for other facets.
+    std::optional<EntityType> type;
 };
 
 // With a value slot (slot >= 0), it counts the value in that slot instead: the same values,

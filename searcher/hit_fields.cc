@@ -52,14 +52,16 @@ std::string joined(const std::vector<std::string>& values) {
 Json entities_json(const Hit& hit) {
     Json entities = Json::array();
     for (const ArticleEntity& entity : hit.article.entities)
-        entities.push_back({{"name", entity.name}, {"type", entity.type}, {"count", entity.count}});
+        entities.push_back({{"name", entity.name},
+                            {"type", entity_type_name(entity.type)},
+                            {"count", entity.count}});
     return entities;
 }
 
 std::string entities_text(const Hit& hit) {
     std::string out;
     for (const ArticleEntity& entity : hit.article.entities)
-        out += (out.empty() ? "" : "; ") + entity.name + " (" + entity.type + ")";
+        out += (out.empty() ? "" : "; ") + entity.name + " (" + entity_type_name(entity.type) + ")";
     return out;
 }
 

@@ -12,7 +12,7 @@ Json facets_to_json(const SearchResults& results) {
         Json values = Json::array();
         for (const FacetCount& c : counts) {
             Json value = {{"value", c.value}, {"count", c.count}};
-            if (!c.type.empty()) value["type"] = c.type;
+            if (c.type) value["type"] = entity_type_name(*c.type);
             values.push_back(std::move(value));
         }
         facets[name] = values;
@@ -103,7 +103,7 @@ class JsonLinesPrinter : public ResultPrinter {
                                {"facet", name},
                                {"value", c.value},
                                {"count", c.count}};
-                if (!c.type.empty()) object["type"] = c.type;
+                if (c.type) object["type"] = entity_type_name(*c.type);
                 if (options_.batch) {
                     object["query_line"] = line_;
                     object["query"] = results.query;

@@ -80,7 +80,7 @@ class TsvPrinter : public ResultPrinter {
                 for (const FacetCount& c : counts) {
                     start_line(results);
                     out_ << line_escape(name) << '\t' << line_escape(c.value) << '\t' << c.count
-                         << '\t' << line_escape(c.type) << '\n';
+                         << '\t' << (c.type ? entity_type_name(*c.type) : "") << '\n';
                 }
             }
             return;

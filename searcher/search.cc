@@ -293,7 +293,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         if (facets[i]->typed_entities) {
             for (FacetCount& c : counts) {
                 if (c.value.empty()) continue;
-                c.type = std::string(schema::entity_type_of_letter(c.value[0]));
+                c.type = schema::entity_type_of_letter(c.value[0]);
                 c.value.erase(0, 1);
             }
         }

@@ -89,8 +89,8 @@ void print_article_text(const Hit& hit, std::ostream& out, bool color) {
     line("Id", schema::article_id(a));
     std::string entities;
     for (const ArticleEntity& entity : a.entities)
-        entities += (entities.empty() ? "" : "; ") + entity.name + " (" + entity.type + ", " +
-                    std::to_string(entity.count) + ")";
+        entities += (entities.empty() ? "" : "; ") + entity.name + " (" +
+                    entity_type_name(entity.type) + ", " + std::to_string(entity.count) + ")";
     line("Entities", entities);
     for (const StoredText& stored : kStoredTexts) line(stored.label, a.*stored.member);
     for (const StoredList& stored : kStoredLists)

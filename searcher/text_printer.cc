@@ -112,7 +112,8 @@ class TextPrinter : public ResultPrinter {
         std::size_t width = 0;
         Xapian::doccount most = 0;
         auto label = [](const FacetCount& c) {
-            return terminal_line(c.type.empty() ? c.value : c.value + " (" + c.type + ")");
+            return terminal_line(c.type ? c.value + " (" + entity_type_name(*c.type) + ")"
+                                        : c.value);
         };
         for (const FacetCount& c : shown) {
             width = std::max(width, label(c).size());

@@ -37,7 +37,7 @@ std::vector<ArticleEntity> summarise(const std::vector<Mention>& mentions) {
         std::string surface = single_spaced(mention.surface);
         if (name.empty()) continue;
         auto [it, inserted] = index_of.try_emplace({mention.type, name}, entities.size());
-        if (inserted) entities.push_back({name, type_name(mention.type), 0, {}});
+        if (inserted) entities.push_back({name, mention.type, 0, {}});
         ArticleEntity& entity = entities[it->second];
         ++entity.count;
         if (!surface.empty() && std::find(entity.mentions.begin(), entity.mentions.end(),

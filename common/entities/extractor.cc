@@ -82,8 +82,7 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
         }
     }
     if (m->first > m->last || m->last >= tokens.size()) return false;
-    if (m->first > 0 && tokens[m->first - 1].word && place_with_article(m->first - 1))
-        --m->first;
+    if (m->first > 0 && tokens[m->first - 1].word && place_with_article(m->first - 1)) --m->first;
     if (to_lower(tokens[m->first].text) == "the") {
         m->type = EntityType::Place;
         m->surface = "The " + surface_of(segment, m->first + 1, m->last);
@@ -341,20 +340,6 @@ void vote_types(std::vector<Found>* found) {
 }
 
 }  // namespace
-
-const char* type_name(EntityType type) {
-    switch (type) {
-        case EntityType::Person:
-            return "person";
-        case EntityType::Org:
-            return "org";
-        case EntityType::Place:
-            return "place";
-        case EntityType::Other:
-            return "other";
-    }
-    return "other";
-}
 
 const Model& default_model() {
     static const Model model = [] {

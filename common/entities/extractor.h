@@ -9,13 +9,11 @@
 #include <vector>
 
 #include "entities/gazetteer.h"
+#include "entity_type.h"
 
 namespace newsindex::entities {
 
-enum class EntityType { Person, Org, Place, Other };
-
-// "person", "org", "place", "other".
-const char* type_name(EntityType type);
+using newsindex::EntityType;
 
 struct Mention {
     std::string surface;  // as written, without titles, honorifics, a leading "the" or "'s"

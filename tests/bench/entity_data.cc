@@ -29,12 +29,10 @@ std::vector<std::string> split_tabs(const std::string& line) {
     return fields;
 }
 
+// The type's position in kEntityTypes (the model's type numbers), or -1 for no type.
 int type_number(const std::string& type) {
-    if (type == "person") return 0;
-    if (type == "org") return 1;
-    if (type == "place") return 2;
-    if (type == "other") return 3;
-    return -1;
+    const std::optional<EntityType> known = entity_type_from_name(type);
+    return known ? static_cast<int>(*known) : -1;
 }
 
 std::string read_file(const fs::path& file) {
@@ -267,7 +265,7 @@ void add_to_score(const entities::TrainingDocument& gold,
             expected.insert(
                 {kTypes[span.type], collapse(text.substr(span.begin, span.end - span.begin))});
     }
-    for (const auto& m : found) got.insert({entities::type_name(m.type), m.surface});
+    for (const auto& m : found) got.insert({entity_type_name(m.type), m.surface});
     for (const auto& item : got) {
         const bool hit = expected.count(item) > 0;
         Counts& c = score->per_type[item.first];

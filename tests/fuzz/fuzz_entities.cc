@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // The stored record separates an entity's parts with tabs and ends lines with '\n'.
         require(!entity.name.empty());
         require(entity.name.find_first_of("\t\n") == std::string::npos);
-        require(entity.type == "person" || entity.type == "org" || entity.type == "place" ||
-                entity.type == "other");
+        require(newsindex::entity_type_from_name(newsindex::entity_type_name(entity.type)) ==
+                entity.type);
         require(entity.count >= entity.mentions.size() && entity.count > 0);
         for (const std::string& mention : entity.mentions)
             require(!mention.empty() && mention.find_first_of("\t\n") == std::string::npos);

@@ -26,7 +26,9 @@ Article article_of(const std::string& spec) {
             parts.emplace_back(part);
         const std::string name = parts.front();
         if (parts.size() > 1) parts.erase(parts.begin());
-        article.entities.push_back({name, std::string(entity.substr(0, colon)), 1, parts});
+        const std::optional<EntityType> type = entity_type_from_name(entity.substr(0, colon));
+        REQUIRE(type);
+        article.entities.push_back({name, *type, 1, parts});
     }
     return article;
 }
@@ -34,7 +36,8 @@ Article article_of(const std::string& spec) {
 std::string spec_of(const Article& article) {
     std::string out;
     for (const ArticleEntity& entity : article.entities)
-        out += (out.empty() ? "" : ";") + entity.type + ":" + entity.name;
+        out += (out.empty() ? "" : ";") + std::string(entity_type_name(entity.type)) + ":" +
+               entity.name;
     return out;
 }
 
@@ -201,7 +204,8 @@ TEST_CASE("an article read again counts once, and what is learned persists",
     Article lone = article_of("person:Creek");
     later.resolve(lone);
     CHECK(spec_of(lone) == "person:Creek");  // two against one: not dominant
-    CHECK(database.get_metadata(schema::alias_key("person", "Creek")) == "Jonathan Creek");
+    CHECK(database.get_metadata(schema::alias_key(EntityType::Person, "Creek")) ==
+          "Jonathan Creek");
 }
 
 TEST_CASE("a new winner withdraws the old one and is learned in its place",
@@ -220,7 +224,7 @@ TEST_CASE("a new winner withdraws the old one and is learned in its place",
     aliases.learn("Q4", article_of("org:Organization of Petroleum Exporting Countries"));
     auto second = aliases.take_changes();
     REQUIRE(second.withdrawn.size() == 1);
-    CHECK(second.withdrawn[0].type == "org");
+    CHECK(second.withdrawn[0].type == EntityType::Org);
     CHECK(second.withdrawn[0].short_name == "OPEC");
     CHECK(second.withdrawn[0].full_name == "Organiaation of Petroleum Exporting Countries");
     REQUIRE(second.learned.size() == 1);

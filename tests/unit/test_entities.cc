@@ -18,7 +18,7 @@ const Gazetteer& gazetteer() {
 // "surface/type" for every mention, in order, for readable failure messages.
 std::string describe(const std::vector<Mention>& mentions) {
     std::string out;
-    for (const Mention& m : mentions) out += m.surface + "/" + type_name(m.type) + "; ";
+    for (const Mention& m : mentions) out += m.surface + "/" + entity_type_name(m.type) + "; ";
     return out;
 }
 
@@ -146,7 +146,7 @@ TEST_CASE("names are found without titles or possessives, and typed", "[entities
     for (const Mention& m : mentions) {
         if (m.surface == surface) {
             found = true;
-            CHECK(type_name(m.type) == std::string(type_name(type)));
+            CHECK(entity_type_name(m.type) == std::string(entity_type_name(type)));
         }
     }
     CHECK(found);

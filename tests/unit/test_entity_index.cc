@@ -19,7 +19,8 @@ namespace {
 
 std::vector<std::string> names_of(const std::vector<ArticleEntity>& entities) {
     std::vector<std::string> names;
-    for (const ArticleEntity& e : entities) names.push_back(e.type + ":" + e.name);
+    for (const ArticleEntity& e : entities)
+        names.push_back(std::string(entity_type_name(e.type)) + ":" + e.name);
     return names;
 }
 
@@ -54,16 +55,16 @@ TEST_CASE("entities survive the stored record", "[entities][schema]") {
     Article article;
     article.title = "T";
     article.entities = {
-        {"Mark Milley", "person", 3, {"Mark Milley", "Milley", "MILLEY", "Gen. Milley"}},
+        {"Mark Milley", EntityType::Person, 3, {"Mark Milley", "Milley", "MILLEY", "Gen. Milley"}},
         {"North Atlantic Treaty Organization",
-         "org",
+         EntityType::Org,
          2,
          {"North Atlantic Treaty Organization", "NATO"}},
-        {"United Nations", "org", 1, {"UN"}}};
+        {"United Nations", EntityType::Org, 1, {"UN"}}};
     const Article back = schema::decode_record(schema::encode_record(article));
     REQUIRE(back.entities.size() == 3);
     CHECK(back.entities[0].name == "Mark Milley");
-    CHECK(back.entities[0].type == "person");
+    CHECK(back.entities[0].type == EntityType::Person);
     CHECK(back.entities[0].count == 3);
     // Only the surface forms with words the name lacks are stored: the rest add nothing to
     // search (their words are the name's, in any case).
@@ -76,6 +77,34 @@ TEST_CASE("entities survive the stored record", "[entities][schema]") {
 
 // Regression: a curly apostrophe that ends a word ("leaders’ summit") sent the tokenizer into
 // an endless loop that filled memory.
+TEST_CASE("each entity type has one name and one letter, both read back", "[entities][schema]") {
+    auto [type, name, letter] = GENERATE(table<EntityType, std::string, char>({
+        {EntityType::Person, "person", 'P'},
+        {EntityType::Org, "org", 'O'},
+        {EntityType::Place, "place", 'L'},
+        {EntityType::Other, "other", 'X'},
+    }));
+    CHECK(entity_type_name(type) == name);
+    CHECK(entity_type_from_name(name) == type);
+    CHECK(schema::entity_type_letter(type) == letter);
+    CHECK(schema::entity_type_of_letter(letter) == type);
+}
+
+TEST_CASE("names and letters of no type are refused", "[entities][schema]") {
+    CHECK_FALSE(entity_type_from_name("Person"));
+    CHECK_FALSE(entity_type_from_name(""));
+    CHECK_FALSE(schema::entity_type_of_letter('N'));
+    // A stored entity of a type this version does not know is left out, not retyped.
+    Article article;
+    article.title = "T";
+    article.entities = {{"NATO", EntityType::Org, 1, {}}};
+    std::string record = schema::encode_record(article);
+    const std::size_t at = record.find("entity=org\t");
+    REQUIRE(at != std::string::npos);
+    record.replace(at, 10, "entity=band");
+    CHECK(schema::decode_record(record).entities.empty());
+}
+
 TEST_CASE("a closing curly apostrophe does not stall extraction", "[entities][regression]") {
     const auto text = GENERATE(as<std::string>{}, "the world leaders\u2019 summit in Glasgow",
                                "Glasgow hosts the leaders\u2019", "\u2019", "a\u2019\u2019b",
@@ -86,16 +115,16 @@ TEST_CASE("a closing curly apostrophe does not stall extraction", "[entities][re
 
 TEST_CASE("renaming an entity merges it into the full name", "[entities][aliases]") {
     Article article;
-    article.entities = {{"Milley", "person", 2, {"Milley"}},
-                        {"Mark Milley", "person", 1, {"Mark Milley"}},
-                        {"Milley", "place", 1, {"Milley"}}};
-    CHECK(indexer::rename_entity(article, {"person", "Milley", "Mark Milley"}));
+    article.entities = {{"Milley", EntityType::Person, 2, {"Milley"}},
+                        {"Mark Milley", EntityType::Person, 1, {"Mark Milley"}},
+                        {"Milley", EntityType::Place, 1, {"Milley"}}};
+    CHECK(indexer::rename_entity(article, {EntityType::Person, "Milley", "Mark Milley"}));
     REQUIRE(article.entities.size() == 2);
     CHECK(article.entities[0].name == "Mark Milley");
     CHECK(article.entities[0].count == 3);
     CHECK(article.entities[0].mentions == std::vector<std::string>{"Mark Milley", "Milley"});
-    CHECK(article.entities[1].type == "place");  // another type is another entity
-    CHECK_FALSE(indexer::rename_entity(article, {"person", "Milley", "Mark Milley"}));
+    CHECK(article.entities[1].type == EntityType::Place);  // another type is another entity
+    CHECK_FALSE(indexer::rename_entity(article, {EntityType::Person, "Milley", "Mark Milley"}));
 }
 
 TEST_CASE("a short name takes the full name another article gave, in any order",
@@ -168,12 +197,12 @@ TEST_CASE("an alias a second full name claims is withdrawn once, naming the firs
     std::vector<indexer::EntityAlias> taken;
     // An article that writes Creek alone: without one, no alias has anything to rename.
     Article lone;
-    lone.entities = {{"Creek", "person", 1, {"Creek"}}};
+    lone.entities = {{"Creek", EntityType::Person, 1, {"Creek"}}};
     aliases.learn("Q0", lone);
     int n = 0;
     for (const std::string& name : {first, second, third}) {
         Article article;
-        article.entities = {{name, "person", 1, {name}}};
+        article.entities = {{name, EntityType::Person, 1, {name}}};
         aliases.learn("Q" + std::to_string(++n), article);
         for (indexer::EntityAlias& alias : aliases.take_changes().withdrawn) taken.push_back(alias);
     }
@@ -181,7 +210,7 @@ TEST_CASE("an alias a second full name claims is withdrawn once, naming the firs
         CHECK(taken.empty());
     } else {
         REQUIRE(taken.size() == 1);
-        CHECK(taken[0].type == "person");
+        CHECK(taken[0].type == EntityType::Person);
         CHECK(taken[0].short_name == "Creek");
         CHECK(taken[0].full_name == withdrawn);
     }

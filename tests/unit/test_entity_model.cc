@@ -220,7 +220,7 @@ TEST_CASE("training is deterministic and the model file round-trips", "[entities
         const auto mentions = extract(
             "A story", "Orla Venn met Tomas Brack in Quillport on Monday.", gazetteer, *model);
         std::string got;
-        for (const Mention& m : mentions) got += m.surface + "/" + type_name(m.type) + ";";
+        for (const Mention& m : mentions) got += m.surface + "/" + entity_type_name(m.type) + ";";
         CHECK(got == "Orla Venn/person;Tomas Brack/person;Quillport/place;");
     }
 }

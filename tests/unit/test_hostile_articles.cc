@@ -105,14 +105,14 @@ TEST_CASE("an article with an overlong word, name or field is indexed and stops 
 
 TEST_CASE("alias keys of long names fit Xapian's metadata keys and stay apart",
           "[schema][hostile][regression]") {
-    CHECK(schema::alias_key("person", "Milley") == "alias:PMilley");
-    CHECK(schema::alias_key("org", "NATO") == "alias:ONATO");
+    CHECK(schema::alias_key(EntityType::Person, "Milley") == "alias:PMilley");
+    CHECK(schema::alias_key(EntityType::Org, "NATO") == "alias:ONATO");
     const std::string long_name = repeated("Q", 300);
-    const std::string key = schema::alias_key("org", long_name);
+    const std::string key = schema::alias_key(EntityType::Org, long_name);
     CHECK(key.size() <= 240);
     CHECK(key.rfind("alias:OQQQ", 0) == 0);
-    CHECK(key != schema::alias_key("org", long_name + "R"));
-    CHECK(key != schema::alias_key("person", long_name));
+    CHECK(key != schema::alias_key(EntityType::Org, long_name + "R"));
+    CHECK(key != schema::alias_key(EntityType::Person, long_name));
 }
 
 TEST_CASE("a document with a term Xapian cannot store is refused before it reaches a database",
@@ -132,7 +132,8 @@ TEST_CASE("the builder keeps every term and spelling word of a hostile article w
     article.body = "Yesterday John " + repeated("Q", 300) + " spoke of " + repeated("z", 500);
     article.authors = {"Anna " + repeated("Q", 300)};
     article.url = "https://example.com/" + repeated("q", 400);
-    article.entities = {{"John " + repeated("Q", 300), "person", 1, {repeated("Q", 300)}}};
+    article.entities = {
+        {"John " + repeated("Q", 300), EntityType::Person, 1, {repeated("Q", 300)}}};
     indexer::DocumentBuilder builder(true);
     const Xapian::Document doc = builder.build(article);
     std::size_t longest = 0;

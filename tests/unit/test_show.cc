@@ -156,8 +156,9 @@ TEST_CASE("ids, TSV without header and facet counts in the line formats", "[show
     b.title = "B";
     b.source_path = "/p/b\nc.txt";
     results.hits = {hit_of(a), hit_of(b)};
-    results.facets = {{"entity", {{"Ann\tLee", 2, "person"}, {"NATO", 1, "org"}}},
-                      {"year", {{"2022", 2, ""}}}};
+    results.facets = {
+        {"entity", {{"Ann\tLee", 2, EntityType::Person}, {"NATO", 1, EntityType::Org}}},
+        {"year", {{"2022", 2, std::nullopt}}}};
     auto [format, nul, no_header, facets_only, fields, expected] =
         GENERATE(table<OutputFormat, bool, bool, bool, std::string, std::string>({
             {OutputFormat::Ids, false, false, false, "", "https://x.example/a\n/p/b\\nc.txt\n"},
