@@ -11,8 +11,30 @@ namespace {
 
 const char* const kTagNames[kTagCount] = {"O",       "B-person", "I-person", "B-org",  "I-org",
                                           "B-place", "I-place",  "B-other",  "I-other"};
-const char* const kListNames[] = {"place",     "title",   "orgword", "org",  "placeword",
-                                  "otherword", "demonym", "notname", "abbr", "first"};
+const char* const kListNames[] = {"place",     "title",     "orgword", "org",
+                                  "placeword", "otherword", "demonym", "notname",
+                                  "abbr",      "first",     "city",    "town"};
+constexpr int kListCount = sizeof kListNames / sizeof kListNames[0];
+
+// Lower-case words of four letters or more that join the words of names ("Gone with the
+// Wind", "Once upon a Time"); the shorter ones ("of", "the", "and", "von") are scored anyway.
+bool joins_names(const std::string& lower) {
+    static const char* const kJoiners[] = {"with", "from",  "upon",  "into",    "over",    "onto",
+                                           "unto", "about", "under", "through", "without", "than"};
+    for (const char* joiner : kJoiners)
+        if (lower == joiner) return true;
+    return false;
+}
+
+// Tokens that never begin, continue or end a name: see Document::always_outside().
+bool never_in_name(const Token& token, const std::string& lower, const std::string& shape) {
+    if (token.word)
+        return shape == "x" && token.text.size() >= 4 && has_lower_letter(token.text) &&
+               !joins_names(lower);
+    static const std::string_view kSymbols = "()[]{}<>\"*=|#~^`;";
+    return (token.text.size() == 1 && kSymbols.find(token.text[0]) != std::string_view::npos) ||
+           token.text == "\u201C" || token.text == "\u201D";
+}
 
 // Which type labels the other occurrences of a word in the article carry (pass two).
 constexpr int kTypes = 4;
@@ -45,6 +67,13 @@ const char* tag_name(int tag) {
     return tag >= 0 && tag < kTagCount ? kTagNames[tag] : "?";
 }
 
+void force_outside(float* row) {
+    // Far below any sum of weights, yet finite, so that Viterbi's sums stay ordinary numbers.
+    constexpr float kForbidden = -1e6f;
+    for (int tag = 0; tag < kTagCount; ++tag)
+        if (tag != kOutside) row[tag] = kForbidden;
+}
+
 std::uint64_t feature_hash(const std::string& name) {
     return hash_more(kHashStart, name);
 }
@@ -61,6 +90,53 @@ Document::Document(const std::string& title, const std::string& body, const Gaze
     prepare(gazetteer);
 }
 
+void Document::mark_names(const std::vector<Token>& tokens, const Gazetteer& gazetteer,
+                          std::uint32_t lists, int TokenInfo::*match,
+                          std::vector<TokenInfo>& info) {
+    const bool places = (lists & kListPlace) != 0;
+    auto starts = [&](const std::string& word) {
+        return places ? gazetteer.starts_place_name(word) : gazetteer.starts_city_name(word);
+    };
+    auto listed = [&](const std::string& name) {
+        return (gazetteer.lists_of(name) & lists) != 0 ||
+               (all_capitals(name) && name.size() > 3 &&
+                (gazetteer.lists_of(to_title_case(name)) & lists) != 0);
+    };
+    const std::size_t longest = std::min<std::size_t>(gazetteer.longest_place_words(), 5);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!tokens[i].word || !starts_upper(tokens[i].text)) continue;
+        if (!starts(tokens[i].text) &&
+            !(all_capitals(tokens[i].text) && starts(to_title_case(tokens[i].text))))
+            continue;
+        std::string name;
+        std::size_t best = 0;
+        for (std::size_t n = 1; n <= longest && i + n <= tokens.size(); ++n) {
+            const Token& t = tokens[i + n - 1];
+            if (n > 1) {
+                if (tokens[i + n - 2].end == t.begin) {
+                    if (t.text != "-") {
+                        name += t.text;
+                    } else {
+                        name += "-";
+                        continue;
+                    }
+                } else {
+                    name += ' ';
+                    name += t.text;
+                }
+            } else {
+                name = t.text;
+            }
+            if (listed(name)) best = n;
+        }
+        if (best > 1) {
+            info[i].*match = 1;
+            for (std::size_t k = 1; k < best; ++k) info[i + k].*match = 2;
+            i += best - 1;
+        }
+    }
+}
+
 void Document::prepare(const Gazetteer& gazetteer) {
     for (int s = 0; s < kSegments; ++s) {
         const auto& tokens = segments_[s].tokens;
@@ -73,6 +149,7 @@ void Document::prepare(const Gazetteer& gazetteer) {
             info[i].text_hash = hash_more(kHashStart, t.text);
             info[i].lower_hash = hash_more(kHashStart, info[i].lower);
             info[i].shape_hash = hash_more(kHashStart, info[i].shape);
+            info[i].outside = never_in_name(t, info[i].lower, info[i].shape);
             if (!t.word) continue;
             std::uint32_t lists = gazetteer.lists_of(t.text);
             if (t.word && all_capitals(t.text) && t.text.size() > 3)
@@ -85,43 +162,10 @@ void Document::prepare(const Gazetteer& gazetteer) {
             if (s == 1 && c == InitialCase::Upper && !t.sentence_start && !all_capitals(t.text))
                 ++capital_mid_[info[i].lower];
         }
-        // Listed places of several words ("New York", "Papua New Guinea"), longest first.
-        const std::size_t longest = std::min<std::size_t>(gazetteer.longest_place_words(), 5);
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (!tokens[i].word || !starts_upper(tokens[i].text)) continue;
-            if (!gazetteer.starts_place_name(tokens[i].text) &&
-                !(all_capitals(tokens[i].text) &&
-                  gazetteer.starts_place_name(to_title_case(tokens[i].text))))
-                continue;
-            std::string name;
-            std::size_t best = 0;
-            for (std::size_t n = 1; n <= longest && i + n <= tokens.size(); ++n) {
-                const Token& t = tokens[i + n - 1];
-                if (n > 1) {
-                    if (tokens[i + n - 2].end == t.begin) {
-                        if (t.text != "-") {
-                            name += t.text;
-                        } else {
-                            name += "-";
-                            continue;
-                        }
-                    } else {
-                        name += ' ';
-                        name += t.text;
-                    }
-                } else {
-                    name = t.text;
-                }
-                if (gazetteer.is_place(name) || (all_capitals(name) && name.size() > 3 &&
-                                                 gazetteer.is_place(to_title_case(name))))
-                    best = n;
-            }
-            if (best > 1) {
-                info[i].place_match = 1;
-                for (std::size_t k = 1; k < best; ++k) info[i + k].place_match = 2;
-                i += best - 1;
-            }
-        }
+        // Listed places, cities and towns of several words ("New York", "Papua New Guinea",
+        // "Le Havre"), longest first: 1 marks the first word of a match, 2 the later ones.
+        mark_names(tokens, gazetteer, kListPlace, &TokenInfo::place_match, info);
+        mark_names(tokens, gazetteer, kListCity | kListTown, &TokenInfo::city_match, info);
     }
     const auto& title = segments_[0].tokens;
     std::size_t words = 0, capitals = 0, all_caps = 0;
@@ -160,6 +204,7 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
     const auto& info = info_[s];
     const Token& t = tokens[i];
     const TokenInfo& me = info[i];
+    if (me.outside) return;
     // A feature is the hash of its key mixed with the hashes of its values; the values'
     // hashes are computed once per token (prepare), as each word is also its neighbours'
     // context.
@@ -229,13 +274,14 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
         if (capital != capital_mid_.end() && capital->second > 0) addh(KEY("capmid|sh"), shape);
     }
     // Gazetteer lists of the word and its neighbours.
-    for (int bit = 0; bit < 10; ++bit) {
+    for (int bit = 0; bit < kListCount; ++bit) {
         if (me.lists & (1u << bit)) add(KEY("g"), kListNames[bit]);
         if (i > 0 && (info[i - 1].lists & (1u << bit))) add(KEY("g-1"), kListNames[bit]);
         if (i + 1 < tokens.size() && (info[i + 1].lists & (1u << bit)))
             add(KEY("g+1"), kListNames[bit]);
     }
     if (me.place_match) add(KEY("gp"), me.place_match == 1 ? "B" : "I");
+    if (me.city_match) add(KEY("gc"), me.city_match == 1 ? "B" : "I");
     // The rule extractor's reading (when the model was trained with it).
     const auto& rules = segments_[s].rule_tags;
     if (!rules.empty()) {
@@ -249,6 +295,7 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
 void Document::consistency_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const {
     const Token& t = segments_[s].tokens[i];
     const TokenInfo& me = info_[s][i];
+    if (me.outside) return;
     auto add = [&](std::string_view key, std::string_view value) {
         out->push_back(mix(hash_more(kHashStart, key), hash_more(kHashStart, value)));
     };

@@ -160,9 +160,14 @@ void Model::first_pass(const Document& document, std::vector<int> (&tags)[Docume
         const std::size_t n = document.segment(s).tokens.size();
         table[s].assign(n * kTagCount, 0.0f);
         for (std::size_t i = 0; i < n; ++i) {
+            float* row = table[s].data() + i * kTagCount;
+            if (document.always_outside(s, i)) {
+                force_outside(row);
+                continue;
+            }
             features.clear();
             document.base_features(s, i, &features);
-            add_scores(features, table[s].data() + i * kTagCount);
+            add_scores(features, row);
         }
         tags[s] = best_path(table[s]);
     }
@@ -176,6 +181,7 @@ void Model::decode(Document& document, std::vector<int> (&tags)[Document::kSegme
     document.set_first_pass(tags);
     for (int s = 0; s < Document::kSegments; ++s) {
         for (std::size_t i = 0; i < tags[s].size(); ++i) {
+            if (document.always_outside(s, i)) continue;
             features.clear();
             document.consistency_features(s, i, &features);
             add_scores(features, table[s].data() + i * kTagCount);

@@ -52,8 +52,10 @@ class Perceptron {
 
     // One step: decode, and move the weights towards the gold tags where they differ.
     // Returns the number of wrong tags.
+    // `outside`: the tokens always_outside(), scored as the model scores them.
     std::size_t learn(const std::vector<std::vector<std::uint64_t>>& features,
-                      const std::vector<int>& gold, std::vector<int>* predicted) {
+                      const std::vector<bool>& outside, const std::vector<int>& gold,
+                      std::vector<int>* predicted) {
         ++now_;
         std::vector<float> table;
         scores(features, &table);
@@ -64,6 +66,7 @@ class Perceptron {
             for (int tag = 0; tag < kTagCount; ++tag) {
                 if (tag != gold[i]) table[i * kTagCount + tag] += margin_;
             }
+            if (outside[i]) force_outside(table.data() + i * kTagCount);
         }
         *predicted = Model::viterbi(table, transition());
         std::size_t wrong = 0;
@@ -133,6 +136,16 @@ void gold_tags(const Document& document, const std::vector<Span> (&spans)[Docume
             }
             if (misaligned && (!exact_begin || !exact_end)) ++*misaligned;
         }
+        // A token the model never tags is O here too (under 1% of the names' tokens), and a
+        // name it cut begins again after it.
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (document.always_outside(s, i)) {
+                tags[s][i] = kOutside;
+            } else if (tags[s][i] != kOutside && !is_begin(tags[s][i]) &&
+                       (i == 0 || tags[s][i - 1] == kOutside)) {
+                tags[s][i] = begin_tag(tag_type(tags[s][i]));
+            }
+        }
     }
 }
 
@@ -142,6 +155,7 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
         std::unique_ptr<Document> document;
         std::vector<int> gold[Document::kSegments];
         std::vector<std::vector<std::uint64_t>> first[Document::kSegments];
+        std::vector<bool> outside[Document::kSegments];
     };
     std::vector<Prepared> prepared(documents.size());
     for (std::size_t d = 0; d < documents.size(); ++d) {
@@ -149,7 +163,11 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
         p.document = std::make_unique<Document>(documents[d].title, documents[d].body, gazetteer);
         if (options.rules) set_rule_tags(*p.document, gazetteer);
         gold_tags(*p.document, documents[d].spans, p.gold);
-        for (int s = 0; s < Document::kSegments; ++s) p.first[s] = base_features(*p.document, s);
+        for (int s = 0; s < Document::kSegments; ++s) {
+            p.first[s] = base_features(*p.document, s);
+            for (std::size_t i = 0; i < p.first[s].size(); ++i)
+                p.outside[s].push_back(p.document->always_outside(s, i));
+        }
     }
     std::vector<std::size_t> order(documents.size());
     for (std::size_t d = 0; d < order.size(); ++d) order[d] = d;
@@ -167,14 +185,14 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
             Prepared& p = prepared[d];
             std::vector<int> first_pass[Document::kSegments];
             for (int s = 0; s < Document::kSegments; ++s)
-                perceptron.learn(p.first[s], p.gold[s], &first_pass[s]);
+                perceptron.learn(p.first[s], p.outside[s], p.gold[s], &first_pass[s]);
             p.document->set_first_pass(first_pass);
             for (int s = 0; s < Document::kSegments; ++s) {
                 std::vector<int> second;
                 auto features = p.first[s];
                 for (std::size_t i = 0; i < features.size(); ++i)
                     p.document->consistency_features(s, i, &features[i]);
-                wrong += perceptron.learn(features, p.gold[s], &second);
+                wrong += perceptron.learn(features, p.outside[s], p.gold[s], &second);
                 total += p.gold[s].size();
             }
         }

@@ -48,10 +48,13 @@ for size in 1000 1; do
     # The misspelling stays on the one article that writes it, and spreads to no other.
     expect_equal "the misspelling as an organisation, batches of $size" \
         "$(grep -c '^Organiaation of Petroleum Exporting Countries 1$' "$SCRATCH/org")" 1
-    # Labour stays an organisation: "Old Labour" is one article's person.
+    # Labour stays an organisation, and no article that names the party alone is given a
+    # person ending in it, whatever the recogniser makes of "Old Labour" (the unit tests of
+    # test_collection_names.cc drive that rule with a person-shaped "Old Labour").
     expect_equal "Labour as an organisation, batches of $size" "$(grep -c '^Labour 2$' "$SCRATCH/org")" 1
-    run "$SEARCHER" --db "$db" --count 'person:"Old Labour"'
-    expect_equal "articles with the person Old Labour, batches of $size" "$(cat "$SCRATCH/stdout")" 1
+    run "$SEARCHER" --db "$db" --format paths 'person:Labour'
+    expect_equal "party articles with a person named Labour, batches of $size" \
+        "$(grep -c -e '/c1\.txt$' -e '/c3\.txt$' "$SCRATCH/stdout")" 0
     # A name with a title teaches nothing, and takes the full name: Blinken is Antony Blinken.
     expect_equal "Antony Blinken, batches of $size" "$(grep -c '^Antony Blinken 3$' "$SCRATCH/person")" 1
     expect_equal "Blinken alone, batches of $size" "$(grep -c '^Blinken ' "$SCRATCH/person")" 0

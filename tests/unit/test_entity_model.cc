@@ -168,6 +168,40 @@ TEST_CASE("the gazetteer reads the files it is given", "[entities][model]") {
     CHECK(empty.lists_of("Gen") == 0);
 }
 
+TEST_CASE("libgeonames' cities and towns are lists of their own, only when asked for",
+          "[entities][model]") {
+    TempDir dir;
+    GazetteerPaths paths = fixture_paths(dir);
+    CHECK(Gazetteer(paths).lists_of("Maiduguri") == 0);
+    paths.geonames_cities = true;
+    const Gazetteer gazetteer(paths);
+    CHECK(gazetteer.lists_of("Maiduguri") == kListCity);  // over a million people
+    CHECK((gazetteer.lists_of("Cupertino") & kListTown) != 0);
+    CHECK((gazetteer.lists_of("Le Havre") & kListCity) != 0);
+    CHECK(gazetteer.starts_city_name("Le"));
+    // They are evidence, not places: the rules' place list is unchanged.
+    CHECK_FALSE(gazetteer.is_place("Maiduguri"));
+    CHECK_FALSE(gazetteer.starts_place_name("Le"));
+}
+
+TEST_CASE("tokens that never belong to a name are always outside", "[entities][model]") {
+    auto [text, outside] = GENERATE(table<std::string, std::string>({
+        // One character per token: 1 always outside, 0 scored by the model.
+        {"The cabinet met in Kyiv on Monday.", "01000000"},
+        {"Gone with the Wind (1939) premiered", "00001011"},
+        {"Workers from Procter & Gamble said", "000001"},
+        {"\u201CWe will\u201D, said Marine Le Pen.", "1011010000"},
+    }));
+    TempDir dir;
+    const Gazetteer gazetteer(fixture_paths(dir));
+    const Document document("", text, gazetteer);
+    std::string got;
+    for (std::size_t i = 0; i < document.segment(1).tokens.size(); ++i)
+        got += document.always_outside(1, i) ? '1' : '0';
+    INFO(text);
+    CHECK(got == outside);
+}
+
 TEST_CASE("Viterbi never starts a name with an inside tag", "[entities][model]") {
     // Token 0 prefers I-person, token 1 I-person: the best allowed path is B-person I-person.
     std::vector<float> scores(2 * kTagCount, 0.0f);
@@ -198,6 +232,20 @@ TEST_CASE("gold tags follow the spans", "[entities][model]") {
     gold_tags(document, d.spans, tags, &misaligned);
     CHECK(misaligned == 0);
     CHECK(tags[1] == std::vector<int>{kOutside, begin_tag(0), inside_tag(0), kOutside, kOutside,
+                                      kOutside, kOutside});
+}
+
+TEST_CASE("gold tags are O where the model never tags, and a cut name begins again",
+          "[entities][model]") {
+    TempDir dir;
+    const Gazetteer gazetteer(fixture_paths(dir));
+    // An annotated name with a lower-case word the model never tags ("eurozone" in a name).
+    const TrainingDocument d =
+        training_document("Talks at Orla eurozone Venn ended.", {{"Orla eurozone Venn", 1}});
+    Document document(d.title, d.body, gazetteer);
+    std::vector<int> tags[Document::kSegments];
+    gold_tags(document, d.spans, tags);
+    CHECK(tags[1] == std::vector<int>{kOutside, kOutside, begin_tag(1), kOutside, begin_tag(1),
                                       kOutside, kOutside});
 }
 
