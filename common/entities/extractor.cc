@@ -60,6 +60,40 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
         return to_lower(tokens[article].text) == "the" && article < m->last &&
                gazetteer.is_place("The " + surface_of(segment, article + 1, m->last));
     };
+    // "ST. LOUIS", "St Louis", "New York": a capitalised word before the name (a title, an
+    // abbreviation, a word the model left out) that with the name spells a listed place or
+    // city belongs to it, and the name is a place; so does a leading title ("St." is also
+    // Saint). Looked up as the gazetteer writes names: in title case, with or without the
+    // first word's dot. Towns are left out ("St. Peter" is one).
+    auto place_from = [&](std::size_t first) {
+        const std::string name = surface_of(segment, first, m->last);
+        // The first word's dot, in its token ("St.") or one of its own ("ST" ".").
+        std::string undotted = name;
+        const std::size_t word = tokens[first].text.size();
+        if (name[word - 1] == '.')
+            undotted.erase(word - 1, 1);
+        else if (word < name.size() && name[word] == '.')
+            undotted.erase(word, 1);
+        for (const std::string& form : {name, undotted})
+            for (const std::string& spelled : {form, to_title_case(form)})
+                if (gazetteer.lists_of(spelled) & (kListPlace | kListCity)) return true;
+        return false;
+    };
+    if (m->type == EntityType::Person && m->first < m->last && is_title(tokens[m->first]) &&
+        place_from(m->first)) {
+        m->type = EntityType::Place;
+    } else if (m->first > 0) {
+        // The word before, or before a dot of its own ("ST" "." "LOUIS").
+        std::size_t before = m->first - 1;
+        if (tokens[before].text == "." && before > 0 &&
+            tokens[before - 1].end == tokens[before].begin)
+            --before;
+        if (tokens[before].word && starts_upper(tokens[before].text) &&
+            tokens[m->first - 1].end + 1 >= tokens[m->first].begin && place_from(before)) {
+            m->first = before;
+            m->type = EntityType::Place;
+        }
+    }
     while (m->first <= m->last) {
         const Token& t = tokens[m->first];
         const std::string lower = to_lower(t.text);
@@ -152,8 +186,14 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
     }
     for (const Found& m : found) {
         Mention mention{m.surface, m.type, m.surface};
-        if (!has_lower_letter(m.surface) && m.surface.find('.') == std::string::npos &&
-            m.surface.size() > 2 && (m.type != EntityType::Org || m.surface.size() > 6))
+        // Capitals to normal case, but not initials ("U.S.", "F.J."): a dot may only end a
+        // word ("ST. LOUIS").
+        bool initials = false;
+        for (std::size_t dot = m.surface.find('.'); dot != std::string::npos && !initials;
+             dot = m.surface.find('.', dot + 1))
+            initials = dot + 1 < m.surface.size() && m.surface[dot + 1] != ' ';
+        if (!has_lower_letter(m.surface) && !initials && m.surface.size() > 2 &&
+            (m.type != EntityType::Org || m.surface.size() > 6))
             mention.canonical = to_title_case(m.surface);
         if (const std::string& listed = gazetteer.canonical_of(m.surface); !listed.empty())
             mention.canonical = listed;

@@ -2,6 +2,7 @@
 
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 
 #include "entities/casing.h"
 
@@ -19,11 +20,10 @@ constexpr int kListCount = sizeof kListNames / sizeof kListNames[0];
 // Lower-case words of four letters or more that join the words of names ("Gone with the
 // Wind", "Once upon a Time"); the shorter ones ("of", "the", "and", "von") are scored anyway.
 bool joins_names(const std::string& lower) {
-    static const char* const kJoiners[] = {"with", "from",  "upon",  "into",    "over",    "onto",
-                                           "unto", "about", "under", "through", "without", "than"};
-    for (const char* joiner : kJoiners)
-        if (lower == joiner) return true;
-    return false;
+    static const std::unordered_set<std::string_view> kJoiners = {
+        "with", "from",  "upon",  "into",    "over",    "onto",
+        "unto", "about", "under", "through", "without", "than"};
+    return kJoiners.count(lower) > 0;
 }
 
 // Tokens that never begin, continue or end a name: see Document::always_outside().
@@ -158,9 +158,9 @@ void Document::prepare(const Gazetteer& gazetteer) {
                 lists |= gazetteer.lists_of(t.text.substr(0, t.text.size() - 1)) & kListTitle;
             info[i].lists = lists;
             const InitialCase c = initial_case(t.text);
-            if (c == InitialCase::Lower) ++lower_seen_[info[i].lower];
+            if (c == InitialCase::Lower) ++lower_seen_[info[i].lower_hash];
             if (s == 1 && c == InitialCase::Upper && !t.sentence_start && !all_capitals(t.text))
-                ++capital_mid_[info[i].lower];
+                ++capital_mid_[info[i].lower_hash];
         }
         // Listed places, cities and towns of several words ("New York", "Papua New Guinea",
         // "Le Havre"), longest first: 1 marks the first word of a match, 2 the later ones.
@@ -186,7 +186,7 @@ void Document::set_first_pass(const std::vector<int> (&tags)[kSegments]) {
         for (std::size_t k = 0; k < segments_[s].tokens.size() && k < tags[s].size(); ++k) {
             if (!segments_[s].tokens[k].word) continue;
             auto& counts =
-                word_types_.try_emplace(info_[s][k].lower, std::array<int, 5>{}).first->second;
+                word_types_.try_emplace(info_[s][k].lower_hash, std::array<int, 5>{}).first->second;
             const int tag = tags[s][k];
             ++counts[tag == kOutside ? kTypes : tag_type(tag)];
         }
@@ -266,11 +266,11 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
     if (i > 0 && tokens[i - 1].line_start && info[i - 1].lower == "by") addh(KEY("byline"), shape);
     // What the rest of the article says about this word.
     if (t.word) {
-        const auto lower = lower_seen_.find(me.lower);
+        const auto lower = lower_seen_.find(me.lower_hash);
         const int lower_count = lower == lower_seen_.end() ? 0 : lower->second;
         const bool own_lower = initial_case(t.text) == InitialCase::Lower;
         if (lower_count > (own_lower ? 1 : 0)) addh(KEY("lowseen|sh"), shape);
-        const auto capital = capital_mid_.find(me.lower);
+        const auto capital = capital_mid_.find(me.lower_hash);
         if (capital != capital_mid_.end() && capital->second > 0) addh(KEY("capmid|sh"), shape);
     }
     // Gazetteer lists of the word and its neighbours.
@@ -301,7 +301,7 @@ void Document::consistency_features(int s, std::size_t i, std::vector<std::uint6
     };
     // Pass two: the types the first pass gave the same word elsewhere in the article.
     if (t.word && has_letter(t.text)) {
-        const auto found = word_types_.find(me.lower);
+        const auto found = word_types_.find(me.lower_hash);
         if (found != word_types_.end()) {
             std::array<int, kTypes + 1> counts = found->second;
             const int own = first_pass_[s][i];

@@ -93,11 +93,14 @@ class Document {
     std::vector<TokenInfo> info_[kSegments];
     bool headline_ = false;  // the title has most of its words capitalised
     bool caps_title_ = false;
-    std::unordered_map<std::string, int> lower_seen_;   // lower-case spelling seen in lower case
-    std::unordered_map<std::string, int> capital_mid_;  // capitalised mid-sentence in the body
+    // Per word, by the hash of its lower case (TokenInfo::lower_hash; 64 bits make a clash
+    // between two words of one article negligible): how often it is written in lower case,
+    // and capitalised mid-sentence in the body.
+    std::unordered_map<std::uint64_t, int> lower_seen_;
+    std::unordered_map<std::uint64_t, int> capital_mid_;
     // Pass one's tags per token, and per lower-case word the count of each type (4 = O).
     std::vector<int> first_pass_[kSegments];
-    std::unordered_map<std::string, std::array<int, 5>> word_types_;
+    std::unordered_map<std::uint64_t, std::array<int, 5>> word_types_;
 };
 
 // A 64-bit FNV-1a hash of a feature name.

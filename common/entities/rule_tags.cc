@@ -1,4 +1,5 @@
 // The rule extractor's mentions as per-token tags, a feature group of the model (rules.h).
+#include <algorithm>
 #include <cctype>
 
 #include "entities/features.h"
@@ -81,14 +82,16 @@ void set_rule_tags(Document& document, const Gazetteer& gazetteer) {
         const auto [begin, end] = find_words(*segment.text, from[s], mentions[m].surface);
         if (begin == std::string::npos) continue;
         from[s] = end;
-        bool first = true;
-        for (std::size_t i = 0; i < segment.tokens.size(); ++i) {
-            const Token& t = segment.tokens[i];
-            if (t.end <= begin || t.begin >= end) continue;
-            const int type = static_cast<int>(mentions[m].type);
+        // The tokens are in text order: start at the first that ends after the mention
+        // begins, rather than walking every token for every mention.
+        const auto& tokens = segment.tokens;
+        auto i = static_cast<std::size_t>(
+            std::partition_point(tokens.begin(), tokens.end(),
+                                 [begin = begin](const Token& t) { return t.end <= begin; }) -
+            tokens.begin());
+        const int type = static_cast<int>(mentions[m].type);
+        for (bool first = true; i < tokens.size() && tokens[i].begin < end; ++i, first = false)
             segment.rule_tags[i] = first ? begin_tag(type) : inside_tag(type);
-            first = false;
-        }
     }
 }
 

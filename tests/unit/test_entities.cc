@@ -111,6 +111,9 @@ TEST_CASE("names are found without titles or possessives, and typed", "[entities
         {"The California-based company grew.", "California", EntityType::Place},
         {"The UN-brokered deal collapsed.", "UN", EntityType::Org},
         {"Fears of a wider Israel-Hamas war grew.", "Hamas", EntityType::Org},
+        // A word before the name that with it spells a listed place or city (here a
+        // dateline's abbreviation with a dot of its own) is part of it.
+        {"ST. LOUIS, March 2 - Qtly dividend 28 cts vs 28 cts", "ST. LOUIS", EntityType::Place},
         // Context cues for unknown names.
         {"Floods hit homes in Wajima overnight.", "Wajima", EntityType::Place},
         {"The mayor of Duluth, Minn., said the bridge would reopen.", "Minn.", EntityType::Place},
@@ -286,6 +289,8 @@ TEST_CASE("datelines give places, also in capitals", "[entities]") {
         {"LONDON — The Bank of England left rates unchanged.", "LONDON", "London"},
         {"WASHINGTON, Jan 5 (Reuters) - The Senate voted.", "WASHINGTON", "Washington"},
         {"SÃO PAULO — Max Verstappen won the race.", "SÃO PAULO", "São Paulo"},
+        // A word with a dot is not initials: capitals still turn to normal case.
+        {"ST. LOUIS, March 2 - Qtly dividend 28 cts vs 28 cts", "ST. LOUIS", "St. Louis"},
     }));
     CAPTURE(body);
     const auto mentions = extract("Untitled story", body, gazetteer());
