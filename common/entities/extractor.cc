@@ -10,6 +10,7 @@
 #include "entities/casing.h"
 #include "entities/model.h"
 #include "entities/rules.h"
+#include "text/month_names.h"
 #include "text/utf8.h"
 
 namespace newsindex::entities {
@@ -40,6 +41,23 @@ std::string surface_of(const Segment& segment, std::size_t first, std::size_t la
         out += c;
     }
     return out;
+}
+
+// Whether a person's mention is a date in a table or a dateline ("Pay Jan 15", "87 Jan",
+// "Record April 10"): it holds a number, or a month name that a number follows.
+bool is_date(const Segment& segment, const Found& m) {
+    const auto& tokens = segment.tokens;
+    auto number = [&](std::size_t i) {
+        return i < tokens.size() && !tokens[i].text.empty() &&
+               std::all_of(tokens[i].text.begin(), tokens[i].text.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    for (std::size_t i = m.first; i <= m.last; ++i) {
+        if (number(i)) return true;
+        if (number(i + 1) && text::month_from_name(text::fold_date_text(tokens[i].text)) != 0)
+            return true;
+    }
+    return false;
 }
 
 // Trims what is never part of a name from the edges of a mention: punctuation, possessives,
@@ -123,7 +141,7 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
         return true;
     }
     m->surface = surface_of(segment, m->first, m->last);
-    return has_letter(m->surface);
+    return has_letter(m->surface) && !(m->type == EntityType::Person && is_date(segment, *m));
 }
 
 std::vector<std::string> words_of(const std::string& name) {

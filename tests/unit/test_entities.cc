@@ -181,6 +181,10 @@ TEST_CASE("words that are not names, or not part of one, are left out", "[entiti
         {"Top Saudi businessmen met in Abha on Monday.", "Top Saudi"},
         {"CALGARY, Alberta, April 28 - Blocking Canadian gas imports would hurt.",
          "Blocking Canadian"},
+        // Regression (Reuters): dates in dividend tables are not people.
+        {"Qtly div 15 cts vs 15 cts\n\nPay Jan 15\n\nRecord Jan 2", "Record Jan"},
+        {"Qtly div 15 cts vs 15 cts\n\nPay Jan 15\n\nRecord Jan 2", "Pay Jan"},
+        {"Exports rose in the year to 87 Jan 31, the ministry said.", "87 Jan"},
     }));
     CAPTURE(sentence);
     const auto mentions = extract("Untitled story", sentence, gazetteer());
