@@ -202,8 +202,19 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
             continue;
         acronyms.emplace(acronym.surface, std::make_pair(full.surface, full.type));
     }
+    // How the body writes a name in mixed case, by its lower case: a name in capitals of the
+    // same type (a Reuters headline's "MOODY", a dateline) takes that spelling, so that it is
+    // the same entity, where normal case would guess ("Moody") or leave it ("MOODY").
+    std::unordered_map<std::string, const Found*> written;
+    for (const Found& m : found)
+        if (m.segment == 1 && has_lower_letter(m.surface)) written.emplace(to_lower(m.surface), &m);
     for (const Found& m : found) {
         Mention mention{m.surface, m.type, m.surface};
+        if (!has_lower_letter(m.surface)) {
+            if (auto same = written.find(to_lower(m.surface));
+                same != written.end() && same->second->type == m.type)
+                mention.canonical = same->second->surface;
+        }
         // Capitals to normal case, but not initials ("U.S.", "F.J."): a dot may only end a
         // word ("ST. LOUIS").
         bool initials = false;
@@ -211,7 +222,7 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
              dot = m.surface.find('.', dot + 1))
             initials = dot + 1 < m.surface.size() && m.surface[dot + 1] != ' ';
         if (!has_lower_letter(m.surface) && !initials && m.surface.size() > 2 &&
-            (m.type != EntityType::Org || m.surface.size() > 6))
+            (m.type != EntityType::Org || m.surface.size() > 6) && mention.canonical == m.surface)
             mention.canonical = to_title_case(m.surface);
         if (const std::string& listed = gazetteer.canonical_of(m.surface); !listed.empty())
             mention.canonical = listed;

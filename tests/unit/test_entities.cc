@@ -270,6 +270,20 @@ TEST_CASE("an acronym's definition gives the whole name the model cut short",
     CHECK(found->canonical == name);
 }
 
+TEST_CASE("a name in capitals takes the body's spelling of it", "[entities]") {
+    // Reuters: "MOODY" of the headline is the body's "Moody", not an acronym left in capitals.
+    const auto mentions =
+        extract("MOODY'S UPGRADES LORAL CORP DEBT",
+                "Moody's Investors Service Inc said on Tuesday that it upgraded the debt of "
+                "Loral Corp. In its note, Moody's cited the company's cash flow.",
+                gazetteer());
+    CAPTURE(describe(mentions));
+    const auto title = std::find_if(mentions.begin(), mentions.end(),
+                                    [](const Mention& m) { return m.surface == "MOODY"; });
+    REQUIRE(title != mentions.end());
+    CHECK(title->canonical == "Moody");
+}
+
 TEST_CASE("listed short forms take their full names", "[entities]") {
     // common/entities/data/canonical.tsv: the guidelines' state abbreviations, and one party's
     // names.
