@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iostream>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -202,6 +203,17 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
             continue;
         acronyms.emplace(acronym.surface, std::make_pair(full.surface, full.type));
     }
+    // "the Bank" of an article that names the Bank of England: a lone organisation head word
+    // ("Bank", "Commission", "Ministry") stands for the one organisation of the article whose
+    // name holds it; with none or several it stays as written.
+    std::unordered_map<std::string, std::set<std::string>> orgs_by_head;
+    for (const Found& m : found) {
+        if (m.type != EntityType::Org) continue;
+        const auto words = words_of(m.surface);
+        if (words.size() < 2) continue;
+        for (const std::string& word : words)
+            if (gazetteer.lists_of(word) & kListOrgWord) orgs_by_head[word].insert(m.surface);
+    }
     // How the body writes a name in mixed case, by its lower case: a name in capitals of the
     // same type (a Reuters headline's "MOODY", a dateline) takes that spelling, so that it is
     // the same entity, where normal case would guess ("Moody") or leave it ("MOODY").
@@ -224,6 +236,11 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
         if (!has_lower_letter(m.surface) && !initials && m.surface.size() > 2 &&
             (m.type != EntityType::Org || m.surface.size() > 6) && mention.canonical == m.surface)
             mention.canonical = to_title_case(m.surface);
+        if (m.type == EntityType::Org && words_of(m.surface).size() == 1) {
+            const auto head = orgs_by_head.find(m.surface);
+            if (head != orgs_by_head.end() && head->second.size() == 1)
+                mention.canonical = *head->second.begin();
+        }
         if (const std::string& listed = gazetteer.canonical_of(m.surface); !listed.empty())
             mention.canonical = listed;
         if (m.type == EntityType::Person) {

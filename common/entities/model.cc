@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <stdexcept>
@@ -29,13 +30,21 @@ void put(std::ostream& out, T value) {
         out.put(static_cast<char>((bits >> (8 * k)) & 0xFF));
 }
 
+// The model file's bytes, read whole: a stream read per value cost more than the rest of the
+// loading put together.
+struct Bytes {
+    std::string data;
+    std::size_t at = 0;
+};
+
 template <typename T>
-T get(std::istream& in, const std::filesystem::path& file) {
-    unsigned char bytes[8] = {};
-    if (!in.read(reinterpret_cast<char*>(bytes), sizeof(T)))
+T get(Bytes& in, const std::filesystem::path& file) {
+    if (in.data.size() - in.at < sizeof(T))
         throw std::runtime_error(file.string() + ": entity model is truncated");
     std::uint64_t bits = 0;
-    for (std::size_t k = 0; k < sizeof(T); ++k) bits |= std::uint64_t{bytes[k]} << (8 * k);
+    for (std::size_t k = 0; k < sizeof(T); ++k)
+        bits |= std::uint64_t{static_cast<unsigned char>(in.data[in.at + k])} << (8 * k);
+    in.at += sizeof(T);
     if constexpr (std::is_same_v<T, float>) {
         const auto f = static_cast<std::uint32_t>(bits);
         float value;
@@ -288,11 +297,14 @@ void Model::save(const std::filesystem::path& file) const {
 }
 
 Model Model::load(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error(file.string() + ": cannot open the entity model");
-    char magic[sizeof kMagic];
-    if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
+    std::ifstream stream(file, std::ios::binary);
+    if (!stream) throw std::runtime_error(file.string() + ": cannot open the entity model");
+    Bytes in;
+    in.data.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+    if (stream.bad()) throw std::runtime_error(file.string() + ": cannot read the entity model");
+    if (in.data.size() < sizeof kMagic || std::memcmp(in.data.data(), kMagic, sizeof kMagic) != 0)
         throw std::runtime_error(file.string() + ": not an entity model");
+    in.at = sizeof kMagic;
     const auto version = get<std::uint32_t>(in, file);
     const auto tags = get<std::uint32_t>(in, file);
     if (version != kVersion || tags != kTagCount)

@@ -225,6 +225,12 @@ TEST_CASE("a later short name resolves to the full name", "[entities]") {
          "NEMA", "National Emergency Management Agency"},
         // Abbreviated countries and unions are expanded.
         {"He said U.S. borrowing costs rose.", "U.S.", "United States"},
+        // A lone head word stands for the article's one organisation that holds it, and
+        // stays as written when two do.
+        {"The Bank of England held rates on Thursday. The Bank said inflation would fall.", "Bank",
+         "Bank of England"},
+        {"The Bank of England and the Bank of Japan held rates. The Bank said little.", "Bank",
+         "Bank"},
     }));
     CAPTURE(body);
     const auto mentions = extract("Untitled story", body, gazetteer());
