@@ -151,10 +151,16 @@ void Document::prepare(const Gazetteer& gazetteer) {
             info[i].shape_hash = hash_more(kHashStart, info[i].shape);
             info[i].outside = never_in_name(t, info[i].lower, info[i].shape);
             if (!t.word) continue;
+            if (info[i].outside) {
+                // A word of lower-case letters only: in no list (they hold names and
+                // capitalised words), so only its case is counted.
+                if (initial_case(t.text) == InitialCase::Lower) ++lower_seen_[info[i].lower_hash];
+                continue;
+            }
             std::uint32_t lists = gazetteer.lists_of(t.text);
-            if (t.word && all_capitals(t.text) && t.text.size() > 3)
+            if (all_capitals(t.text) && t.text.size() > 3)
                 lists |= gazetteer.lists_of(to_title_case(t.text));
-            if (!t.text.empty() && t.text.back() == '.')
+            if (t.text.back() == '.')
                 lists |= gazetteer.lists_of(t.text.substr(0, t.text.size() - 1)) & kListTitle;
             info[i].lists = lists;
             const InitialCase c = initial_case(t.text);
