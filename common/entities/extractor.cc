@@ -11,7 +11,6 @@
 #include "entities/casing.h"
 #include "entities/model.h"
 #include "entities/rules.h"
-#include "text/month_names.h"
 #include "text/utf8.h"
 
 namespace newsindex::entities {
@@ -45,27 +44,38 @@ std::string surface_of(const Segment& segment, std::size_t first, std::size_t la
 }
 
 // Whether a person's mention is a date in a table or a dateline ("Pay Jan 15", "87 Jan",
-// "Record April 10"): it holds a number, or a month name that a number follows.
-bool is_date(const Segment& segment, const Found& m) {
+// "Record April 10"): it holds a number, or an English month name that a number follows and
+// no listed given name ("Brian May 2 weeks later" is a person).
+bool is_date(const Segment& segment, const Found& m, const Gazetteer& gazetteer) {
     const auto& tokens = segment.tokens;
     auto number = [&](std::size_t i) {
         return i < tokens.size() && !tokens[i].text.empty() &&
                std::all_of(tokens[i].text.begin(), tokens[i].text.end(),
                            [](char c) { return c >= '0' && c <= '9'; });
     };
+    static const std::set<std::string> kMonths = {
+        "jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
+        "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
+        "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
+    bool month_then_number = false;
     for (std::size_t i = m.first; i <= m.last; ++i) {
         if (number(i)) return true;
-        if (number(i + 1) && text::month_from_name(text::fold_date_text(tokens[i].text)) != 0)
-            return true;
+        std::string word = to_lower(tokens[i].text);
+        if (!word.empty() && word.back() == '.') word.pop_back();
+        if (number(i + 1) && kMonths.count(word))
+            month_then_number = true;  // "Jan" is also a given name: not counted as one here
+        else if (gazetteer.lists_of(tokens[i].text) & kListFirstName)
+            return false;
     }
-    return false;
+    return month_then_number;
 }
 
 // Trims what is never part of a name from the edges of a mention: punctuation, possessives,
 // an article ("the", "a"), and titles before a person's name ("Gen.", "Secretary of State").
 // A place the gazetteer lists with its article ("The Hague") keeps it, or takes it when the
 // model left it out, and is a place.
-bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
+bool trim(const Segment& segment, const Gazetteer& gazetteer, std::ptrdiff_t previous_last,
+          Found* m) {
     const auto& tokens = segment.tokens;
     auto is_title = [&](const Token& t) {
         if (!t.word) return false;
@@ -95,19 +105,23 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
             undotted.erase(word, 1);
         for (const std::string& form : {name, undotted})
             for (const std::string& spelled : {form, to_title_case(form)})
-                if (gazetteer.lists_of(spelled) & (kListPlace | kListCity)) return true;
+                if (gazetteer.is_place(spelled)) return true;
         return false;
     };
     if (m->type == EntityType::Person && m->first < m->last && is_title(tokens[m->first]) &&
         place_from(m->first)) {
         m->type = EntityType::Place;
     } else if (m->first > 0) {
-        // The word before, or before a dot of its own ("ST" "." "LOUIS").
+        // The word before, or before a dot of its own ("ST" "." "LOUIS": an abbreviation of
+        // three letters at most or in capitals, not "Saint." ending a sentence), when no
+        // mention holds it already.
         std::size_t before = m->first - 1;
         if (tokens[before].text == "." && before > 0 &&
-            tokens[before - 1].end == tokens[before].begin)
+            tokens[before - 1].end == tokens[before].begin &&
+            (tokens[before - 1].text.size() <= 3 || all_capitals(tokens[before - 1].text)))
             --before;
-        if (tokens[before].word && starts_upper(tokens[before].text) &&
+        if (static_cast<std::ptrdiff_t>(before) > previous_last && tokens[before].word &&
+            starts_upper(tokens[before].text) &&
             tokens[m->first - 1].end + 1 >= tokens[m->first].begin && place_from(before)) {
             m->first = before;
             m->type = EntityType::Place;
@@ -142,7 +156,8 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, Found* m) {
         return true;
     }
     m->surface = surface_of(segment, m->first, m->last);
-    return has_letter(m->surface) && !(m->type == EntityType::Person && is_date(segment, *m));
+    return has_letter(m->surface) &&
+           !(m->type == EntityType::Person && is_date(segment, *m, gazetteer));
 }
 
 std::vector<std::string> words_of(const std::string& name) {
@@ -160,7 +175,9 @@ std::vector<std::string> words_of(const std::string& name) {
 
 // The canonical name of each mention within the article: a person's later surname takes the
 // full name it belongs to, an acronym defined in brackets takes its expansion (and type),
-// listed short forms their full names, and ALL-CAPS names normal case (acronyms excepted).
+// listed short forms their full names, a lone organisation head word ("Bank") the article's
+// one organisation that holds it, and ALL-CAPS names the body's mixed-case spelling of the
+// same name and type, else normal case (acronyms and initials excepted).
 void canonicalise(const std::vector<Found>& found, const Document& document,
                   const Gazetteer& gazetteer, std::vector<Mention>* out) {
     std::unordered_map<std::string, std::string> person_by_part;
@@ -484,7 +501,11 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
             std::size_t j = i + 1;
             while (j < t.size() && t[j] == inside_tag(tag_type(t[i]))) ++j;
             m.last = j - 1;
-            if (trim(segment, gazetteer, &m)) found.push_back(std::move(m));
+            const std::ptrdiff_t previous_last =
+                !found.empty() && found.back().segment == s
+                    ? static_cast<std::ptrdiff_t>(found.back().last)
+                    : -1;
+            if (trim(segment, gazetteer, previous_last, &m)) found.push_back(std::move(m));
             i = j;
         }
     }

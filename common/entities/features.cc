@@ -1,5 +1,6 @@
 #include "entities/features.h"
 
+#include <algorithm>
 #include <string_view>
 #include <type_traits>
 #include <unordered_set>
@@ -12,24 +13,30 @@ namespace {
 
 const char* const kTagNames[kTagCount] = {"O",       "B-person", "I-person", "B-org",  "I-org",
                                           "B-place", "I-place",  "B-other",  "I-other"};
-const char* const kListNames[] = {"place",     "title",     "orgword", "org",
-                                  "placeword", "otherword", "demonym", "notname",
-                                  "abbr",      "first",     "city",    "town"};
+const char* const kListNames[] = {"place",     "title",   "orgword", "org",  "placeword",
+                                  "otherword", "demonym", "notname", "abbr", "first"};
 constexpr int kListCount = sizeof kListNames / sizeof kListNames[0];
 
 // Lower-case words of four letters or more that join the words of names ("Gone with the
 // Wind", "Once upon a Time"); the shorter ones ("of", "the", "and", "von") are scored anyway.
 bool joins_names(const std::string& lower) {
     static const std::unordered_set<std::string_view> kJoiners = {
-        "with", "from",  "upon",  "into",    "over",    "onto",
-        "unto", "about", "under", "through", "without", "than"};
+        "with",    "from",    "upon", "into",  "over",  "onto",  "unto",  "about", "under",
+        "through", "without", "than", "della", "delle", "dello", "degli", "dalla", "dalle"};
     return kJoiners.count(lower) > 0;
+}
+
+// The characters of a UTF-8 word: its bytes that do not continue a character.
+std::size_t letters(const std::string& word) {
+    return static_cast<std::size_t>(std::count_if(word.begin(), word.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 // Tokens that never begin, continue or end a name: see Document::always_outside().
 bool never_in_name(const Token& token, const std::string& lower, const std::string& shape) {
     if (token.word)
-        return shape == "x" && token.text.size() >= 4 && has_lower_letter(token.text) &&
+        return shape == "x" && letters(token.text) >= 4 && has_lower_letter(token.text) &&
                !joins_names(lower);
     static const std::string_view kSymbols = "()[]{}<>\"*=|#~^`;";
     return (token.text.size() == 1 && kSymbols.find(token.text[0]) != std::string_view::npos) ||
@@ -90,18 +97,13 @@ Document::Document(const std::string& title, const std::string& body, const Gaze
     prepare(gazetteer);
 }
 
-void Document::mark_names(const std::vector<Token>& tokens, const Gazetteer& gazetteer,
-                          std::uint32_t lists, int TokenInfo::*match,
-                          std::vector<TokenInfo>& info) {
-    const bool places = (lists & kListPlace) != 0;
-    auto starts = [&](const std::string& word) {
-        return places ? gazetteer.starts_place_name(word) : gazetteer.starts_city_name(word);
-    };
+void Document::mark_places(const std::vector<Token>& tokens, const Gazetteer& gazetteer,
+                           std::vector<TokenInfo>& info) {
     auto listed = [&](const std::string& name) {
-        return (gazetteer.lists_of(name) & lists) != 0 ||
-               (all_capitals(name) && name.size() > 3 &&
-                (gazetteer.lists_of(to_title_case(name)) & lists) != 0);
+        return gazetteer.is_place(name) ||
+               (all_capitals(name) && name.size() > 3 && gazetteer.is_place(to_title_case(name)));
     };
+    auto starts = [&](const std::string& word) { return gazetteer.starts_place_name(word); };
     const std::size_t longest = std::min<std::size_t>(gazetteer.longest_place_words(), 5);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!tokens[i].word || !starts_upper(tokens[i].text)) continue;
@@ -130,8 +132,8 @@ void Document::mark_names(const std::vector<Token>& tokens, const Gazetteer& gaz
             if (listed(name)) best = n;
         }
         if (best > 1) {
-            info[i].*match = 1;
-            for (std::size_t k = 1; k < best; ++k) info[i + k].*match = 2;
+            info[i].place_match = 1;
+            for (std::size_t k = 1; k < best; ++k) info[i + k].place_match = 2;
             i += best - 1;
         }
     }
@@ -168,10 +170,8 @@ void Document::prepare(const Gazetteer& gazetteer) {
             if (s == 1 && c == InitialCase::Upper && !t.sentence_start && !all_capitals(t.text))
                 ++capital_mid_[info[i].lower_hash];
         }
-        // Listed places, cities and towns of several words ("New York", "Papua New Guinea",
-        // "Le Havre"), longest first: 1 marks the first word of a match, 2 the later ones.
-        mark_names(tokens, gazetteer, kListPlace, &TokenInfo::place_match, info);
-        mark_names(tokens, gazetteer, kListCity | kListTown, &TokenInfo::city_match, info);
+        // Listed places of several words ("New York", "Papua New Guinea"), longest first.
+        mark_places(tokens, gazetteer, info);
     }
     const auto& title = segments_[0].tokens;
     std::size_t words = 0, capitals = 0, all_caps = 0;
@@ -287,7 +287,6 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
             add(KEY("g+1"), kListNames[bit]);
     }
     if (me.place_match) add(KEY("gp"), me.place_match == 1 ? "B" : "I");
-    if (me.city_match) add(KEY("gc"), me.city_match == 1 ? "B" : "I");
     // The rule extractor's reading (when the model was trained with it).
     const auto& rules = segments_[s].rule_tags;
     if (!rules.empty()) {

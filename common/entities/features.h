@@ -79,15 +79,13 @@ class Document {
         std::uint64_t text_hash = 0, lower_hash = 0, shape_hash = 0;  // of text, lower, shape
         std::uint32_t lists = 0;  // the word's own gazetteer lists
         int place_match = 0;      // 0 none, 1 first word of a listed place, 2 a later word
-        int city_match = 0;       // the same for a city or town of several words
         bool outside = false;     // always_outside()
     };
     void prepare(const Gazetteer& gazetteer);
-    // Marks the names of several words of the given lists in tokens (`match` of info: 1 the
+    // Marks the listed places of several words in tokens (TokenInfo::place_match: 1 the
     // first word, 2 the later ones), longest first.
-    static void mark_names(const std::vector<Token>& tokens, const Gazetteer& gazetteer,
-                           std::uint32_t lists, int TokenInfo::*match,
-                           std::vector<TokenInfo>& info);
+    static void mark_places(const std::vector<Token>& tokens, const Gazetteer& gazetteer,
+                            std::vector<TokenInfo>& info);
 
     Segment segments_[kSegments];
     std::vector<TokenInfo> info_[kSegments];

@@ -1,7 +1,5 @@
 #include "entities/gazetteer.h"
 
-#include <geonames/geonames.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -62,7 +60,7 @@ fs::path entity_data_dir() {
 }
 
 GazetteerPaths system_gazetteer_paths() {
-    return {"/usr/share/iso-codes/json", "/usr/share/zoneinfo", entity_data_dir(), true};
+    return {"/usr/share/iso-codes/json", "/usr/share/zoneinfo", entity_data_dir()};
 }
 
 Gazetteer::Gazetteer() : Gazetteer(system_gazetteer_paths()) {}
@@ -94,19 +92,6 @@ Gazetteer::Gazetteer(const GazetteerPaths& paths) {
             add(city, kListPlace);
         }
     }
-    if (paths.geonames_cities) {
-        constexpr unsigned kCityPopulation = 100'000;
-        const gint count = geonames_get_n_cities();
-        for (gint i = 0; i < count; ++i) {
-            GeonamesCity* city = geonames_get_city(i);
-            if (!city) continue;
-            const char* name = geonames_city_get_name(city);
-            if (name && *name)
-                add(name,
-                    geonames_city_get_population(city) >= kCityPopulation ? kListCity : kListTown);
-            geonames_city_free(city);
-        }
-    }
     const std::pair<const char*, std::uint32_t> lists[] = {{"places.txt", kListPlace},
                                                            {"titles.txt", kListTitle},
                                                            {"org_words.txt", kListOrgWord},
@@ -135,11 +120,6 @@ void Gazetteer::add(const std::string& name, std::uint32_t list) {
         places_.insert(name);
         const std::size_t end = name.find_first_of(" -");
         if (end != std::string::npos) place_starts_.insert(name.substr(0, end));
-        longest_place_words_ =
-            std::max(longest_place_words_, std::min<std::size_t>(word_count(name), 6));
-    } else if (list == kListCity || list == kListTown) {
-        const std::size_t end = name.find_first_of(" -");
-        if (end != std::string::npos) city_starts_.insert(name.substr(0, end));
         longest_place_words_ =
             std::max(longest_place_words_, std::min<std::size_t>(word_count(name), 6));
     }

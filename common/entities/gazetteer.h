@@ -1,6 +1,5 @@
 // Word lists of the entity recogniser: place names from Debian's iso-codes (countries, their
-// common names, subdivisions) and tzdata (city names), the world's cities and towns of 15,000
-// people or more from libgeonames (GeoNames' data), and the project's own lists kept as data
+// common names, subdivisions) and tzdata (city names), and the project's own lists kept as data
 // files in common/entities/data/ (titles, organisation words, demonyms, ...; docs/entities.md). The
 // paths are injectable so that tests do not depend on the machine.
 #pragma once
@@ -18,7 +17,6 @@ struct GazetteerPaths {
     std::filesystem::path iso_codes;  // directory of iso_3166-1.json and iso_3166-2.json
     std::filesystem::path zoneinfo;   // the time-zone database (its Area/City file names)
     std::filesystem::path lists;      // the project's data directory (common/entities/data)
-    bool geonames_cities = false;     // libgeonames' cities (compiled into the library)
 };
 
 // The machine's iso-codes and tzdata, and entity_data_dir() for the project's lists.
@@ -41,12 +39,7 @@ enum GazetteerList : std::uint32_t {
     kListDemonym = 1u << 6,       // demonyms.txt
     kListNotName = 1u << 7,       // not_names.txt
     kListAbbreviation = 1u << 8,  // abbreviations.txt (without the final dot)
-    kListFirstName = 1u << 9,     // first_names.txt
-    // libgeonames: a city of 100,000 people or more, or a town of fewer (at least 15,000).
-    // Kept apart from kListPlace: many are also common words or surnames ("Reading",
-    // "Jackson", "Mobile"), so they are evidence for the model, not a verdict for the rules.
-    kListCity = 1u << 10,
-    kListTown = 1u << 11
+    kListFirstName = 1u << 9      // first_names.txt
 };
 
 // Loaded once; safe to share between threads after construction (all members are const).
@@ -66,8 +59,6 @@ class Gazetteer {
     // Whether a place name of several words begins with this word (as written, or in title
     // case for a word in capitals): only then is a longer stretch worth looking up.
     bool starts_place_name(const std::string& word) const { return place_starts_.count(word) > 0; }
-    // The same for the names of cities and towns (kListCity, kListTown) of several words.
-    bool starts_city_name(const std::string& word) const { return city_starts_.count(word) > 0; }
     // The longest place name, in words: the longest stretch worth looking up.
     std::size_t longest_place_words() const { return longest_place_words_; }
     std::size_t size() const { return places_.size(); }
@@ -77,7 +68,6 @@ class Gazetteer {
 
     std::unordered_set<std::string> places_;
     std::unordered_set<std::string> place_starts_;
-    std::unordered_set<std::string> city_starts_;
     std::unordered_map<std::string, std::uint32_t> lists_;
     std::unordered_map<std::string, std::string> canonical_;
     std::size_t longest_place_words_ = 1;

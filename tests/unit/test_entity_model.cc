@@ -168,22 +168,6 @@ TEST_CASE("the gazetteer reads the files it is given", "[entities][model]") {
     CHECK(empty.lists_of("Gen") == 0);
 }
 
-TEST_CASE("libgeonames' cities and towns are lists of their own, only when asked for",
-          "[entities][model]") {
-    TempDir dir;
-    GazetteerPaths paths = fixture_paths(dir);
-    CHECK(Gazetteer(paths).lists_of("Maiduguri") == 0);
-    paths.geonames_cities = true;
-    const Gazetteer gazetteer(paths);
-    CHECK(gazetteer.lists_of("Maiduguri") == kListCity);  // over a million people
-    CHECK((gazetteer.lists_of("Cupertino") & kListTown) != 0);
-    CHECK((gazetteer.lists_of("Le Havre") & kListCity) != 0);
-    CHECK(gazetteer.starts_city_name("Le"));
-    // They are evidence, not places: the rules' place list is unchanged.
-    CHECK_FALSE(gazetteer.is_place("Maiduguri"));
-    CHECK_FALSE(gazetteer.starts_place_name("Le"));
-}
-
 TEST_CASE("tokens that never belong to a name are always outside", "[entities][model]") {
     auto [text, outside] = GENERATE(table<std::string, std::string>({
         // One character per token: 1 always outside, 0 scored by the model.
