@@ -53,6 +53,8 @@ bool is_date(const Segment& segment, const Found& m, const Gazetteer& gazetteer)
                std::all_of(tokens[i].text.begin(), tokens[i].text.end(),
                            [](char c) { return c >= '0' && c <= '9'; });
     };
+    // English only, unlike text::month_from_name (eight languages): there "mai", "mars" and
+    // "julio" are months, and names here.
     static const std::set<std::string> kMonths = {
         "jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
         "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
@@ -90,10 +92,10 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, std::ptrdiff_t pre
                gazetteer.is_place("The " + surface_of(segment, article + 1, m->last));
     };
     // "ST. LOUIS", "St Louis", "New York": a capitalised word before the name (a title, an
-    // abbreviation, a word the model left out) that with the name spells a listed place or
-    // city belongs to it, and the name is a place; so does a leading title ("St." is also
-    // Saint). Looked up as the gazetteer writes names: in title case, with or without the
-    // first word's dot. Towns are left out ("St. Peter" is one).
+    // abbreviation, a word the model left out) that with the name spells a listed place
+    // belongs to it, and the name is a place; so does a leading title ("St." is also Saint).
+    // Looked up as the gazetteer writes names: in title case, with or without the first
+    // word's dot.
     auto place_from = [&](std::size_t first) {
         const std::string name = surface_of(segment, first, m->last);
         // The first word's dot, in its token ("St.") or one of its own ("ST" ".").
