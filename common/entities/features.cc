@@ -103,12 +103,12 @@ void Document::mark_places(const std::vector<Token>& tokens, const Gazetteer& ga
         return gazetteer.is_place(name) ||
                (all_capitals(name) && name.size() > 3 && gazetteer.is_place(to_title_case(name)));
     };
-    auto starts = [&](const std::string& word) { return gazetteer.starts_place_name(word); };
     const std::size_t longest = std::min<std::size_t>(gazetteer.longest_place_words(), 5);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!tokens[i].word || !starts_upper(tokens[i].text)) continue;
-        if (!starts(tokens[i].text) &&
-            !(all_capitals(tokens[i].text) && starts(to_title_case(tokens[i].text))))
+        if (!gazetteer.starts_place_name(tokens[i].text) &&
+            !(all_capitals(tokens[i].text) &&
+              gazetteer.starts_place_name(to_title_case(tokens[i].text))))
             continue;
         std::string name;
         std::size_t best = 0;
