@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 
 # Build dependencies; docs/dependencies.md says why each is here.
 build_packages=(g++ make cmake libxapian-dev libboost-program-options-dev nlohmann-json3-dev zlib1g-dev
-                libutf8proc-dev libuchardet-dev libgumbo-dev libcld2-dev iso-codes tzdata help2man)
+                libutf8proc-dev libuchardet-dev libgumbo-dev libcld2-dev iso-codes tzdata
+                libgweather-4-common help2man)
 # Test-only: Catch2 for unit tests; jq and xapian-tools (xapian-check, xapian-delve,
 # xapian-metadata, xapian-tcpsrv) for the end-to-end tests; clang and its runtime libraries
 # for the libFuzzer targets; xapian-omega (omindex) and quest (in xapian-tools) are the

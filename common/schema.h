@@ -18,7 +18,7 @@
 
 namespace newsindex::schema {
 
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 // Metadata key holding kSchemaVersion as decimal text.
 inline constexpr std::string_view kSchemaVersionKey = "newsindex.schema_version";
 // The Snowball language of the stemmed (Z) terms; queries must be stemmed the same way.

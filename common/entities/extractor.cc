@@ -10,7 +10,7 @@
 
 #include "entities/casing.h"
 #include "entities/model.h"
-#include "entities/rules.h"
+#include "entities/org_names.h"
 #include "text/utf8.h"
 
 namespace newsindex::entities {
@@ -233,6 +233,10 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
         for (const std::string& word : words)
             if (gazetteer.lists_of(word) & kListOrgWord) orgs_by_head[word].insert(m.surface);
     }
+    // The article's organisation names, for their short forms.
+    std::vector<std::string> org_names;
+    for (const Found& m : found)
+        if (m.type == EntityType::Org) org_names.push_back(m.surface);
     // How the body writes a name in mixed case, by its lower case: a name in capitals of the
     // same type (a Reuters headline's "MOODY", a dateline) takes that spelling, so that it is
     // the same entity, where normal case would guess ("Moody") or leave it ("MOODY").
@@ -271,6 +275,13 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
             mention.canonical = acronym->second.first;
             mention.type = acronym->second.second;
         }
+        // "GM", "Moody" and "S/P" of an article that names General Motors Corp, Moody's
+        // Investors Service Inc and Standard and Poor's Corp (org_names.h).
+        if (mention.type == EntityType::Org) {
+            if (std::string full = org_expansion(mention.canonical, org_names, gazetteer);
+                !full.empty())
+                mention.canonical = std::move(full);
+        }
         out->push_back(std::move(mention));
     }
 }
@@ -289,6 +300,34 @@ void join_company_forms(const Document& document, const Gazetteer& gazetteer,
                 last.last = m.last;
                 last.type = EntityType::Org;
                 last.surface = surface_of(segment, last.first, last.last);
+                continue;
+            }
+        }
+        joined.push_back(std::move(m));
+    }
+    *found = std::move(joined);
+}
+
+// Two names with only lower-case name particles between them, the second a person, are one
+// person ("Ursula" von der "Leyen", "Ludwig" van "Beethoven"): particles are rare in the
+// training news, so the model tends to end a name before them.
+void join_particle_names(const Document& document, const Gazetteer& gazetteer,
+                         std::vector<Found>* found) {
+    constexpr std::size_t kMaxParticles = 3;
+    std::vector<Found> joined;
+    for (Found& m : *found) {
+        if (!joined.empty()) {
+            Found& last = joined.back();
+            const auto& tokens = document.segment(m.segment).tokens;
+            bool particles = last.segment == m.segment && m.type == EntityType::Person &&
+                             m.first > last.last + 1 && m.first - last.last - 1 <= kMaxParticles;
+            for (std::size_t k = last.last + 1; particles && k < m.first; ++k)
+                particles = tokens[k].word && !starts_upper(tokens[k].text) &&
+                            (gazetteer.lists_of(tokens[k].text) & kListParticle);
+            if (particles) {
+                last.last = m.last;
+                last.type = EntityType::Person;
+                last.surface = surface_of(document.segment(m.segment), last.first, last.last);
                 continue;
             }
         }
@@ -487,7 +526,6 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
         return extract(text_prefix(title, kMaxEntityTextBytes / 10),
                        text_prefix(body, kMaxEntityTextBytes), gazetteer, model);
     Document document(title, body, gazetteer);
-    if (model.flags() & kModelUsesRules) set_rule_tags(document, gazetteer);
     std::vector<int> tags[Document::kSegments];
     model.decode(document, tags);
     std::vector<Found> found;
@@ -512,6 +550,7 @@ std::vector<Mention> extract(const std::string& title, const std::string& body,
         }
     }
     join_company_forms(document, gazetteer, &found);
+    join_particle_names(document, gazetteer, &found);
     complete_acronym_definitions(document, &found);
     shrink_title_mentions(document, &found);
     vote_types(&found);

@@ -13,8 +13,9 @@ namespace {
 
 const char* const kTagNames[kTagCount] = {"O",       "B-person", "I-person", "B-org",  "I-org",
                                           "B-place", "I-place",  "B-other",  "I-other"};
-const char* const kListNames[] = {"place",     "title",   "orgword", "org",  "placeword",
-                                  "otherword", "demonym", "notname", "abbr", "first"};
+const char* const kListNames[] = {"place",     "title",     "orgword", "org",
+                                  "placeword", "otherword", "demonym", "notname",
+                                  "abbr",      "first",     "particle"};
 constexpr int kListCount = sizeof kListNames / sizeof kListNames[0];
 
 // Lower-case words of four letters or more that join the words of names ("Gone with the
@@ -41,6 +42,24 @@ bool never_in_name(const Token& token, const std::string& lower, const std::stri
     static const std::string_view kSymbols = "()[]{}<>\"*=|#~^`;";
     return (token.text.size() == 1 && kSymbols.find(token.text[0]) != std::string_view::npos) ||
            token.text == "\u201C" || token.text == "\u201D";
+}
+
+// Whether a capitalised word is the adjective of a listed place, by the usual English
+// endings: "Rwandan" (Rwanda), "Brazilian" (Brazil), "Canadian" (Canada), "Iraqi" (Iraq),
+// "Senegalese" (Senegal), "Chinese" (China). demonyms.txt cannot list every country's.
+bool demonym_of_listed_place(const std::string& word, const Gazetteer& gazetteer) {
+    static const std::pair<std::string_view, std::string_view> kEndings[] = {
+        {"n", ""}, {"an", ""}, {"ian", ""}, {"ian", "a"}, {"i", ""}, {"ese", ""}, {"ese", "a"}};
+    if (word.size() < 5 || !starts_upper(word) || all_capitals(word)) return false;
+    for (const auto& [ending, restore] : kEndings) {
+        if (word.size() <= ending.size() + 2 ||
+            word.compare(word.size() - ending.size(), ending.size(), ending) != 0)
+            continue;
+        std::string place = word.substr(0, word.size() - ending.size());
+        place += restore;
+        if (gazetteer.is_place(place)) return true;
+    }
+    return false;
 }
 
 // Which type labels the other occurrences of a word in the article carry (pass two).
@@ -164,6 +183,8 @@ void Document::prepare(const Gazetteer& gazetteer) {
                 lists |= gazetteer.lists_of(to_title_case(t.text));
             if (t.text.back() == '.')
                 lists |= gazetteer.lists_of(t.text.substr(0, t.text.size() - 1)) & kListTitle;
+            if (!(lists & kListDemonym) && demonym_of_listed_place(t.text, gazetteer))
+                lists |= kListDemonym;
             info[i].lists = lists;
             const InitialCase c = initial_case(t.text);
             if (c == InitialCase::Lower) ++lower_seen_[info[i].lower_hash];
@@ -172,6 +193,7 @@ void Document::prepare(const Gazetteer& gazetteer) {
         }
         // Listed places of several words ("New York", "Papua New Guinea"), longest first.
         mark_places(tokens, gazetteer, info);
+        runs_[s] = find_name_runs(tokens);
     }
     const auto& title = segments_[0].tokens;
     std::size_t words = 0, capitals = 0, all_caps = 0;
@@ -185,6 +207,21 @@ void Document::prepare(const Gazetteer& gazetteer) {
     caps_title_ = words >= 2 && all_caps == words;
 }
 
+namespace {
+
+// Where a token's first-pass tag is counted in Document::word_types_: a name of one word of
+// type t at t, a word of a longer name ("England" in "Bank of England") at kTypes + t, O at
+// kWordSlots - 1. Apart, so that "University of Maiduguri" does not make "Maiduguri" alone an
+// organisation.
+int word_slot(const std::vector<int>& tags, std::size_t k) {
+    const int tag = tags[k];
+    if (tag == kOutside) return kWordSlots - 1;
+    const bool longer = !is_begin(tag) || (k + 1 < tags.size() && tags[k + 1] == tag + 1);
+    return (longer ? kTypes : 0) + tag_type(tag);
+}
+
+}  // namespace
+
 void Document::set_first_pass(const std::vector<int> (&tags)[kSegments]) {
     word_types_.clear();
     for (int s = 0; s < kSegments; ++s) {
@@ -192,9 +229,8 @@ void Document::set_first_pass(const std::vector<int> (&tags)[kSegments]) {
         for (std::size_t k = 0; k < segments_[s].tokens.size() && k < tags[s].size(); ++k) {
             if (!segments_[s].tokens[k].word) continue;
             auto& counts =
-                word_types_.try_emplace(info_[s][k].lower_hash, std::array<int, 5>{}).first->second;
-            const int tag = tags[s][k];
-            ++counts[tag == kOutside ? kTypes : tag_type(tag)];
+                word_types_.try_emplace(info_[s][k].lower_hash, WordSlots{}).first->second;
+            ++counts[word_slot(tags[s], k)];
         }
     }
 }
@@ -205,7 +241,8 @@ void Document::features(int s, std::size_t i, bool second_pass,
     if (second_pass) consistency_features(s, i, out);
 }
 
-void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const {
+void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* out,
+                             bool hide_word) const {
     const auto& tokens = segments_[s].tokens;
     const auto& info = info_[s];
     const Token& t = tokens[i];
@@ -236,15 +273,17 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
     const std::uint64_t shape = me.shape_hash, lower = me.lower_hash;
     const auto at = static_cast<std::ptrdiff_t>(i);
     add(KEY("b"), "");
-    addh(KEY("w"), me.text_hash);
-    addh(KEY("l"), lower);
     addh(KEY("sh"), shape);
-    // Prefixes and suffixes, in bytes: enough for the Latin-script endings that matter
-    // ("-ian", "-stan", "-berg", "Mc-").
-    for (std::size_t n = 1; n <= 3 && n <= me.lower.size(); ++n)
-        add(KEY("p"), std::string_view(me.lower).substr(0, n));
-    for (std::size_t n = 1; n <= 4 && n <= me.lower.size(); ++n)
-        add(KEY("s"), std::string_view(me.lower).substr(me.lower.size() - n));
+    if (!hide_word) {
+        addh(KEY("w"), me.text_hash);
+        addh(KEY("l"), lower);
+        // Prefixes and suffixes, in bytes: enough for the Latin-script endings that matter
+        // ("-ian", "-stan", "-berg", "Mc-").
+        for (std::size_t n = 1; n <= 3 && n <= me.lower.size(); ++n)
+            add(KEY("p"), std::string_view(me.lower).substr(0, n));
+        for (std::size_t n = 1; n <= 4 && n <= me.lower.size(); ++n)
+            add(KEY("s"), std::string_view(me.lower).substr(me.lower.size() - n));
+    }
     addh(KEY("l-1"), lower_at(at - 1));
     addh(KEY("l+1"), lower_at(at + 1));
     addh(KEY("l-2"), lower_at(at - 2));
@@ -253,8 +292,10 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
     addh(KEY("sh+1"), shape_at(at + 1));
     addh2(KEY("sh-1|sh"), shape_at(at - 1), shape);
     addh2(KEY("sh|sh+1"), shape, shape_at(at + 1));
-    addh2(KEY("l-1|l"), lower_at(at - 1), lower);
-    addh2(KEY("l|l+1"), lower, lower_at(at + 1));
+    if (!hide_word) {
+        addh2(KEY("l-1|l"), lower_at(at - 1), lower);
+        addh2(KEY("l|l+1"), lower, lower_at(at + 1));
+    }
     addh2(KEY("l-1|sh"), lower_at(at - 1), shape);
     addh2(KEY("sh|l+1"), shape, lower_at(at + 1));
     if (t.sentence_start) addh(KEY("ss|sh"), shape);
@@ -287,14 +328,75 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
             add(KEY("g+1"), kListNames[bit]);
     }
     if (me.place_match) add(KEY("gp"), me.place_match == 1 ? "B" : "I");
-    // The rule extractor's reading (when the model was trained with it).
-    const auto& rules = segments_[s].rule_tags;
-    if (!rules.empty()) {
-        add(KEY("r"), tag_name(rules[i]));
-        addh2(KEY("r|sh"), static_cast<std::uint64_t>(rules[i]), shape);
-        if (i + 1 < rules.size()) add(KEY("r+1"), tag_name(rules[i + 1]));
-        if (i > 0) add(KEY("r-1"), tag_name(rules[i - 1]));
+    run_features(s, i, out);
+}
+
+void Document::run_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const {
+    const int index = runs_[s].run_of[i];
+    if (index < 0) return;
+    const NameRun& run = runs_[s].runs[static_cast<std::size_t>(index)];
+    const auto& tokens = segments_[s].tokens;
+    const auto& info = info_[s];
+    auto addh = [&](std::uint64_t key, std::uint64_t value) { out->push_back(mix(key, value)); };
+    auto addh2 = [&](std::uint64_t key, std::uint64_t first, std::uint64_t second) {
+        out->push_back(mix(mix(key, first), second));
+    };
+    static const std::uint64_t kStart = hash_more(kHashStart, "<s>");
+    static const std::uint64_t kEnd = hash_more(kHashStart, "</s>");
+    // The token's place in its run: U alone, B first, I inside, L last; with the run's length
+    // (1 to 5 or more) and whether the run opens a sentence.
+    const std::size_t length = run.end - run.begin;
+    const std::uint64_t position = length == 1 ? 0 : i == run.begin ? 1 : i + 1 == run.end ? 3 : 2;
+    const bool opens_sentence = tokens[run.begin].sentence_start;
+    const std::uint64_t shape_of_run =
+        position * 16 + std::min<std::size_t>(length, 5) * 2 + (opens_sentence ? 1 : 0);
+    addh(KEY("rp"), shape_of_run);
+    addh2(KEY("rp|sh"), shape_of_run, info[i].shape_hash);
+    // The run's last capitalised word names what kind of thing it is ("River", "Bank",
+    // "Council", "Dam"); its first word may be a title or a given name.
+    const TokenInfo& head = info[run.head];
+    const TokenInfo& first = info[run.begin];
+    addh2(KEY("rh|p"), head.lower_hash, position);
+    addh2(KEY("rf|p"), first.lower_hash, position);
+    for (int bit = 0; bit < kListCount; ++bit) {
+        const auto b = static_cast<std::uint64_t>(bit);
+        if (head.lists & (1u << bit)) addh2(KEY("rhg|p"), b, position);
+        if (first.lists & (1u << bit)) addh2(KEY("rfg|p"), b, position);
     }
+    // What surrounds the run: "in ..." and "at ..." before places, "... said" after people,
+    // "(" after a name an acronym defines.
+    const std::uint64_t before = run.begin == 0 ? kStart : info[run.begin - 1].lower_hash;
+    const std::uint64_t after = run.end >= tokens.size() ? kEnd : info[run.end].lower_hash;
+    addh2(KEY("rb|p"), before, position);
+    addh2(KEY("ra|p"), after, position);
+    // "Maiduguri, Nigeria", "Duluth, Minn.": a run followed by a comma and a listed place.
+    if (run.end + 1 < tokens.size() && tokens[run.end].text == "," &&
+        ((info[run.end + 1].lists & kListPlace) || info[run.end + 1].place_match == 1))
+        addh(KEY("r,place|p"), position);
+    // A run joined to the one before or after it ("Bank" of "England"): the joiners, and the
+    // last and first words of the other run.
+    const auto& runs = runs_[s].runs;
+    if (run.previous >= 0) {
+        const NameRun& other = runs[static_cast<std::size_t>(run.previous)];
+        addh2(KEY("rjb|p"), info[other.end].lower_hash, position);
+        addh2(KEY("rjbh|p"), info[other.head].lower_hash, position);
+        for (int bit = 0; bit < kListCount; ++bit)
+            if (info[other.head].lists & (1u << bit))
+                addh2(KEY("rjbhg|p"), static_cast<std::uint64_t>(bit), position);
+    }
+    if (run.next >= 0) {
+        const NameRun& other = runs[static_cast<std::size_t>(run.next)];
+        addh2(KEY("rja|p"), info[run.end].lower_hash, position);
+        addh2(KEY("rjah|p"), info[other.head].lower_hash, position);
+        for (int bit = 0; bit < kListCount; ++bit)
+            if (info[other.head].lists & (1u << bit))
+                addh2(KEY("rjahg|p"), static_cast<std::uint64_t>(bit), position);
+    }
+    // A dateline: a run at the start of a body line, in capitals, followed by a comma or a
+    // dash ("NEW YORK, March 5 -", "BENGALURU, Aug 23 (Reuters) -").
+    if (s == 1 && tokens[run.begin].line_start && run.end < tokens.size() &&
+        all_capitals(tokens[run.head].text))
+        addh2(KEY("rdl|a"), after, position);
 }
 
 void Document::consistency_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const {
@@ -304,23 +406,24 @@ void Document::consistency_features(int s, std::size_t i, std::vector<std::uint6
     auto add = [&](std::string_view key, std::string_view value) {
         out->push_back(mix(hash_more(kHashStart, key), hash_more(kHashStart, value)));
     };
-    // Pass two: the types the first pass gave the same word elsewhere in the article.
+    // Pass two: the types the first pass gave the same word elsewhere in the article, as a
+    // name of its own and as a word of a longer name.
     if (t.word && has_letter(t.text)) {
         const auto found = word_types_.find(me.lower_hash);
         if (found != word_types_.end()) {
-            std::array<int, kTypes + 1> counts = found->second;
-            const int own = first_pass_[s][i];
-            --counts[own == kOutside ? kTypes : tag_type(own)];
-            static const char* const kTypeKeys[kTypes + 1] = {"person", "org", "place", "other",
-                                                              "O"};
+            WordSlots counts = found->second;
+            --counts[word_slot(first_pass_[s], i)];
+            static const char* const kSlotKeys[kWordSlots] = {"person",   "org",       "place",
+                                                              "other",    "in-person", "in-org",
+                                                              "in-place", "in-other",  "O"};
             bool any = false;
-            for (int type = 0; type < kTypes; ++type) {
-                if (counts[type] > 0) {
-                    add("doc", kTypeKeys[type]);
+            for (int slot = 0; slot + 1 < kWordSlots; ++slot) {
+                if (counts[slot] > 0) {
+                    add("doc", kSlotKeys[slot]);
                     any = true;
                 }
             }
-            if (!any && counts[kTypes] > 0) add("doc", "O");
+            if (!any && counts[kWordSlots - 1] > 0) add("doc", "O");
         }
     }
 }

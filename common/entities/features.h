@@ -1,7 +1,8 @@
 // Features of the entity recogniser: for each token, the hashed names of the facts the model
 // weighs (the word and its lower case, shape, prefixes and suffixes, neighbours and their
 // shapes, sentence position, title versus body, gazetteer lists, what the rest of the article
-// says about the same word, and the rule extractor's reading). docs/entities.md lists them.
+// says about the same word, and the run of capitalised words it stands in: the run's first and
+// last words and the words around it). docs/entities.md lists them.
 // Pure functions of their inputs, thread-safe.
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "entities/gazetteer.h"
+#include "entities/name_runs.h"
 #include "entities/tokenizer.h"
 
 namespace newsindex::entities {
@@ -36,12 +38,15 @@ const char* tag_name(int tag);  // "O", "B-person", ...
 // Sets a token's tag scores so that only O can win: for tokens that are always_outside().
 void force_outside(float* row);
 
+// How Document counts the first pass's tags of a word: each type as a name of its own, each as
+// a word of a longer name, and O.
+constexpr int kWordSlots = 9;
+
 // One segment (title or body) of an article, tokenised.
 struct Segment {
     const std::string* text = nullptr;
     std::vector<Token> tokens;
     bool title = false;
-    std::vector<int> rule_tags;  // the rule extractor's tags per token (empty: not used)
 };
 
 // An article ready for feature extraction: its segments and what the whole article says about
@@ -61,7 +66,11 @@ class Document {
 
     // The features of pass one, and those pass two adds (the tags set_first_pass() recorded
     // for the same word elsewhere); features() gives both.
-    void base_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const;
+    // With `hide_word`, the features of the word itself (its spelling, lower case, prefixes
+    // and suffixes) are left out, as if it were a word never seen: training hides some words
+    // so that the model learns what the context and the lists say about unknown names.
+    void base_features(int s, std::size_t i, std::vector<std::uint64_t>* out,
+                       bool hide_word = false) const;
     void consistency_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const;
 
     // Whether token i of segment s is never part of a name, so that it has no features and
@@ -82,6 +91,8 @@ class Document {
         bool outside = false;     // always_outside()
     };
     void prepare(const Gazetteer& gazetteer);
+    // The features of the run of capitalised words holding token i (name_runs.h), if any.
+    void run_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const;
     // Marks the listed places of several words in tokens (TokenInfo::place_match: 1 the
     // first word, 2 the later ones), longest first.
     static void mark_places(const std::vector<Token>& tokens, const Gazetteer& gazetteer,
@@ -89,6 +100,7 @@ class Document {
 
     Segment segments_[kSegments];
     std::vector<TokenInfo> info_[kSegments];
+    NameRuns runs_[kSegments];
     bool headline_ = false;  // the title has most of its words capitalised
     bool caps_title_ = false;
     // Per word, by the hash of its lower case (TokenInfo::lower_hash; 64 bits make a clash
@@ -96,9 +108,12 @@ class Document {
     // and capitalised mid-sentence in the body.
     std::unordered_map<std::uint64_t, int> lower_seen_;
     std::unordered_map<std::uint64_t, int> capital_mid_;
-    // Pass one's tags per token, and per lower-case word the count of each type (4 = O).
+    // Pass one's tags per token, and per lower-case word the count of each type
     std::vector<int> first_pass_[kSegments];
-    std::unordered_map<std::uint64_t, std::array<int, 5>> word_types_;
+    // (word_slot() in features.cc: each type as a name of its own, as a word of a longer
+    // name, and O).
+    using WordSlots = std::array<int, kWordSlots>;
+    std::unordered_map<std::uint64_t, WordSlots> word_types_;
 };
 
 // A 64-bit FNV-1a hash of a feature name.

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace newsindex::entities {
 
@@ -59,8 +60,63 @@ fs::path entity_data_dir() {
 #endif
 }
 
+// The text of an XML element's content with the five predefined entities replaced (the
+// file holds no others and no character references among its city names).
+std::string xml_text(std::string_view raw) {
+    static const std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'}, {"&lt;", '<'}, {"&gt;", '>'}};
+    std::string out;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        bool replaced = false;
+        if (raw[i] == '&') {
+            for (const auto& [entity, c] : kEntities) {
+                if (raw.compare(i, entity.size(), entity) == 0) {
+                    out += c;
+                    i += entity.size() - 1;
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += raw[i];
+    }
+    return out;
+}
+
+// The names of the <city> elements of libgweather's Locations.xml: the first <_name> or
+// <name> inside each (the others name its weather stations). The file is laid out one element
+// a line, which this relies on; a line it does not understand is skipped.
+template <typename Visit>
+void read_city_names(const fs::path& file, Visit visit) {
+    std::ifstream in(file);
+    std::string line;
+    bool in_city = false;
+    while (std::getline(in, line)) {
+        if (line.find("<city>") != std::string::npos) {
+            in_city = true;
+            continue;
+        }
+        if (line.find("</city>") != std::string::npos || !in_city) {
+            in_city = false;
+            continue;
+        }
+        for (std::string_view tag : {"_name", "name"}) {
+            const std::string open = "<" + std::string(tag);
+            const std::size_t at = line.find(open);
+            if (at == std::string::npos) continue;
+            const std::size_t begin = line.find('>', at);
+            const std::size_t end = line.find("</" + std::string(tag) + ">", at);
+            if (begin == std::string::npos || end == std::string::npos || end < begin) continue;
+            visit(xml_text(std::string_view(line).substr(begin + 1, end - begin - 1)));
+            in_city = false;
+            break;
+        }
+    }
+}
+
 GazetteerPaths system_gazetteer_paths() {
-    return {"/usr/share/iso-codes/json", "/usr/share/zoneinfo", entity_data_dir()};
+    return {"/usr/share/iso-codes/json", "/usr/share/zoneinfo",
+            "/usr/share/libgweather-4/Locations.xml", entity_data_dir()};
 }
 
 Gazetteer::Gazetteer() : Gazetteer(system_gazetteer_paths()) {}
@@ -92,6 +148,7 @@ Gazetteer::Gazetteer(const GazetteerPaths& paths) {
             add(city, kListPlace);
         }
     }
+    read_city_names(paths.locations, [&](const std::string& city) { add(city, kListPlace); });
     const std::pair<const char*, std::uint32_t> lists[] = {{"places.txt", kListPlace},
                                                            {"titles.txt", kListTitle},
                                                            {"org_words.txt", kListOrgWord},
@@ -101,7 +158,9 @@ Gazetteer::Gazetteer(const GazetteerPaths& paths) {
                                                            {"demonyms.txt", kListDemonym},
                                                            {"not_names.txt", kListNotName},
                                                            {"abbreviations.txt", kListAbbreviation},
-                                                           {"first_names.txt", kListFirstName}};
+                                                           {"first_names.txt", kListFirstName},
+                                                           {"name_particles.txt", kListParticle},
+                                                           {"company_forms.txt", kListCompanyForm}};
     for (const auto& [file, list] : lists) {
         // A copy: Clang 14 (the fuzz build) cannot capture a structured binding.
         const std::uint32_t flags = list;

@@ -1,5 +1,6 @@
 // Word lists of the entity recogniser: place names from Debian's iso-codes (countries, their
-// common names, subdivisions) and tzdata (city names), and the project's own lists kept as data
+// common names, subdivisions), tzdata (city names) and libgweather's list of some 4,000 cities
+// of the world, and the project's own lists kept as data
 // files in common/entities/data/ (titles, organisation words, demonyms, ...; docs/entities.md). The
 // paths are injectable so that tests do not depend on the machine.
 #pragma once
@@ -16,10 +17,12 @@ namespace newsindex::entities {
 struct GazetteerPaths {
     std::filesystem::path iso_codes;  // directory of iso_3166-1.json and iso_3166-2.json
     std::filesystem::path zoneinfo;   // the time-zone database (its Area/City file names)
+    std::filesystem::path locations;  // libgweather's Locations.xml (its <city> names)
     std::filesystem::path lists;      // the project's data directory (common/entities/data)
 };
 
-// The machine's iso-codes and tzdata, and entity_data_dir() for the project's lists.
+// The machine's iso-codes, tzdata and libgweather, and entity_data_dir() for the project's
+// lists.
 GazetteerPaths system_gazetteer_paths();
 
 // The directory of the entity model and lists: $NEWSINDEX_ENTITY_DATA if set, else
@@ -39,7 +42,9 @@ enum GazetteerList : std::uint32_t {
     kListDemonym = 1u << 6,       // demonyms.txt
     kListNotName = 1u << 7,       // not_names.txt
     kListAbbreviation = 1u << 8,  // abbreviations.txt (without the final dot)
-    kListFirstName = 1u << 9      // first_names.txt
+    kListFirstName = 1u << 9,     // first_names.txt
+    kListParticle = 1u << 10,     // name_particles.txt ("von", "van", "bin")
+    kListCompanyForm = 1u << 11   // company_forms.txt ("Corp", "Inc", "AG"); not a feature
 };
 
 // Loaded once; safe to share between threads after construction (all members are const).

@@ -63,21 +63,31 @@ bool allowed(int previous, int tag) {
 
 }  // namespace
 
-Model::Model() : transition_((kTagCount + 1) * kTagCount, 0.0f) {}
+Model::Model()
+    : transition_((kTagCount + 1) * kTagCount, 0.0f), masked_transition_(masked(transition_)) {}
+
+std::vector<float> Model::masked(const std::vector<float>& transition) {
+    // Forbidden transitions (I-X not after B-X or I-X) cost -infinity.
+    std::vector<float> out(transition);
+    for (int previous = 0; previous <= kTagCount; ++previous) {
+        for (int tag = 0; tag < kTagCount; ++tag)
+            if (!allowed(previous, tag))
+                out[previous * kTagCount + tag] = -std::numeric_limits<float>::infinity();
+    }
+    return out;
+}
 
 std::vector<int> Model::viterbi(const std::vector<float>& scores,
                                 const std::vector<float>& transition, int start) {
+    return viterbi_masked(scores, masked(transition), start);
+}
+
+std::vector<int> Model::viterbi_masked(const std::vector<float>& scores,
+                                       const std::vector<float>& allowed_transition, int start) {
     const std::size_t n = scores.size() / kTagCount;
     std::vector<int> tags(n, kOutside);
     if (n == 0) return tags;
     constexpr float kNever = -std::numeric_limits<float>::infinity();
-    // Forbidden transitions (I-X not after B-X or I-X) cost -infinity, decided once.
-    float allowed_transition[(kTagCount + 1) * kTagCount];
-    for (int previous = 0; previous <= kTagCount; ++previous) {
-        for (int tag = 0; tag < kTagCount; ++tag)
-            allowed_transition[previous * kTagCount + tag] =
-                allowed(previous, tag) ? transition[previous * kTagCount + tag] : kNever;
-    }
     std::vector<float> best(n * kTagCount, kNever);
     std::vector<int> from(n * kTagCount, 0);
     for (int tag = 0; tag < kTagCount; ++tag) {
@@ -112,6 +122,7 @@ std::vector<int> Model::viterbi(const std::vector<float>& scores,
 }
 
 void Model::build_table() {
+    masked_transition_ = masked(transition_);
     // How much the transitions around a token can favour another tag over O: the most that
     // the transition in (from any allowed tag before) and out (to O or a B- tag after) gain.
     certain_margin_ = 0;
@@ -153,11 +164,16 @@ const float* Model::find(std::uint64_t feature) const {
 }
 
 void Model::add_scores(const std::vector<std::uint64_t>& features, float* row) const {
+    // Summed in a local array: written through `row`, every addition would be a load and a
+    // store, as the compiler cannot know that `row` and the weights never overlap.
+    float sum[kTagCount];
+    std::copy(row, row + kTagCount, sum);
     for (const std::uint64_t f : features) {
         const float* w = find(f);
         if (!w) continue;
-        for (int tag = 0; tag < kTagCount; ++tag) row[tag] += w[tag];
+        for (int tag = 0; tag < kTagCount; ++tag) sum[tag] += w[tag];
     }
+    std::copy(sum, sum + kTagCount, row);
 }
 
 void Model::first_pass(const Document& document, std::vector<int> (&tags)[Document::kSegments],
@@ -232,7 +248,8 @@ std::vector<int> Model::best_path(const std::vector<float>& scores) const {
                 for (int tag = 0; tag < kTagCount; ++tag)
                     last[tag] += transition_[tag * kTagCount + kOutside];
             }
-            const auto found = viterbi(part, transition_, begin == 0 ? kTagCount : kOutside);
+            const auto found =
+                viterbi_masked(part, masked_transition_, begin == 0 ? kTagCount : kOutside);
             std::copy(found.begin(), found.end(),
                       tags.begin() + static_cast<std::ptrdiff_t>(begin));
         }

@@ -1,6 +1,6 @@
 // The entity recogniser's model: weights of hashed features for each BIO tag (features.h) and
 // of tag transitions, decoded with Viterbi in two passes (the second sees the first pass's tags
-// of the same word elsewhere in the article). File format (little-endian, version 1):
+// of the same word elsewhere in the article). File format (little-endian, version 2):
 //
 //   "NIENTMDL" u32 version u32 tag_count u32 flags f32 scale
 //   i16 transitions[(tag_count + 1) * tag_count]     (row tag_count: the start of a segment)
@@ -20,14 +20,13 @@
 
 namespace newsindex::entities {
 
-// Model flags: which optional feature groups the model was trained with.
-enum ModelFlags : std::uint32_t {
-    kModelUsesRules = 1u << 0,  // the rule extractor's tags (Segment::rule_tags)
-};
+// Model flags: which optional feature groups the model was trained with. None are defined
+// today (version 1 had the rule extractor's tags as one; version 2 replaced them with the
+// features of runs of capitalised words, which every model has).
 
 class Model {
   public:
-    static constexpr std::uint32_t kVersion = 1;
+    static constexpr std::uint32_t kVersion = 2;
 
     Model();  // an empty model: every token scores 0, so everything decodes as O
 
@@ -61,13 +60,19 @@ class Model {
                               float prune);
 
   private:
+    // The transitions with -infinity where a tag may not follow another, and Viterbi over
+    // such a table (viterbi() masks its table, then calls this).
+    static std::vector<float> masked(const std::vector<float>& transition);
+    static std::vector<int> viterbi_masked(const std::vector<float>& scores,
+                                           const std::vector<float>& allowed_transition, int start);
     void add_scores(const std::vector<std::uint64_t>& features, float* row) const;
     std::vector<int> best_path(const std::vector<float>& scores) const;
     float certain_margin_ = 0;  // what transitions can add to a tag other than O
 
     std::uint32_t flags_ = 0;
     float scale_ = 1.0f;
-    std::vector<float> transition_;  // dequantised
+    std::vector<float> transition_;         // dequantised
+    std::vector<float> masked_transition_;  // masked(transition_), set by build_table()
     // Feature -> its kTagCount weights: an open-addressing table (linear probing, a power of
     // two at most half full), far quicker than std::unordered_map on this hot path. A slot
     // with key 0 is empty; a feature that hashes to 0 is stored as 1 (a harmless collision).

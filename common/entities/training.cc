@@ -3,8 +3,6 @@
 #include <random>
 #include <unordered_map>
 
-#include "entities/rules.h"
-
 namespace newsindex::entities {
 
 namespace {
@@ -112,9 +110,10 @@ class Perceptron {
     float margin_ = 0;
 };
 
-std::vector<std::vector<std::uint64_t>> base_features(const Document& document, int s) {
+std::vector<std::vector<std::uint64_t>> base_features(const Document& document, int s,
+                                                      bool hide_word) {
     std::vector<std::vector<std::uint64_t>> out(document.segment(s).tokens.size());
-    for (std::size_t i = 0; i < out.size(); ++i) document.base_features(s, i, &out[i]);
+    for (std::size_t i = 0; i < out.size(); ++i) document.base_features(s, i, &out[i], hide_word);
     return out;
 }
 
@@ -155,16 +154,17 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
         std::unique_ptr<Document> document;
         std::vector<int> gold[Document::kSegments];
         std::vector<std::vector<std::uint64_t>> first[Document::kSegments];
+        std::vector<std::vector<std::uint64_t>> hidden[Document::kSegments];  // hide_word
         std::vector<bool> outside[Document::kSegments];
     };
     std::vector<Prepared> prepared(documents.size());
     for (std::size_t d = 0; d < documents.size(); ++d) {
         Prepared& p = prepared[d];
         p.document = std::make_unique<Document>(documents[d].title, documents[d].body, gazetteer);
-        if (options.rules) set_rule_tags(*p.document, gazetteer);
         gold_tags(*p.document, documents[d].spans, p.gold);
         for (int s = 0; s < Document::kSegments; ++s) {
-            p.first[s] = base_features(*p.document, s);
+            p.first[s] = base_features(*p.document, s, false);
+            if (options.hide_words > 0) p.hidden[s] = base_features(*p.document, s, true);
             for (std::size_t i = 0; i < p.first[s].size(); ++i)
                 p.outside[s].push_back(p.document->always_outside(s, i));
         }
@@ -172,6 +172,10 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
     std::vector<std::size_t> order(documents.size());
     for (std::size_t d = 0; d < order.size(); ++d) order[d] = d;
     std::mt19937 random(options.seed);
+    // Which words are hidden: a stream of its own, so that the order of the documents is the
+    // same whatever the share hidden.
+    std::mt19937 hiding(options.seed ^ 0x5eedu);
+    const auto hide_below = static_cast<std::uint32_t>(options.hide_words * 4294967295.0);
     Perceptron perceptron(options.margin);
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates with mt19937 (whose output the standard fixes), not std::shuffle, so
@@ -184,12 +188,19 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
         for (const std::size_t d : order) {
             Prepared& p = prepared[d];
             std::vector<int> first_pass[Document::kSegments];
-            for (int s = 0; s < Document::kSegments; ++s)
-                perceptron.learn(p.first[s], p.outside[s], p.gold[s], &first_pass[s]);
+            std::vector<std::vector<std::uint64_t>> base[Document::kSegments];
+            for (int s = 0; s < Document::kSegments; ++s) {
+                base[s] = p.first[s];
+                if (!p.hidden[s].empty()) {
+                    for (std::size_t i = 0; i < base[s].size(); ++i)
+                        if (hiding() < hide_below) base[s][i] = p.hidden[s][i];
+                }
+                perceptron.learn(base[s], p.outside[s], p.gold[s], &first_pass[s]);
+            }
             p.document->set_first_pass(first_pass);
             for (int s = 0; s < Document::kSegments; ++s) {
                 std::vector<int> second;
-                auto features = p.first[s];
+                auto& features = base[s];
                 for (std::size_t i = 0; i < features.size(); ++i)
                     p.document->consistency_features(s, i, &features[i]);
                 wrong += perceptron.learn(features, p.outside[s], p.gold[s], &second);
@@ -200,8 +211,7 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
             *log << "epoch " << epoch << ": " << wrong << " of " << total
                  << " tokens mistagged in pass two\n";
     }
-    return perceptron.averaged(options.rules ? std::uint32_t{kModelUsesRules} : std::uint32_t{0},
-                               options.prune);
+    return perceptron.averaged(std::uint32_t{0}, options.prune);
 }
 
 }  // namespace newsindex::entities

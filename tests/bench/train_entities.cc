@@ -2,7 +2,7 @@
 // per type on the held-out news split and on the gold articles (docs/entities.md).
 //
 //   train_entities [--annotations DIR] [--data DIR] [--gold DIR] [--out FILE] [--epochs N]
-//                  [--no-rules] [--prune X] [--margin X] [--seed N] [--train-gold DIR]
+//                  [--prune X] [--hide-words X] [--margin X] [--seed N] [--train-gold DIR]
 //                  [--errors]
 //
 // --train-gold trains on the gold articles instead (the smoke test that keeps this program
@@ -46,18 +46,19 @@ int main(int argc, char** argv) {
             options.seed = static_cast<std::uint32_t>(std::stoul(argv[++i]));
         } else if (arg == "--margin" && has_value) {
             options.margin = std::stof(argv[++i]);
+        } else if (arg == "--hide-words" && has_value) {
+            options.hide_words = std::stof(argv[++i]);
         } else if (arg == "--prune" && has_value) {
             options.prune = std::stof(argv[++i]);
-        } else if (arg == "--no-rules") {
-            options.rules = false;
         } else if (arg == "--errors") {
             errors = true;
         } else {
-            std::cerr << "train_entities: unknown option " << arg
-                      << "\nusage: train_entities [--annotations DIR] [--data DIR] [--gold DIR] "
-                         "[--out FILE] [--epochs N] [--no-rules] [--prune X] [--margin X] [--seed "
-                         "N] [--train-gold DIR] "
-                         "[--errors]\n";
+            std::cerr
+                << "train_entities: unknown option " << arg
+                << "\nusage: train_entities [--annotations DIR] [--data DIR] [--gold DIR] "
+                   "[--out FILE] [--epochs N] [--prune X] [--hide-words X] [--margin X] [--seed "
+                   "N] [--train-gold DIR] "
+                   "[--errors]\n";
             return 2;
         }
     }

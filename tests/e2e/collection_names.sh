@@ -25,7 +25,7 @@ story "$d/c2.txt" "Party Split" "Old Labour figures attacked the leadership on M
 story "$d/c3.txt" "Poll Lead" "Labour leads the poll, the survey found on Tuesday."
 # A title the extractor left on a name.
 story "$d/d1.txt" "Envoy Visit" "Secretary of State Antony Blinken flew to Kyiv on Monday. Blinken met officials."
-story "$d/d2.txt" "Talks Resume" "Blinken told reporters on Tuesday that talks would resume."
+story "$d/d2.txt" "Talks Resume" "On Tuesday, Blinken told reporters that talks would resume."
 story "$d/d3.txt" "Envoy Named" "Antony Blinken was named envoy on Friday, officials said."
 # Three articles about one Trump, one about another; a lone Trump with no cue is guessed an
 # organisation by the extractor.

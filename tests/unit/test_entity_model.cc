@@ -6,7 +6,8 @@
 #include "entities/casing.h"
 #include "entities/extractor.h"
 #include "entities/model.h"
-#include "entities/rules.h"
+#include "entities/name_runs.h"
+#include "entities/org_names.h"
 #include "entities/tokenizer.h"
 #include "entities/training.h"
 #include "test_support.h"
@@ -37,10 +38,21 @@ GazetteerPaths fixture_paths(const TempDir& dir) {
           R"({"3166-1": [{"name": "Freedonia", "common_name": "Fredonia"}]})");
     write(dir.path() / "iso/iso_3166-2.json", R"({"3166-2": [{"name": "Upper Marsh"}]})");
     write(dir.path() / "zoneinfo/Europe/Port_Vell", "");
+    write(dir.path() / "Locations.xml",
+          "<gweather format=\"1.0\">\n  <region>\n    <_name>Nowhere Region</_name>\n"
+          "    <country>\n      <city>\n        <!-- A city -->\n"
+          "        <_name msgctxt=\"City in Fredonia\">Saint-Ob&apos;s</_name>\n"
+          "        <location>\n          <name>Saint-Ob Airfield</name>\n"
+          "        </location>\n      </city>\n      <city>\n"
+          "        <name>Brakkin</name>\n      </city>\n    </country>\n  </region>\n"
+          "</gweather>\n");
     write(dir.path() / "lists/titles.txt", "# titles\nGen\nSecretary\n");
     write(dir.path() / "lists/abbreviations.txt", "Gen\n");
     write(dir.path() / "lists/canonical.tsv", "FR\tFreedonia\n");
-    return {dir.path() / "iso", dir.path() / "zoneinfo", dir.path() / "lists"};
+    write(dir.path() / "lists/company_forms.txt", "Corp\nInc\nAG\n");
+    write(dir.path() / "lists/org_words.txt", "Bank\nMotors\n");
+    return {dir.path() / "iso", dir.path() / "zoneinfo", dir.path() / "Locations.xml",
+            dir.path() / "lists"};
 }
 
 // Sentences written for these tests, with their mentions (type: 0 person, 1 org, 2 place).
@@ -154,7 +166,12 @@ TEST_CASE("the gazetteer reads the files it is given", "[entities][model]") {
     CHECK(gazetteer.is_place("Freedonia"));
     CHECK(gazetteer.is_place("Fredonia"));
     CHECK(gazetteer.is_place("Upper Marsh"));
-    CHECK(gazetteer.is_place("Port Vell"));    // tzdata's underscore is a space
+    CHECK(gazetteer.is_place("Port Vell"));  // tzdata's underscore is a space
+    // libgweather's cities, with XML entities replaced; not its regions or weather stations.
+    CHECK(gazetteer.is_place("Saint-Ob's"));
+    CHECK(gazetteer.is_place("Brakkin"));
+    CHECK_FALSE(gazetteer.is_place("Nowhere Region"));
+    CHECK_FALSE(gazetteer.is_place("Saint-Ob Airfield"));
     CHECK_FALSE(gazetteer.is_place("Paris"));  // not in these files, whatever the machine has
     CHECK(gazetteer.longest_place_words() == 2);
     CHECK((gazetteer.lists_of("Gen") & kListTitle) != 0);
@@ -162,8 +179,8 @@ TEST_CASE("the gazetteer reads the files it is given", "[entities][model]") {
     CHECK(gazetteer.canonical_of("FR") == "Freedonia");
     CHECK(gazetteer.canonical_of("Freedonia").empty());
 
-    const Gazetteer empty(
-        GazetteerPaths{dir.path() / "none", dir.path() / "none", dir.path() / "none"});
+    const Gazetteer empty(GazetteerPaths{dir.path() / "none", dir.path() / "none",
+                                         dir.path() / "none", dir.path() / "none"});
     CHECK(empty.size() == 0);
     CHECK(empty.lists_of("Gen") == 0);
 }
@@ -238,7 +255,6 @@ TEST_CASE("training is deterministic and the model file round-trips", "[entities
     const Gazetteer gazetteer(fixture_paths(dir));
     TrainingOptions options;
     options.epochs = 5;
-    options.rules = false;
     options.prune = 0;
     const Model first = train(tiny_corpus(), gazetteer, options);
     const Model second = train(tiny_corpus(), gazetteer, options);
@@ -262,7 +278,10 @@ TEST_CASE("a bad model file is refused with its name", "[entities][model]") {
     auto [bytes, message] = GENERATE(table<std::string, std::string>({
         {"", "not an entity model"},
         {std::string("NIENTMDL\x07\0\0\0\x09\0\0\0", 16), "version"},
-        {std::string("NIENTMDL\x01\0\0\0\x09\0\0\0", 16), "truncated"},
+        // This program's version, then nothing.
+        {std::string("NIENTMDL") + static_cast<char>(Model::kVersion) +
+             std::string("\0\0\0\x09\0\0\0", 7),
+         "truncated"},
     }));
     write(dir.path() / "bad.bin", bytes);
     try {
@@ -280,21 +299,89 @@ TEST_CASE("an empty model finds nothing", "[entities][model]") {
     CHECK(extract("Orla Venn", "Orla Venn met Tomas Brack.", gazetteer, Model()).empty());
 }
 
-TEST_CASE("the rule extractor's mentions land on their own tokens", "[entities][model]") {
-    // Regression: a name before a curly apostrophe ("NATO’s") was not found there, and the
-    // search matched a later "NATO" instead, leaving every rule tag in between O.
+TEST_CASE("runs of capitalised words", "[entities][model]") {
+    // Each run written as its tokens joined by spaces, runs separated by " | ", or by " +"
+    // and " | " when joiners link them.
+    auto [text, expected] = GENERATE(table<std::string, std::string>({
+        {"The Bank of England raised rates.", "The Bank + | England"},
+        {"He met officials of the Bank of the West in Ohio.", "He | Bank + | West | Ohio"},
+        {"Troops at Joint Base Myer-Henderson Hall paraded.",
+         "Troops | Joint Base Myer - Henderson Hall"},
+        {"Repairs to Nord Stream 2 began.", "Repairs | Nord Stream 2"},
+        {"Moody's Investors Service cut it.", "Moody + | Investors Service"},
+        {"Girl with a Pearl Earring", "Girl + | Pearl Earring"},
+        {"NEW YORK, March 5 - Prices fell.", "NEW YORK | March 5 | Prices"},
+        // A joiner links only runs it stands between, an article never comes first, and a
+        // sentence's first word starts a new run.
+        {"Ask the Council of ministers. Paris agreed.", "Ask | Council | Paris"},
+        {"a trip to Paris and then Rome", "Paris | Rome"},
+        {"Arsenal and Kane", "Arsenal + | Kane"},
+    }));
+    CAPTURE(text);
+    const auto tokens = tokenize(text);
+    const NameRuns found = find_name_runs(tokens);
+    REQUIRE(found.run_of.size() == tokens.size());
+    std::string got;
+    for (std::size_t r = 0; r < found.runs.size(); ++r) {
+        const NameRun& run = found.runs[r];
+        if (r > 0) got += " | ";
+        for (std::size_t t = run.begin; t < run.end; ++t) {
+            CHECK(found.run_of[t] == static_cast<int>(r));
+            got += (t > run.begin ? " " : "") + tokens[t].text;
+        }
+        if (run.next >= 0) {
+            CHECK(found.runs[static_cast<std::size_t>(run.next)].previous == static_cast<int>(r));
+            got += " +";
+        }
+        CHECK(run.head >= run.begin);
+        CHECK(run.head < run.end);
+    }
+    CHECK(got == expected);
+}
+
+TEST_CASE("a short organisation name stands for the article's one full name", "[entities][model]") {
     TempDir dir;
     const Gazetteer gazetteer(fixture_paths(dir));
-    const std::string title = "A story";
-    const std::string body = "NATO\xE2\x80\x99s allies met. Later NATO said no.";
-    Document document(title, body, gazetteer);
-    set_rule_tags(document, gazetteer);
-    const auto& tokens = document.segment(1).tokens;
-    const auto& tags = document.segment(1).rule_tags;
-    REQUIRE(tags.size() == tokens.size());
-    std::string got;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (tags[i] != kOutside) got += tokens[i].text + "/" + tag_name(tags[i]) + ";";
-    }
-    CHECK(got == "NATO/B-org;NATO/B-org;");
+    const std::vector<std::string> article = {"Garrow Motors Corp", "Quill's Rating Service Inc",
+                                              "Standard and Dunmore's Corp", "Bank of Freedonia",
+                                              "Bank of Upper Marsh"};
+    auto [short_name, expected] = GENERATE(table<std::string, std::string>({
+        {"GM", "Garrow Motors Corp"},                // initials
+        {"Garrow Motors", "Garrow Motors Corp"},     // without the company form
+        {"Quill", "Quill's Rating Service Inc"},     // the first word, possessive gone
+        {"QRS", "Quill's Rating Service Inc"},       // initials of the core words
+        {"S/D", "Standard and Dunmore's Corp"},      // an acronym written with a slash
+        {"S and D", "Standard and Dunmore's Corp"},  // ... or with "and"
+        {"Standard and Dunmore", "Standard and Dunmore's Corp"},
+        {"Garrow Motors Corp", ""},   // the full name itself
+        {"Bank", ""},                 // generic, and two banks
+        {"BF", "Bank of Freedonia"},  // joiners have no initial
+        {"Garrow", "Garrow Motors Corp"},
+        {"Motors", ""},        // a generic word
+        {"Quillfeather", ""},  // no name begins with it
+    }));
+    CAPTURE(short_name);
+    CHECK(org_expansion(short_name, article, gazetteer) == expected);
+}
+
+TEST_CASE("organisation core words and acronyms", "[entities][model]") {
+    TempDir dir;
+    const Gazetteer gazetteer(fixture_paths(dir));
+    CHECK(org_core_words("Quill's Rating Service Inc", gazetteer) ==
+          std::vector<std::string>{"Quill", "Rating", "Service"});
+    CHECK(org_core_words("Nord Stream 2 AG", gazetteer) ==
+          std::vector<std::string>{"Nord", "Stream", "2"});
+    CHECK(org_core_words("Inc", gazetteer) == std::vector<std::string>{"Inc"});
+    CHECK(org_initials({"Standard", "and", "Dunmore"}) == "SD");
+    auto [name, letters] = GENERATE(table<std::string, std::string>({{"S/P", "SP"},
+                                                                     {"S&P", "SP"},
+                                                                     {"S and P", "SP"},
+                                                                     {"U.S.", "US"},
+                                                                     {"GM", "GM"},
+                                                                     {"G", ""},
+                                                                     {"Garrow", ""},
+                                                                     {"GM Corp", ""},
+                                                                     {"Société", ""}}));
+    CAPTURE(name);
+    CHECK(acronym_letters(name) == letters);
 }
