@@ -98,14 +98,16 @@ bool person_name_shape(const std::string& name) {
     return words >= 2 && words <= 4;
 }
 
-// An acronym: two or more capital letters, digits or dots, at least two letters ("NATO",
-// "IMF", "G7").
+// An acronym: capital letters, digits, dots and (after the first) slashes and ampersands, at
+// least two letters ("NATO", "IMF", "G7", "S/P").
 bool is_acronym(const std::string& word) {
     std::size_t letters = 0;
-    for (char c : word) {
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        const char c = word[k];
+        // A slash or an ampersand may stand between capitals ("S/P", "S&P", "AT&T").
         if (c >= 'A' && c <= 'Z')
             ++letters;
-        else if (!(c >= '0' && c <= '9') && c != '.')
+        else if (!(c >= '0' && c <= '9') && c != '.' && ((c != '/' && c != '&') || k == 0))
             return false;
     }
     return letters >= 2;

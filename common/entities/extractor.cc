@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <iostream>
 #include <set>
 #include <stdexcept>
@@ -76,6 +77,17 @@ bool is_date(const Segment& segment, const Found& m, const Gazetteer& gazetteer)
 // an article ("the", "a"), and titles before a person's name ("Gen.", "Secretary of State").
 // A place the gazetteer lists with its article ("The Hague") keeps it, or takes it when the
 // model left it out, and is a place.
+// The letters of a name, counted in characters ("É" is one).
+std::size_t letters_in(const std::string& name) {
+    std::size_t letters = 0;
+    for (std::size_t at = 0; at < name.size(); ++at) {
+        const auto c = static_cast<unsigned char>(name[at]);
+        if ((c & 0xC0) == 0x80) continue;  // continues a character
+        if (c >= 0x80 || std::isalpha(c)) ++letters;
+    }
+    return letters;
+}
+
 bool trim(const Segment& segment, const Gazetteer& gazetteer, std::ptrdiff_t previous_last,
           Found* m) {
     const auto& tokens = segment.tokens;
@@ -158,7 +170,10 @@ bool trim(const Segment& segment, const Gazetteer& gazetteer, std::ptrdiff_t pre
         return true;
     }
     m->surface = surface_of(segment, m->first, m->last);
-    return has_letter(m->surface) &&
+    // A lone letter ("M" of "M and G", "F" of a table) is no one's name.
+    const bool lone_letter =
+        m->type == EntityType::Person && m->first == m->last && letters_in(m->surface) == 1;
+    return has_letter(m->surface) && !lone_letter &&
            !(m->type == EntityType::Person && is_date(segment, *m, gazetteer));
 }
 

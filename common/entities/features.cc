@@ -300,6 +300,9 @@ void Document::base_features(int s, std::size_t i, std::vector<std::uint64_t>* o
     addh2(KEY("sh|l+1"), shape, lower_at(at + 1));
     if (t.sentence_start) addh(KEY("ss|sh"), shape);
     if (t.line_start) addh(KEY("ls|sh"), shape);
+    // A word alone on its line: a sign-off ("Reuter"), a heading, a table's label.
+    if (t.line_start && (i + 1 == tokens.size() || tokens[i + 1].line_start))
+        addh(KEY("lone|sh"), shape);
     // Title versus body, and the headline's style: in a headline every word is capitalised.
     if (s == 0) {
         addh(KEY("title|sh"), shape);

@@ -29,6 +29,13 @@ std::string without_possessive(std::string word) {
     return word;
 }
 
+// Whether the first word of a name is a possessive ("Moody's Investors Service"): its bare
+// word then names the same body ("Moody"), where "BBC" of "BBC Sport" names another.
+bool possessive_first(const std::string& name) {
+    const std::vector<std::string> words = split_words(name);
+    return !words.empty() && without_possessive(words[0]) != words[0];
+}
+
 }  // namespace
 
 std::vector<std::string> org_core_words(const std::string& name, const Gazetteer& gazetteer) {
@@ -79,7 +86,8 @@ std::string org_expansion(const std::string& short_name, const std::vector<std::
         const auto other = org_core_words(name, gazetteer);
         if (other == core) {
             found.insert(name);
-        } else if (core.size() == 1 && other.size() >= 2 && other[0] == core[0] && !generic) {
+        } else if (core.size() == 1 && other.size() >= 2 && other[0] == core[0] && !generic &&
+                   possessive_first(name)) {
             found.insert(name);
         } else if (!letters.empty() && other.size() >= 2 && org_initials(other) == letters) {
             found.insert(name);

@@ -28,9 +28,10 @@ std::string acronym_letters(const std::string& name);
 
 // The one name among `longer` (the article's organisation names) that `short_name` stands
 // for: one with the same core words but written longer ("Standard and Poor" for "Standard
-// and Poor's Corp"); one whose first core word is short_name's only one ("Moody"), unless
-// that word is a generic organisation or place word; or one whose initials spell
-// short_name as an acronym ("GM"). Returns "" when none or several do.
+// and Poor's Corp"); one whose first word is short_name's only one with a possessive
+// ("Moody" of "Moody's Investors Service Inc"; "BBC" is not "BBC Sport"), unless that word is
+// a generic organisation or place word; or one whose initials spell short_name as an acronym
+// ("GM"). Returns "" when none or several do.
 std::string org_expansion(const std::string& short_name, const std::vector<std::string>& longer,
                           const Gazetteer& gazetteer);
 

@@ -111,11 +111,16 @@ int main(int argc, char** argv) {
             if (body.empty())
                 body = paragraphs(decode(element(story, "TEXT")));  // unprocessed stories
             if (title.empty()) title = "Reuters story " + id;
+            // Some DATE elements end in control codes and a desk code ("27-MAR-1987
+            // 00:02:59.13&#5;&#5;&#5;RM"): cut there, or the line is no date for the reader and
+            // stays in the body.
+            std::string date = element(story, "DATE");
+            date = date.substr(0, date.find("&#"));
             const fs::path folder = to / std::to_string(std::stoi(id) / 1000);
             fs::create_directories(folder);
             std::ofstream out(folder / (id + ".txt"), std::ios::binary);
             const std::string article = title + "\n\nBy [Reuters](#)\n\n" +
-                                        one_line(element(story, "DATE")) + "\n\n" +
+                                        one_line(date) + "\n\n" +
                                         one_line(decode(element(story, "DATELINE"))) + " " + body;
             out << article;
             bytes += article.size();

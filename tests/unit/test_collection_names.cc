@@ -77,6 +77,14 @@ TEST_CASE("a short name takes the name and type the collection gives it, in any 
                 "org:ECB",
                 "org:European Central Bank"},
             Row{"acronym: never defined", {"org:European Central Bank"}, "org:ECB", "org:ECB"},
+            Row{"acronym: written with a slash",
+                {"org:Standard and Poor's Corp|Standard and Poor's Corp|S/P"},
+                "org:S/P",
+                "org:Standard and Poor's Corp"},
+            Row{"acronym: written with an ampersand",
+                {"org:Standard and Poor's Corp|Standard and Poor's Corp|S&P"},
+                "org:S&P",
+                "org:Standard and Poor's Corp"},
             // A name that holds the acronym as a word, or whose capitals cannot spell it, does
             // not define it.
             Row{"acronym: a word of the name",
