@@ -183,13 +183,19 @@ TEST_CASE("words that are not names, or not part of one, are left out", "[entiti
     CHECK_FALSE(has_surface(mentions, not_a_mention));
 }
 
-TEST_CASE("dates in tables are no people, and a name with a month in it stays one", "[entities]") {
+TEST_CASE(
+    "dates in tables, lone letters and sign-offs are no people; a name with a month stays one",
+    "[entities]") {
     // Regression (Reuters): "Pay Jan 15" and "Record Jan 2" of dividend tables were people,
     // and across the collection "Jan" became one of its most named persons.
     auto [body, person] = GENERATE(table<std::string, std::string>({
         {"Quarterly payout 41 cts a share\n\nPay Jan 15\n\nRecord Jan 2", ""},
         {"Exports rose in the year to 87 Jan 31, the ministry said.", ""},
         {"Guitarist Brian May 2 weeks later said the band would tour.", "Brian May"},
+        // Regression (Reuters): a lone letter was a person ("K" of "10-K"), and so was the
+        // sign-off of every story (the training text lacked it).
+        {"The partnership said in a 10-K filing that it will sell the unit.", ""},
+        {"Oper shr 1.80 dlrs vs 1.46 dlrs, the company said.\n\nReuter\n", ""},
     }));
     CAPTURE(body);
     const auto mentions = extract("Untitled story", body, gazetteer());
