@@ -249,9 +249,11 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
             if (gazetteer.lists_of(word) & kListOrgWord) orgs_by_head[word].insert(m.surface);
     }
     // The article's organisation names, for their short forms.
-    std::vector<std::string> org_names;
+    std::vector<std::string> org_surfaces;
     for (const Found& m : found)
-        if (m.type == EntityType::Org) org_names.push_back(m.surface);
+        if (m.type == EntityType::Org) org_surfaces.push_back(m.surface);
+    const OrgNames org_names(org_surfaces, gazetteer);
+    std::unordered_map<std::string, std::string> expansions;  // short form -> full, or ""
     // How the body writes a name in mixed case, by its lower case: a name in capitals of the
     // same type (a Reuters headline's "MOODY", a dateline) takes that spelling, so that it is
     // the same entity, where normal case would guess ("Moody") or leave it ("MOODY").
@@ -293,9 +295,12 @@ void canonicalise(const std::vector<Found>& found, const Document& document,
         // "GM", "Moody" and "S/P" of an article that names General Motors Corp, Moody's
         // Investors Service Inc and Standard and Poor's Corp (org_names.h).
         if (mention.type == EntityType::Org) {
-            if (std::string full = org_expansion(mention.canonical, org_names, gazetteer);
-                !full.empty())
-                mention.canonical = std::move(full);
+            auto known = expansions.find(mention.canonical);
+            if (known == expansions.end())
+                known =
+                    expansions.emplace(mention.canonical, org_names.expansion(mention.canonical))
+                        .first;
+            if (!known->second.empty()) mention.canonical = known->second;
         }
         out->push_back(std::move(mention));
     }

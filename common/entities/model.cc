@@ -145,12 +145,15 @@ void Model::build_table() {
     keys_.assign(size, 0);
     slots_.assign(size, 0);
     mask_ = size - 1;
+    padded_.assign(features_.size() * kWeightStride, 0.0f);
     for (std::size_t k = 0; k < features_.size(); ++k) {
         const std::uint64_t key = features_[k] == 0 ? 1 : features_[k];
         std::uint64_t at = (key ^ (key >> 29)) & mask_;
         while (keys_[at] != 0 && keys_[at] != key) at = (at + 1) & mask_;
         keys_[at] = key;
-        slots_[at] = static_cast<std::uint32_t>(k * kTagCount);
+        slots_[at] = static_cast<std::uint32_t>(k * kWeightStride);
+        std::copy_n(weights_.begin() + static_cast<std::ptrdiff_t>(k * kTagCount), kTagCount,
+                    padded_.begin() + static_cast<std::ptrdiff_t>(k * kWeightStride));
     }
 }
 
@@ -158,7 +161,7 @@ const float* Model::find(std::uint64_t feature) const {
     if (keys_.empty()) return nullptr;
     const std::uint64_t key = feature == 0 ? 1 : feature;
     for (std::uint64_t at = (key ^ (key >> 29)) & mask_;; at = (at + 1) & mask_) {
-        if (keys_[at] == key) return weights_.data() + slots_[at];
+        if (keys_[at] == key) return padded_.data() + slots_[at];
         if (keys_[at] == 0) return nullptr;
     }
 }
@@ -166,12 +169,13 @@ const float* Model::find(std::uint64_t feature) const {
 void Model::add_scores(const std::vector<std::uint64_t>& features, float* row) const {
     // Summed in a local array: written through `row`, every addition would be a load and a
     // store, as the compiler cannot know that `row` and the weights never overlap.
-    float sum[kTagCount];
+    // The padding to kWeightStride lets the compiler add whole vectors of four.
+    float sum[kWeightStride] = {};
     std::copy(row, row + kTagCount, sum);
     for (const std::uint64_t f : features) {
         const float* w = find(f);
         if (!w) continue;
-        for (int tag = 0; tag < kTagCount; ++tag) sum[tag] += w[tag];
+        for (int k = 0; k < kWeightStride; ++k) sum[k] += w[k];
     }
     std::copy(sum, sum + kTagCount, row);
 }
@@ -225,17 +229,18 @@ std::vector<int> Model::best_path(const std::vector<float>& scores) const {
     std::size_t begin = 0;
     // The margin of O over the other tags at i; a token is certain only when the next one is
     // not a likely I- tag either, as an I- tag would need this token inside the name too.
-    auto gap = [&](std::size_t i, bool inside_only) {
+    // The tags are O, then B- and I- of each type in turn (features.h).
+    static_assert(kTagCount == 9 && kOutside == 0, "the tag layout best_path() reads");
+    auto inside_best = [&](std::size_t i) {
         const float* row = scores.data() + i * kTagCount;
-        float other = -std::numeric_limits<float>::infinity();
-        for (int tag = 1; tag < kTagCount; ++tag) {
-            if (!inside_only || !is_begin(tag)) other = std::max(other, row[tag]);
-        }
-        return row[kOutside] - other;
+        return std::max(std::max(row[2], row[4]), std::max(row[6], row[8]));
     };
     auto certain = [&](std::size_t i) {
-        return gap(i, false) > certain_margin_ &&
-               (i + 1 == n || gap(i + 1, true) > certain_margin_);
+        const float* row = scores.data() + i * kTagCount;
+        const float begin_best = std::max(std::max(row[1], row[3]), std::max(row[5], row[7]));
+        if (row[kOutside] - std::max(begin_best, inside_best(i)) <= certain_margin_) return false;
+        return i + 1 == n ||
+               scores[(i + 1) * kTagCount + kOutside] - inside_best(i + 1) > certain_margin_;
     };
     for (std::size_t i = 0; i <= n; ++i) {
         if (i < n && !certain(i)) continue;

@@ -79,10 +79,14 @@ class Model {
     void build_table();
     const float* find(std::uint64_t feature) const;
     std::vector<std::uint64_t> keys_;
-    std::vector<std::uint32_t> slots_;  // index into weights_ for each key
+    std::vector<std::uint32_t> slots_;  // index into padded_ for each key
     std::uint64_t mask_ = 0;
     std::vector<std::uint64_t> features_;  // in file order
     std::vector<float> weights_;           // kTagCount per feature, in features_ order
+    // The weights again, kWeightStride per feature (zeros after kTagCount), for find(): a
+    // multiple of four floats, so that add_scores() sums them four at a time.
+    static constexpr int kWeightStride = 12;
+    std::vector<float> padded_;
 };
 
 }  // namespace newsindex::entities

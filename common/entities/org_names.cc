@@ -1,6 +1,6 @@
 #include "entities/org_names.h"
 
-#include <set>
+#include <algorithm>
 
 #include "entities/casing.h"
 
@@ -72,28 +72,44 @@ std::string acronym_letters(const std::string& name) {
 
 std::string org_expansion(const std::string& short_name, const std::vector<std::string>& longer,
                           const Gazetteer& gazetteer) {
-    const auto core = org_core_words(short_name, gazetteer);
+    return OrgNames(longer, gazetteer).expansion(short_name);
+}
+
+OrgNames::OrgNames(const std::vector<std::string>& names, const Gazetteer& gazetteer)
+    : gazetteer_(gazetteer) {
+    for (const std::string& name : names) {
+        // An article names an organisation many times: each name once.
+        if (std::any_of(names_.begin(), names_.end(),
+                        [&name](const Name& n) { return n.name == name; }))
+            continue;
+        Name n{name, org_core_words(name, gazetteer), {}, possessive_first(name)};
+        n.initials = org_initials(n.core);
+        names_.push_back(std::move(n));
+    }
+}
+
+std::string OrgNames::expansion(const std::string& short_name) const {
+    const auto core = org_core_words(short_name, gazetteer_);
     if (core.empty()) return "";
     const std::string letters = acronym_letters(short_name);
     // A generic word ("Bank", "National", "American") says too little to stand for one name.
     const bool generic =
         core.size() == 1 &&
-        (gazetteer.lists_of(core[0]) & (kListOrgWord | kListPlace | kListPlaceWord |
-                                        kListDemonym | kListNotName | kListTitle));
-    std::set<std::string> found;
-    for (const std::string& name : longer) {
-        if (name.size() <= short_name.size()) continue;
-        const auto other = org_core_words(name, gazetteer);
-        if (other == core) {
-            found.insert(name);
-        } else if (core.size() == 1 && other.size() >= 2 && other[0] == core[0] && !generic &&
-                   possessive_first(name)) {
-            found.insert(name);
-        } else if (!letters.empty() && other.size() >= 2 && org_initials(other) == letters) {
-            found.insert(name);
-        }
+        (gazetteer_.lists_of(core[0]) &
+         (kListOrgWord | kListPlace | kListPlaceWord | kListDemonym | kListNotName | kListTitle));
+    const std::string* found = nullptr;
+    for (const Name& other : names_) {
+        if (other.name.size() <= short_name.size()) continue;
+        const bool stands =
+            other.core == core ||
+            (core.size() == 1 && other.core.size() >= 2 && other.core[0] == core[0] && !generic &&
+             other.possessive_first) ||
+            (!letters.empty() && other.core.size() >= 2 && other.initials == letters);
+        if (!stands) continue;
+        if (found) return "";  // several
+        found = &other.name;
     }
-    return found.size() == 1 ? *found.begin() : "";
+    return found ? *found : "";
 }
 
 }  // namespace newsindex::entities

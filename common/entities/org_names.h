@@ -35,4 +35,22 @@ std::string acronym_letters(const std::string& name);
 std::string org_expansion(const std::string& short_name, const std::vector<std::string>& longer,
                           const Gazetteer& gazetteer);
 
+// org_expansion() over one article's names, with their core words and initials worked out
+// once. `gazetteer` must outlive it.
+class OrgNames {
+  public:
+    OrgNames(const std::vector<std::string>& names, const Gazetteer& gazetteer);
+    std::string expansion(const std::string& short_name) const;
+
+  private:
+    struct Name {
+        std::string name;
+        std::vector<std::string> core;
+        std::string initials;
+        bool possessive_first = false;
+    };
+    std::vector<Name> names_;
+    const Gazetteer& gazetteer_;
+};
+
 }  // namespace newsindex::entities

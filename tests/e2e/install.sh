@@ -110,7 +110,7 @@ if command -v dpkg-deb >/dev/null && command -v dpkg-shlibdeps >/dev/null; then
             grep -qF -- " $file" <<<"$contents" || fail "the .deb lacks $file"
         done
         depends=$(dpkg-deb -f "$deb" Depends)
-        for package in libxapian30 iso-codes tzdata; do
+        for package in libxapian30 iso-codes tzdata libgweather-4-common; do
             checks=$((checks + 1))
             grep -qF "$package" <<<"$depends" || fail "the .deb does not depend on $package: $depends"
         done

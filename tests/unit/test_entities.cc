@@ -183,9 +183,8 @@ TEST_CASE("words that are not names, or not part of one, are left out", "[entiti
     CHECK_FALSE(has_surface(mentions, not_a_mention));
 }
 
-TEST_CASE(
-    "dates in tables, lone letters and sign-offs are no people; a name with a month stays one",
-    "[entities]") {
+TEST_CASE("dates in tables, lone letters and sign-offs are no people, a name with a month is one",
+          "[entities]") {
     // Regression (Reuters): "Pay Jan 15" and "Record Jan 2" of dividend tables were people,
     // and across the collection "Jan" became one of its most named persons.
     auto [body, person] = GENERATE(table<std::string, std::string>({
