@@ -15,8 +15,8 @@ namespace newsindex::entities {
 // first appear. Names and surfaces have their white space collapsed to single spaces.
 std::vector<ArticleEntity> summarise(const std::vector<Mention>& mentions);
 
-// The gazetteer built from this machine's iso-codes and tzdata, loaded on first use and kept
-// for the life of the process. Thread-safe.
+// The gazetteer built from this machine's iso-codes, tzdata and libgweather, loaded on first use
+// and kept for the life of the process. Thread-safe.
 const Gazetteer& default_gazetteer();
 
 // True for the languages the recogniser was trained for: English, and an article whose

@@ -92,7 +92,7 @@ class Document {
     };
     void prepare(const Gazetteer& gazetteer);
     // The features of the run of capitalised words holding token i (name_runs.h), if any.
-    void run_features(int s, std::size_t i, std::vector<std::uint64_t>* out) const;
+    void run_features(int s, std::size_t i, std::vector<std::uint64_t>* out, bool hide_word) const;
     // Marks the listed places of several words in tokens (TokenInfo::place_match: 1 the
     // first word, 2 the later ones), longest first.
     static void mark_places(const std::vector<Token>& tokens, const Gazetteer& gazetteer,

@@ -148,7 +148,7 @@ Gazetteer::Gazetteer(const GazetteerPaths& paths) {
             add(city, kListPlace);
         }
     }
-    read_city_names(paths.locations, [&](const std::string& city) { add(city, kListPlace); });
+    read_city_names(paths.locations, [&](const std::string& city) { add(city, kListCity); });
     const std::pair<const char*, std::uint32_t> lists[] = {{"places.txt", kListPlace},
                                                            {"titles.txt", kListTitle},
                                                            {"org_words.txt", kListOrgWord},
@@ -175,8 +175,8 @@ Gazetteer::Gazetteer(const GazetteerPaths& paths) {
 void Gazetteer::add(const std::string& name, std::uint32_t list) {
     if (name.empty()) return;
     lists_[name] |= list;
-    if (list == kListPlace) {
-        places_.insert(name);
+    if (list == kListPlace || list == kListCity) {
+        if (list == kListPlace) places_.insert(name);
         const std::size_t end = name.find_first_of(" -");
         if (end != std::string::npos) place_starts_.insert(name.substr(0, end));
         longest_place_words_ =

@@ -44,7 +44,8 @@ enum GazetteerList : std::uint32_t {
     kListAbbreviation = 1u << 8,  // abbreviations.txt (without the final dot)
     kListFirstName = 1u << 9,     // first_names.txt
     kListParticle = 1u << 10,     // name_particles.txt ("von", "van", "bin")
-    kListCompanyForm = 1u << 11   // company_forms.txt ("Corp", "Inc", "AG"); not a feature
+    kListCity = 1u << 11,         // libgweather's cities (not is_place(): below)
+    kListCompanyForm = 1u << 12   // company_forms.txt ("Corp", "Inc", "AG"); not a feature
 };
 
 // Loaded once; safe to share between threads after construction (all members are const).
@@ -53,6 +54,11 @@ class Gazetteer {
     Gazetteer();  // system_gazetteer_paths()
     explicit Gazetteer(const GazetteerPaths& paths);
 
+    // A place of iso-codes, tzdata or places.txt. libgweather's cities are only a list of the
+    // model's features (kListCity): among them are "Prince George", "Saint John" and "The
+    // Valley", and words of other languages ("Hof", "Split"), which the steps that trust
+    // is_place() (a title before a place name joins it; a German article keeps only places)
+    // must not take for places.
     bool is_place(const std::string& name) const { return places_.count(name) > 0; }
     // The lists a single word or a whole name belongs to (GazetteerList flags), 0 if none.
     std::uint32_t lists_of(const std::string& name) const;
@@ -61,10 +67,10 @@ class Gazetteer {
     }
     // The full name canonical.tsv gives a short form ("U.S." -> "United States"), or "".
     const std::string& canonical_of(const std::string& name) const;
-    // Whether a place name of several words begins with this word (as written, or in title
-    // case for a word in capitals): only then is a longer stretch worth looking up.
+    // Whether a place or city name of several words begins with this word (as written, or
+    // in title case for a word in capitals): only then is a longer stretch worth looking up.
     bool starts_place_name(const std::string& word) const { return place_starts_.count(word) > 0; }
-    // The longest place name, in words: the longest stretch worth looking up.
+    // The longest place or city name, in words: the longest stretch worth looking up.
     std::size_t longest_place_words() const { return longest_place_words_; }
     std::size_t size() const { return places_.size(); }
 

@@ -34,7 +34,7 @@ struct NameRuns {
 // Anything else ends it, and so does a sentence's first word.
 NameRuns find_name_runs(const std::vector<Token>& tokens);
 
-// Whether `lower` (a lower-case word) may join two capitalised words in a run.
+// Whether `lower` (a lower-case word) may link two runs (NameRun::previous and next).
 bool is_name_joiner(const std::string& lower);
 
 }  // namespace newsindex::entities

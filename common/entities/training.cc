@@ -1,5 +1,6 @@
 #include "entities/training.h"
 
+#include <algorithm>
 #include <random>
 #include <unordered_map>
 
@@ -175,7 +176,8 @@ Model train(const std::vector<TrainingDocument>& documents, const Gazetteer& gaz
     // Which words are hidden: a stream of its own, so that the order of the documents is the
     // same whatever the share hidden.
     std::mt19937 hiding(options.seed ^ 0x5eedu);
-    const auto hide_below = static_cast<std::uint32_t>(options.hide_words * 4294967295.0);
+    const double share = std::clamp(static_cast<double>(options.hide_words), 0.0, 1.0);
+    const auto hide_below = static_cast<std::uint32_t>(share * 4294967295.0);
     Perceptron perceptron(options.margin);
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates with mt19937 (whose output the standard fixes), not std::shuffle, so

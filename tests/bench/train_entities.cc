@@ -48,6 +48,10 @@ int main(int argc, char** argv) {
             options.margin = std::stof(argv[++i]);
         } else if (arg == "--hide-words" && has_value) {
             options.hide_words = std::stof(argv[++i]);
+            if (!(options.hide_words >= 0 && options.hide_words <= 1)) {
+                std::cerr << "train_entities: --hide-words takes a share from 0 to 1\n";
+                return 2;
+            }
         } else if (arg == "--prune" && has_value) {
             options.prune = std::stof(argv[++i]);
         } else if (arg == "--errors") {
