@@ -4,12 +4,17 @@
 
 namespace newsindex::searcher {
 
+namespace {
+
+// Most frequent first; a stable sort keeps ties in the value order they came in.
+void sort_by_count(std::vector<FacetCount>& counts) {
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+}
+
+}  // namespace
+
 void TermFacetSpy::operator()(const Xapian::Document& doc, double) {
-    if (slot_ >= 0) {
-        std::string value = doc.get_value(static_cast<Xapian::valueno>(slot_));
-        if (!value.empty()) ++counts_[std::move(value)];
-        return;
-    }
     Xapian::TermIterator it = doc.termlist_begin();
     for (it.skip_to(prefix_); it != doc.termlist_end(); ++it) {
         const std::string term = *it;
@@ -41,8 +46,33 @@ void TermFacetSpy::merge_results(const std::string& serialised) {
 std::vector<FacetCount> TermFacetSpy::counts() const {
     std::vector<FacetCount> sorted;
     for (const auto& [value, count] : counts_) sorted.push_back({value, count, {}});
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    sort_by_count(sorted);
+    return sorted;
+}
+
+FacetCounter::FacetCounter(const schema::Facet& facet) : facet_(facet) { reset(); }
+
+void FacetCounter::reset() {
+    if (facet_.slot >= 0)
+        values_ = std::make_unique<Xapian::ValueCountMatchSpy>(
+            static_cast<Xapian::valueno>(facet_.slot));
+    else
+        terms_ = std::make_unique<TermFacetSpy>(std::string(facet_.prefix));
+}
+
+Xapian::MatchSpy& FacetCounter::spy() {
+    if (values_) return *values_;
+    return *terms_;
+}
+
+std::vector<FacetCount> FacetCounter::counts() const {
+    if (!values_) return terms_->counts();
+    std::vector<FacetCount> sorted;
+    // In value order; an article without the value has an empty slot, which is not counted.
+    for (auto it = values_->values_begin(); it != values_->values_end(); ++it) {
+        if (!(*it).empty()) sorted.push_back({*it, it.get_termfreq(), {}});
+    }
+    sort_by_count(sorted);
     return sorted;
 }
 

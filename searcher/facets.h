@@ -1,15 +1,17 @@
-// Counting facet values over every match of a query: a Xapian MatchSpy that counts, in each
-// matching document, the terms under one prefix (authors, sites, years, months).
+// Counting facet values over every match of a query (searcher --facet): Xapian's value counts
+// for facets with one value per article, a match spy of our own for those with several.
 #pragma once
 
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "entity_type.h"
+#include "schema.h"
 
 namespace newsindex::searcher {
 
@@ -21,22 +23,20 @@ struct FacetCount {
     std::optional<EntityType> type;
 };
 
-// With a value slot (slot >= 0), it counts the value in that slot instead: the same values,
-// for a facet with one per article, without reading each match's term list.
+// Counts, in each matching document, the terms under one prefix: the facets with several
+// values per article (authors, entities). xapian-tcpsrv cannot run it (it knows only Xapian's
+// own match spies), so over remote shards the searcher counts it itself (FacetCounter).
 class TermFacetSpy : public Xapian::MatchSpy {
   public:
-    explicit TermFacetSpy(std::string prefix, int slot = -1)
-        : prefix_(std::move(prefix)), slot_(slot) {}
+    explicit TermFacetSpy(std::string prefix) : prefix_(std::move(prefix)) {}
 
     void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new TermFacetSpy(prefix_, slot_); }
+    Xapian::MatchSpy* clone() const override { return new TermFacetSpy(prefix_); }
     std::string name() const override { return "newsindex::TermFacetSpy"; }
-    std::string serialise() const override { return std::to_string(slot_) + " " + prefix_; }
+    std::string serialise() const override { return prefix_; }
     Xapian::MatchSpy* unserialise(const std::string& serialised,
                                   const Xapian::Registry&) const override {
-        const std::size_t space = serialised.find(' ');
-        return new TermFacetSpy(serialised.substr(space + 1),
-                                std::stoi(serialised.substr(0, space)));
+        return new TermFacetSpy(serialised);
     }
     std::string serialise_results() const override;
     void merge_results(const std::string& serialised) override;
@@ -50,8 +50,35 @@ class TermFacetSpy : public Xapian::MatchSpy {
 
   private:
     std::string prefix_;
-    int slot_;
     std::map<std::string, Xapian::doccount> counts_;
+};
+
+// One facet's counting over the matches of a search. A facet with one value per article and a
+// value slot (schema::Facet::slot: site, year, month) is counted by Xapian's own
+// ValueCountMatchSpy, which reads the slot without the term list and also runs on remote
+// shards; the others by TermFacetSpy. Not thread-safe.
+class FacetCounter {
+  public:
+    explicit FacetCounter(const schema::Facet& facet);
+
+    // The spy to add to an Enquire (Enquire::add_matchspy()); owned by this counter.
+    Xapian::MatchSpy& spy();
+    // Whether xapian-tcpsrv can run the spy where the documents are.
+    bool runs_remotely() const { return values_ != nullptr; }
+    // Counts one match by hand: for a spy the remote shards cannot run.
+    void count(const Xapian::Document& doc) { spy()(doc, 0); }
+    // Forgets the counts, to count another run of the same Enquire (a new spy, which must
+    // be added again).
+    void reset();
+
+    const schema::Facet& facet() const { return facet_; }
+    // Every value counted, most frequent first, ties in value order.
+    std::vector<FacetCount> counts() const;
+
+  private:
+    const schema::Facet& facet_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> values_;  // a facet with a slot
+    std::unique_ptr<TermFacetSpy> terms_;                 // the others
 };
 
 }  // namespace newsindex::searcher

@@ -181,6 +181,28 @@ std::string Searcher::better_query(QueryBuilder& builder, const SearchRequest& r
     return corrected;
 }
 
+namespace {
+
+// A search whose facets of our own (FacetCounter::runs_remotely() false) are counted here, over
+// every match fetched from the shards; the counters that run remotely must already be added
+// to enquire. Returns the page asked for.
+Xapian::MSet run_counting_on_client(Xapian::Enquire& enquire, std::vector<FacetCounter>& counters,
+                                    Xapian::doccount doccount, Xapian::doccount first,
+                                    Xapian::doccount wanted, Xapian::doccount check_at_least) {
+    Xapian::MSet all = enquire.get_mset(0, doccount);
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
+        for (FacetCounter& counter : counters) {
+            if (!counter.runs_remotely()) counter.count(doc);
+        }
+    }
+    // Every counter has seen every match once: the page must not count again.
+    enquire.clear_matchspies();
+    return enquire.get_mset(first, wanted, check_at_least);
+}
+
+}  // namespace
+
 SearchResults Searcher::search_once(const SearchRequest& request) {
     QueryBuilder builder(db_);
     SearchResults results;
@@ -207,20 +229,18 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  request.sort == SortOrder::Newest);
 
-    std::vector<std::unique_ptr<TermFacetSpy>> spies;
-    std::vector<const schema::Facet*> facets;  // in request order, beside spies
+    std::vector<FacetCounter> counters;  // in request order
+    counters.reserve(request.facets.size());
     for (const std::string& name : request.facets) {
         const schema::Facet* facet = schema::find_facet(name);
         if (!facet) throw QueryError(request.query, "unknown facet '" + name + "'");
-        facets.push_back(facet);
-        spies.push_back(std::make_unique<TermFacetSpy>(std::string(facet->prefix), facet->slot));
-        enquire.add_matchspy(spies.back().get());
+        counters.emplace_back(*facet);
     }
     // Facets and exact counts need every match looked at.
     const Xapian::doccount doccount = db_.get_doccount();
     const Xapian::doccount limit = request.limit == 0 ? doccount : request.limit;
     const Xapian::doccount check_at_least =
-        (!spies.empty() || request.exact_count || request.collapse)
+        (!counters.empty() || request.exact_count || request.collapse)
             ? doccount
             : std::min(request.offset + limit + kCheckAtLeast, doccount);
     // --collapse folds every match (searcher/collapse.h), so that its page and counts are
@@ -228,27 +248,34 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const Xapian::doccount first = request.collapse ? 0 : request.offset;
     const Xapian::doccount wanted = request.collapse ? doccount : limit;
 
-    bool spies_on_client = false;
+    // Set when a remote shard (xapian-tcpsrv) refused our own match spy: it knows only
+    // Xapian's. The facets such a spy counts are then counted here over every match: exact,
+    // but each matching document travels over the network (docs/scaling.md). Value-slot
+    // facets stay with Xapian's ValueCountMatchSpy, where the documents are.
+    bool counting_on_client = false;
+    auto attach_spies = [&] {
+        enquire.clear_matchspies();
+        for (FacetCounter& counter : counters) {
+            if (!counting_on_client || counter.runs_remotely())
+                enquire.add_matchspy(&counter.spy());
+        }
+    };
     auto run = [&](const Xapian::Query& q) {
         enquire.set_query(q);
-        if (!spies_on_client) {
+        attach_spies();
+        if (!counting_on_client) {
             try {
                 return enquire.get_mset(first, wanted, check_at_least);
             } catch (const Xapian::InvalidArgumentError&) {
-                // A remote shard (xapian-tcpsrv) knows only Xapian's own match spies. Count
-                // the facets here instead, over every match: exact, but each matching
-                // document travels over the network (docs/scaling.md).
-                if (spies.empty()) throw;
-                spies_on_client = true;
-                enquire.clear_matchspies();
+                if (std::all_of(counters.begin(), counters.end(),
+                                [](const FacetCounter& c) { return c.runs_remotely(); }))
+                    throw;
+                counting_on_client = true;
+                for (FacetCounter& counter : counters) counter.reset();
+                attach_spies();
             }
         }
-        Xapian::MSet all = enquire.get_mset(0, doccount);
-        for (auto it = all.begin(); it != all.end(); ++it) {
-            const Xapian::Document doc = it.get_document();
-            for (auto& spy : spies) (*spy)(doc, it.get_weight());
-        }
-        return enquire.get_mset(first, wanted, check_at_least);
+        return run_counting_on_client(enquire, counters, doccount, first, wanted, check_at_least);
     };
     if (request.ranking.feedback.terms > 0 && request.sort == SortOrder::Relevance &&
         request.like.empty())
@@ -262,7 +289,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         // Nothing has every word: show what has some of them, and say so.
         ParsedQuery any =
             builder.parse(request.query, MatchMode::AnyWord, request.ranking.proximity_boost);
-        for (auto& spy : spies) spy->reset();
+        for (FacetCounter& counter : counters) counter.reset();
         Xapian::MSet any_mset = run(any.query);
         if (!any_mset.empty()) {
             mset = any_mset;
@@ -288,16 +315,16 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     }
     if (!request.query.empty() && typed_matches < kFewMatches)
         results.did_you_mean = better_query(builder, request, typed_matches);
-    for (std::size_t i = 0; i < spies.size(); ++i) {
-        std::vector<FacetCount> counts = spies[i]->counts();
-        if (facets[i]->typed_entities) {
+    for (std::size_t i = 0; i < counters.size(); ++i) {
+        std::vector<FacetCount> counts = counters[i].counts();
+        if (counters[i].facet().typed_entities) {
             for (FacetCount& c : counts) {
                 if (c.value.empty()) continue;
                 c.type = schema::entity_type_of_letter(c.value[0]);
                 c.value.erase(0, 1);
             }
         }
-        if (facets[i]->values == schema::FacetValues::YearMonths) {
+        if (counters[i].facet().values == schema::FacetValues::YearMonths) {
             // Month terms are YYYYMM; people and scripts read YYYY-MM, as dates are written.
             for (FacetCount& c : counts) {
                 if (c.value.size() == 6) c.value.insert(4, "-");
