@@ -233,12 +233,17 @@ Xapian::Query QueryBuilder::proximity_boost(const std::vector<QueryToken>& token
     // memory with the wrong type when such a parser meets "field:" syntax; ASan reports it.)
     // Only short queries: names and phrases are a few words long, and in a long question the
     // words never all stand together (measured on CACM: docs/ranking.md).
+    // Nor when the words are those of one quoted phrase: the query is that phrase already, and
+    // the boost would double every score and read the positions twice.
     constexpr std::size_t kMaxBoostedWords = 5;
     std::vector<std::string> words;
+    std::size_t boosted_tokens = 0;
+    bool only_phrases = true;
     for (const QueryToken& token : tokens) {
         if (token.sign == '-') continue;
         if (token.kind != QueryToken::Kind::Word && token.kind != QueryToken::Kind::Phrase)
             continue;
+        const std::size_t words_before = words.size();
         const std::string token_text = text::has_elisions(language.code)
                                            ? text::split_elisions(token.text, language.code)
                                            : token.text;
@@ -246,8 +251,13 @@ Xapian::Query QueryBuilder::proximity_boost(const std::vector<QueryToken>& token
             if (language.stopper(word)) continue;
             words.push_back(std::string(schema::kStemPrefix) + language.stemmer(word));
         }
+        if (words.size() > words_before) {
+            ++boosted_tokens;
+            only_phrases = only_phrases && token.kind == QueryToken::Kind::Phrase;
+        }
     }
     if (words.size() < 2 || words.size() > kMaxBoostedWords) return Xapian::Query();
+    if (boosted_tokens == 1 && only_phrases) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
 }
 

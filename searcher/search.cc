@@ -211,8 +211,12 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
 
     Xapian::Query query;
     ParsedQuery parsed;
+    // Sorted by date, the boost of words standing together could only order articles of the
+    // same second: not worth reading positions for.
+    const bool proximity_boost =
+        request.ranking.proximity_boost && request.sort == SortOrder::Relevance;
     if (!request.query.empty()) {
-        parsed = builder.parse(request.query, request.mode, request.ranking.proximity_boost);
+        parsed = builder.parse(request.query, request.mode, proximity_boost);
         query = parsed.query;
         results.read_as_plain_words = parsed.read_as_plain_words;
     }
@@ -288,7 +292,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         !request.query.empty() && request.like.empty()) {
         // Nothing has every word: show what has some of them, and say so.
         ParsedQuery any =
-            builder.parse(request.query, MatchMode::AnyWord, request.ranking.proximity_boost);
+            builder.parse(request.query, MatchMode::AnyWord, proximity_boost);
         for (FacetCounter& counter : counters) counter.reset();
         Xapian::MSet any_mset = run(any.query);
         if (!any_mset.empty()) {

@@ -4,9 +4,13 @@
 // milliseconds per type. Works on any database: one directory, a sharded one, a stub of
 // remote shards.
 //
-//   bench_queries --db DB [--db DB ...] [--repeat 200]
+//   bench_queries --db DB [--db DB ...] [--repeat 200] [--no-proximity]
+//
+// --no-proximity: without the boost of words standing together (SearchRequest's
+// ranking.proximity_boost), to see what it costs.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -20,15 +24,21 @@ using namespace newsindex;
 int main(int argc, char** argv) {
     std::vector<std::string> databases;
     int repeat = 200;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool proximity_boost = true;
+    bool usage_error = false;
+    for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--db")
-            databases.push_back(argv[i + 1]);
-        else if (arg == "--repeat")
-            repeat = std::max(1, std::stoi(argv[i + 1]));
+        if (arg == "--no-proximity")
+            proximity_boost = false;
+        else if (arg == "--db" && i + 1 < argc)
+            databases.push_back(argv[++i]);
+        else if (arg == "--repeat" && i + 1 < argc)
+            repeat = std::max(1, std::atoi(argv[++i]));
+        else
+            usage_error = true;
     }
-    if (databases.empty()) {
-        std::cerr << "usage: bench_queries --db DB [--db DB ...] [--repeat N]\n";
+    if (databases.empty() || usage_error) {
+        std::cerr << "usage: bench_queries --db DB [--db DB ...] [--repeat N] [--no-proximity]\n";
         return 2;
     }
     struct Case {
@@ -53,6 +63,7 @@ int main(int argc, char** argv) {
         for (const Case& c : cases) {
             searcher::SearchRequest request;
             request.query = c.query;
+            request.ranking.proximity_boost = proximity_boost;
             if (c.facet) request.facets.push_back(c.facet);
             std::size_t matches = 0;
             for (int i = 0; i < 3; ++i)

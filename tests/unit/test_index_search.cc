@@ -373,3 +373,20 @@ TEST_CASE("pseudo-relevance feedback changes the order, never the matches", "[se
     CHECK(expanded.explanation.find("AND_MAYBE 0.2") != std::string::npos);
     CHECK(plain.explanation.find("AND_MAYBE 0.2") == std::string::npos);
 }
+
+TEST_CASE("a search sorted by date reads no positions for the boost of words together",
+          "[search]") {
+    IndexedFixtures fixtures;
+    searcher::Searcher searcher({fixtures.db_path});
+    searcher::SearchRequest request;
+    request.query = "nord stream";
+    const auto by_relevance = searcher.search(request);
+    CHECK(by_relevance.explanation.find("AND_MAYBE") != std::string::npos);
+    for (searcher::SortOrder order : {searcher::SortOrder::Newest, searcher::SortOrder::Oldest}) {
+        request.sort = order;
+        const auto by_date = searcher.search(request);
+        INFO(by_date.explanation);
+        CHECK(by_date.explanation.find("AND_MAYBE") == std::string::npos);
+        CHECK(by_date.matches_upper_bound == by_relevance.matches_upper_bound);
+    }
+}
