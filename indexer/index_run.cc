@@ -1,7 +1,6 @@
 #include "index_run.h"
 
-#include <fcntl.h>  // AT_FDCWD
-#include <stdio.h>  // renameat2
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,12 +9,13 @@
 #include <filesystem>
 #include <unordered_set>
 
-#include "database.h"
 #include "document_builder.h"
 #include "errors.h"
 #include "formats/reader.h"
 #include "pipeline.h"
 #include "prepare.h"
+#include "rebuild.h"
+#include "run_database.h"
 #include "scan.h"
 #include "schema.h"
 #include "settings.h"
@@ -310,267 +310,25 @@ class Run {
     std::chrono::steady_clock::time_point last_progress_{};
 };
 
-// A file system error met while working on the database at path, as a DatabaseError that
-// names the file at fault when it is not the database directory itself.
-DatabaseError database_error(const std::string& path, const std::string& doing,
-                             const fs::filesystem_error& e) {
-    std::string problem = doing + ": ";
-    if (!e.path1().empty() && e.path1() != fs::path(path)) problem += e.path1().string() + ": ";
-    return DatabaseError(DatabaseError::Kind::Other, path, problem + e.code().message());
-}
-
-using WriterWork = std::function<IndexSummary(IndexWriter&)>;
-
-IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& options,
-                                  const RunCallbacks& callbacks, const WriterWork& work) {
-    std::error_code error;
-    const bool sharded = options.shards > 0 || is_sharded(path);
-    if (options.dry_run) {
-        std::vector<Xapian::Database> readers;
-        if (fs::exists(path, error)) {
-            for (const std::string& shard :
-                 sharded ? shard_paths(path) : std::vector<std::string>{path})
-                readers.push_back(open_readable({shard}));
-        } else {
-            readers.resize(std::max(1u, options.shards));  // empty databases: everything is new
-        }
-        IndexWriter writer(nullptr, readers, callbacks.messages, false);
-        return work(writer);
-    }
-    std::vector<Xapian::WritableDatabase> shards;
-    if (sharded) {
-        try {
-            shards = open_writable_shards(path, options.shards, options.lock_wait);
-        } catch (const fs::filesystem_error& e) {
-            throw database_error(path, "cannot create the sharded database", e);
-        }
-    } else {
-        shards.push_back(open_writable(path, options.lock_wait));
-    }
-    std::vector<Xapian::Database> readers(shards.begin(), shards.end());
-    IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
-    writer.set_commit_threshold(options.commit_changes, options.commit_bytes);
-    // The writer reads again the files that share a document with a changed one.
-    DocumentBuilder reread_builder(false);
-    writer.set_file_reader([&](const std::string& file, const schema::FileState& found) {
-        FileJob job;
-        job.path = file;
-        job.found = found;
-        job.full = true;
-        note_deletions(job, writer.deletions());
-        return prepare_file(job, reread_builder, options.read_options);
-    });
-    if (options.deletions_from) writer.carry_deletions(*options.deletions_from);
-    return work(writer);
-}
-
-// The directory of the database at path (each shard's, when sharded) that the process may
-// not write into, as "DIRECTORY is not writable (REASON)"; empty when all may be written.
-std::string unwritable_directory(const std::string& path) {
-    std::vector<std::string> directories{path};
-    try {
-        if (is_sharded(path)) directories = shard_paths(path);
-    } catch (const DatabaseError&) {
-        // An unreadable stub: the error at hand is the better explanation.
-    }
-    for (const std::string& directory : directories) {
-        if (::access(directory.c_str(), W_OK) != 0 && (errno == EACCES || errno == EROFS))
-            return directory + " is not writable (" + std::strerror(errno) + ")";
-    }
-    return {};
-}
-
-// What a Xapian error met while the run wrote to the database at path means to the user. A
-// write that the system refused (a full disk, a file size limit, a quota, a directory that is
-// not writable) is named as such with the system's reason, and says what became of the
-// database: Xapian commits atomically, so the last commit stays whole and the next run goes
-// on from it. Anything else (a corrupt table) keeps Xapian's own description.
-// database_error: e is a Xapian::DatabaseError (Xapian::Error has no virtual functions to
-// ask).
-std::string describe_database_failure(const std::string& path, const Xapian::Error& e,
-                                      bool database_error) {
-    static const std::string kKept =
-        "; the last commit stays whole and searchable, and the next run goes on from it";
-    if (const char* cause = e.get_error_string()) {
-        for (int refused : {ENOSPC, EFBIG, EDQUOT, EROFS, EACCES, EPERM}) {
-            if (std::strcmp(cause, std::strerror(refused)) == 0)
-                return "cannot write: " + std::string(cause) + " (" + e.get_msg() + ")" + kKept;
-        }
-    }
-    // Xapian reports a revision file it could not make in a read-only directory without the
-    // system's reason: the directory says it.
-    if (database_error) {
-        const std::string directory = unwritable_directory(path);
-        if (!directory.empty()) return "cannot write: the directory " + directory + kKept;
-    }
-    return e.get_description();
-}
-
-// The module boundary for the database: whatever Xapian or the file system throws while the
-// run works on path (a dry run reading a corrupt table, a full disk at a commit) comes out as
-// a DatabaseError naming path. Errors of single inputs never get here: the run reports them
-// and goes on.
-IndexSummary index_into(const std::string& path, const IndexOptions& options,
-                        const RunCallbacks& callbacks, const WriterWork& work) {
-    try {
-        return index_into_unchecked(path, options, callbacks, work);
-    } catch (const Xapian::DatabaseError& e) {
-        throw DatabaseError(DatabaseError::Kind::Other, path,
-                            describe_database_failure(path, e, true));
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError(DatabaseError::Kind::Other, path,
-                            describe_database_failure(path, e, false));
-    } catch (const fs::filesystem_error& e) {
-        throw database_error(path, "file system error", e);
-    }
-}
-
-// "A, B, C and 4 more", for a message.
-std::string listed(const std::vector<std::string>& names) {
-    constexpr std::size_t kShown = 5;
-    std::string text;
-    for (std::size_t i = 0; i < names.size() && i < kShown; ++i)
-        text += (i == 0 ? "" : ", ") + names[i];
-    if (names.size() > kShown) text += " and " + std::to_string(names.size() - kShown) + " more";
-    return text;
-}
-
-// Decides what a rebuild reads, from options and the old database's records (sources.h):
-// no inputs -> the recorded sources; inputs that leave recorded sources out -> UsageError
-// unless drop_sources. Sets fresh's inputs and what to carry over from old_all.
-void plan_rebuild(IndexOptions& fresh, const std::vector<Xapian::WritableDatabase>& old_shards,
-                  const Xapian::Database& old_all) {
-    const bool given = !fresh.inputs.empty() || !fresh.files_from.empty();
-    if (old_shards.empty()) {
-        if (!given) throw UsageError("--rebuild of a database that does not exist needs inputs");
-        return;
-    }
-    const Xapian::Database& first = old_shards.front();
-    const RecordedSources recorded = read_sources(first, old_all.get_doccount());
-    const bool same_schema = first.get_metadata(std::string(schema::kSchemaVersionKey)) ==
-                             std::to_string(schema::kSchemaVersion);
-    if (!given) {
-        if (!recorded.known)
-            throw UsageError(
-                "--rebuild without inputs: this database does not record what it was indexed "
-                "from (it was made before sources were recorded); name them, as in 'indexer "
-                "--rebuild DIR...'");
-        fresh.inputs = inputs_of(recorded);
-        if (fresh.inputs.empty() && recorded.stdin_documents == 0)
-            throw UsageError("--rebuild without inputs: the database records no sources");
-    } else if (!fresh.drop_sources) {
-        std::vector<std::string> inputs;
-        std::error_code error;
-        for (const std::string& input : fresh.inputs)
-            inputs.push_back(input == "-" ? input
-                                          : fs::absolute(input, error).lexically_normal().string());
-        const std::string list =
-            fresh.files_from.empty() || fresh.files_from == "-"
-                ? fresh.files_from
-                : fs::absolute(fresh.files_from, error).lexically_normal().string();
-        const std::vector<std::string> dropped = sources_not_covered(recorded, inputs, list);
-        if (!dropped.empty())
-            throw UsageError(
-                "--rebuild would drop " + std::to_string(dropped.size()) + " source" +
-                (dropped.size() == 1 ? "" : "s") +
-                " the database was indexed from and that are not named here: " + listed(dropped) +
-                "; name them too, or add --drop-sources to drop them");
-    }
-    if (fresh.drop_sources || recorded.stdin_documents == 0) return;
-    if (!same_schema)
-        throw UsageError("--rebuild cannot carry over the " +
-                         std::to_string(recorded.stdin_documents) +
-                         " articles from standard input of a database of another schema "
-                         "version; send them again with '-', or add --drop-sources");
-    fresh.carry_from = &old_all;
-    fresh.carry_from_first_shard = &first;
-}
-
-// Builds a new database beside the old one and exchanges the two directories in one
-// rename, so searchers see either the old index or the complete new one.
-IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks) {
-    const std::string& target = options.database_path;
-    const std::string building = target + ".rebuild";
-    std::error_code error;
-    const bool target_exists = fs::exists(target, error);
-    // Holding the old database's locks keeps other indexers from writing changes that the
-    // swap would throw away.
-    std::vector<Xapian::WritableDatabase> old_locks;
-    if (target_exists) {
-        for (const std::string& shard :
-             is_sharded(target) ? shard_paths(target) : std::vector<std::string>{target})
-            old_locks.push_back(open_writable(shard, options.lock_wait, SchemaCheck::Skip));
-    }
-    Xapian::Database old_all;
-    for (const Xapian::WritableDatabase& shard : old_locks) old_all.add_database(shard);
-    IndexOptions fresh = options;
-    std::string old_language;
-    try {
-        plan_rebuild(fresh, old_locks, old_all);
-        if (!old_locks.empty()) old_language = recorded_language(old_locks.front());
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError(DatabaseError::Kind::Other, target, e.get_description());
-    }
-    // The new database is empty: it takes --language, else keeps the old default. Articles
-    // carried over from standard input cannot be read again in the new one.
-    fresh.read_options.default_language = fresh.language.empty() ? old_language : fresh.language;
-    if (fresh.carry_from && fresh.read_options.default_language != old_language)
-        throw UsageError(
-            "--rebuild --language " + fresh.language +
-            " cannot analyse again the articles from standard input the database holds; send "
-            "them again with '-', or add --drop-sources");
-    fs::remove_all(building, error);
-    fresh.database_path = building;
-    fresh.full = true;
-    fresh.prune = false;
-    // A sharded database keeps its shard count unless --shards gives another.
-    if (fresh.shards == 0 && target_exists && is_sharded(target))
-        fresh.shards = static_cast<unsigned>(old_locks.size());
-    // What --delete removed stays out of the new database, until its files change.
-    if (!old_locks.empty()) fresh.deletions_from = &old_locks.front();
-    IndexSummary summary = index_into(building, fresh, callbacks, [&](IndexWriter& writer) {
-        return Run(fresh, callbacks, writer).execute();
-    });
-    if (summary.stopped_by_signal) {
-        fs::remove_all(building, error);
-        summary.work_discarded = true;
-        return summary;
-    }
-    if (target_exists) {
-        if (::renameat2(AT_FDCWD, building.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) !=
-            0) {
-            throw DatabaseError(
-                DatabaseError::Kind::Other, target,
-                std::string("cannot swap in the rebuilt database: ") + std::strerror(errno));
-        }
-        old_locks.clear();
-        fs::remove_all(building, error);  // now the old database
-    } else {
-        fs::rename(building, target, error);
-        if (error)
-            throw DatabaseError(
-                DatabaseError::Kind::Other, target,
-                "cannot move the rebuilt database " + building + " into place: " + error.message());
-    }
-    return summary;
-}
-
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& given, const RunCallbacks& callbacks) {
-    if (given.rebuild && !given.dry_run) return rebuild(given, callbacks);
+    if (given.rebuild && !given.dry_run)
+        return rebuild(given, callbacks, [&](const IndexOptions& planned, IndexWriter& writer) {
+            return Run(planned, callbacks, writer).execute();
+        });
     IndexOptions options = given;
     // A dry run of a rebuild reads the database as it is, with the language a rebuild would take.
     options.read_options.default_language =
         language_for_database(options.language, options.database_path, given.rebuild);
-    return index_into(options.database_path, options, callbacks, [&](IndexWriter& writer) {
+    return with_writer(options.database_path, options, callbacks, [&](IndexWriter& writer) {
         return Run(options, callbacks, writer).execute();
     });
 }
 
 IndexSummary work_on_database(const IndexOptions& options, const RunCallbacks& callbacks,
                               const std::function<IndexSummary(IndexWriter&)>& work) {
-    return index_into(options.database_path, options, callbacks, work);
+    return with_writer(options.database_path, options, callbacks, work);
 }
 
 }  // namespace newsindex::indexer
