@@ -1,8 +1,11 @@
 // The pipeline between an indexing run's scan and its writer: worker threads prepare files
 // (prepare.h) while the run's thread applies the outcomes in scan order, so the result does
-// not depend on thread timing. At most a batch of files (and of input bytes) is between scan
-// and database at once, which bounds memory. With no workers, submit() prepares the job on
-// the calling thread: a serial run, as omindex's.
+// not depend on thread timing. At most two batches of files (and of input bytes) are between
+// scan and database at once, which bounds memory: the writer applies and commits a batch at
+// once (writer.h), and with one batch in flight the workers ran dry during that work and the
+// writer then waited for the next batch (Reuters-21578, --jobs 2: the writer waited 2.8 s for
+// outcomes with one batch in flight, 1.8 s with two; docs/performance.md). With no workers,
+// submit() prepares the job on the calling thread: a serial run, as omindex's.
 //
 // A file of many articles comes in parts of about a batch (PartSink): a worker hands each part
 // over as it is made and waits while two of its parts are not yet applied, so a long file
@@ -42,7 +45,8 @@ class Pipeline {
     ~Pipeline();
 
     // Whether submit() must wait: as many files, or as many input bytes, are between the scan
-    // and the writer as a batch may hold (the bytes bound memory when articles are long).
+    // and the writer as kBatchesInFlight batches may hold (the bytes bound memory when
+    // articles are long).
     bool full() const {
         return next_sequence_ - next_to_apply_ >= max_in_flight_ ||
                (bytes_in_flight_ >= max_bytes_in_flight_ && !empty());
@@ -57,6 +61,9 @@ class Pipeline {
     std::optional<FileOutcome> next(bool wait);
 
   private:
+    // Batches between scan and writer: one being prepared while the writer ends the last.
+    static constexpr std::size_t kBatchesInFlight = 2;
+
     void work(ReadOptions read_options, bool spelling);
 
     // Thrown through prepare_file() (not a std::exception, which it would catch) when the
