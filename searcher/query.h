@@ -59,7 +59,7 @@ class QueryBuilder {
         std::string code;  // primary subtag; empty for the default
         std::string term;  // the language's L term; empty for the default
         Xapian::Stem stemmer;
-        Xapian::SimpleStopper stopper;
+        const Xapian::SimpleStopper* stopper = nullptr;  // shared by every search; never null
     };
     Xapian::Query proximity_boost(const std::vector<QueryToken>& tokens,
                                   const LanguageAnalysis& language);
@@ -75,8 +75,7 @@ class QueryBuilder {
 
     // English, and every language without a stemmer of its own.
     LanguageAnalysis default_;
-    // The languages with a stemmer of their own that the database has articles in. A deque:
-    // the parser keeps a pointer to the stopper it was last given.
+    // The languages with a stemmer of their own that the database has articles in.
     std::deque<LanguageAnalysis> other_languages_;
     Xapian::QueryParser parser_;
     std::string field_problem_;  // set by field processors during one parse()

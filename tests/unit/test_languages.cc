@@ -2,9 +2,13 @@
 // indexer's n-gram terms rely on (text::is_cjk).
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <set>
 
+#include "query.h"
+#include "schema.h"
 #include "stemmer.h"
 #include "stop_words.h"
+#include "test_support.h"
 #include "text/elision.h"
 #include "text/utf8.h"
 
@@ -111,4 +115,58 @@ TEST_CASE("French, Italian and Catalan elisions are set apart from their words",
     CHECK(text::split_elisions(text, language) == split);
     CHECK(text::has_elisions(language) ==
           (language == "fr" || language == "it" || language == "ca"));
+}
+
+TEST_CASE("languages whose stems of a query agree share one branch of it", "[languages][query]") {
+    // Four articles: English, German, French, Dutch, each holding the stems its own language
+    // gives "oil" and "prices" (the indexer writes them so, text/language.h).
+    TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    const std::vector<std::pair<std::string, std::string>> articles = {
+        {"en", "english"}, {"de", "german"}, {"fr", "french"}, {"nl", "dutch"}};
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        for (const auto& [code, stemmer_name] : articles) {
+            const Xapian::Stem stem(stemmer_name);
+            Xapian::Document doc;
+            doc.add_boolean_term(newsindex::schema::language_term(code));
+            doc.add_posting("Z" + stem("oil"), 1);
+            doc.add_posting("Z" + stem("prices"), 2);
+            db.add_document(doc);
+        }
+        db.commit();
+    }
+    Xapian::Database db(path);
+    newsindex::searcher::QueryBuilder builder(db, "20260101");
+    auto matches = [&](const Xapian::Query& query) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        std::vector<Xapian::docid> found;
+        const Xapian::MSet mset = enquire.get_mset(0, 10);
+        for (auto it = mset.begin(); it != mset.end(); ++it) found.push_back(*it);
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    const std::vector<Xapian::docid> all = {1, 2, 3, 4};
+    // "oil" stems alike in all four: one query, no language filter at all.
+    const auto oil = builder.parse("oil", newsindex::searcher::MatchMode::AllWords, false);
+    CHECK(oil.query.get_description().find("FILTER") == std::string::npos);
+    CHECK(oil.query.get_description().find("AND_NOT") == std::string::npos);
+    CHECK(matches(oil.query) == all);
+    // "oil prices": each article still matched by its own language's stems, every one found,
+    // and no language has a branch of its own for a query another gives alike.
+    const auto prices =
+        builder.parse("oil prices", newsindex::searcher::MatchMode::AllWords, false);
+    CHECK(matches(prices.query) == all);
+    const std::string description = prices.query.get_description();
+    INFO(description);
+    std::set<std::string> stems;
+    for (const auto& [code, stemmer_name] : articles)
+        stems.insert(Xapian::Stem(stemmer_name)("prices"));
+    std::size_t filters = 0;
+    for (std::size_t at = description.find("FILTER"); at != std::string::npos;
+         at = description.find("FILTER", at + 1))
+        ++filters;
+    // One branch per distinct stem; the default's (English) needs no filter of its own.
+    CHECK(filters == stems.size() - 1);
 }
