@@ -127,7 +127,9 @@ class QueryWordStemmer : public Xapian::StemImplementation {
   public:
     QueryWordStemmer(const std::vector<std::string>& words, const Xapian::Stem& stemmer,
                      std::string language)
-        : stemmer_(stemmer), language_(std::move(language)) {
+        : stemmer_(stemmer),
+          language_(std::move(language)),
+          has_elisions_(text::has_elisions(language_)) {
         for (const std::string& word : words) beginnings_.push_back(word.substr(0, 1));
     }
 
@@ -139,7 +141,7 @@ class QueryWordStemmer : public Xapian::StemImplementation {
     // is returned for it is no stem of any query.
     std::string operator()(const std::string& written) override {
         std::string word = text::fold_for_search(written);
-        if (text::has_elisions(language_)) {
+        if (has_elisions_) {
             word = text::split_elisions(word, language_);
             const std::size_t space = word.rfind(' ');
             if (space != std::string::npos) word.erase(0, space + 1);
@@ -157,6 +159,7 @@ class QueryWordStemmer : public Xapian::StemImplementation {
   private:
     Xapian::Stem stemmer_;
     std::string language_;
+    bool has_elisions_;  // asked once: Xapian calls the stemmer for every word of the window
     std::vector<std::string> beginnings_;
 };
 
