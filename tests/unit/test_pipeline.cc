@@ -1,7 +1,6 @@
 // The pipeline between scan and writer (indexer/pipeline.h): how much it lets in flight, and
 // that outcomes come out in the order the files went in, whatever the workers' timing.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <string>
 #include <vector>
@@ -27,8 +26,7 @@ FileJob job_for(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("with workers, two batches may be in flight; a serial run takes one file at a time",
-          "[pipeline]") {
+TEST_CASE("two batches may be in flight with workers and one file without", "[pipeline]") {
     // The writer applies and commits a batch at once: with workers, the next batch is
     // prepared meanwhile and another may wait, so that the writer does not wait for the
     // workers after every commit.
