@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "entity_renames.h"
 #include "errors.h"
 #include "formats/reader.h"
 #include "sources.h"
@@ -312,7 +313,7 @@ void IndexWriter::count_file(std::size_t written, std::size_t released, std::siz
 void IndexWriter::write_article(PreparedArticle& prepared, const std::string& path,
                                 std::set<std::string>& written_ids, bool count_words) {
     // What this batch taught is already known (apply() learned it): only documents of
-    // earlier batches need apply_new_aliases().
+    // earlier batches need renaming (rename_in_documents() at the end of the batch).
     std::vector<DocumentBuilder::EntityRename> renames;
     for (auto& rename : aliases_.resolve(prepared.article))
         renames.push_back({rename.old_type, std::move(rename.alias.short_name), rename.alias.type,
@@ -789,92 +790,13 @@ void IndexWriter::commit_all_shards() {
     }
 }
 
-void IndexWriter::apply_new_aliases() {
-    // Gathered per document first, so that a document with many of the new short names is
-    // read, renamed and written once, not once per name. Ordered, so the renames of a
-    // document come in the order the aliases were learned.
-    std::map<std::pair<std::size_t, Xapian::docid>, std::vector<std::pair<EntityType, EntityAlias>>>
-        renames_of;  // (shard, docid) -> (type written, alias)
-    for (const EntityAlias& alias : new_aliases_) {
-        // (type written, alias): lone short names of each type the alias renames, and the
-        // titled names of its full name, which are aliases of their own.
-        std::vector<std::pair<EntityType, EntityAlias>> wanted;
-        for (EntityType type : aliases_.types_renamed(alias)) wanted.emplace_back(type, alias);
-        for (EntityAlias& titled : aliases_.titled_renamed(alias))
-            wanted.emplace_back(titled.type, std::move(titled));
-        for (const auto& [type, renaming] : wanted) {
-            const std::string term = schema::boolean_term(
-                std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(type),
-                renaming.short_name);
-            for (std::size_t shard = 0; shard < shards_->size(); ++shard) {
-                Xapian::WritableDatabase& database = (*shards_)[shard];
-                // Most short names were never written alone; asking is cheaper than opening
-                // a posting list, which flushes the term's pending changes first.
-                if (!database.term_exists(term)) continue;
-                for (auto it = database.postlist_begin(term); it != database.postlist_end(term);
-                     ++it)
-                    renames_of[{shard, *it}].emplace_back(type, renaming);
-            }
-        }
-    }
-    for (const auto& [where, renames] : renames_of) {
-        Xapian::WritableDatabase& shard = (*shards_)[where.first];
-        Xapian::Document doc = shard.get_document(where.second);
-        Article article = schema::decode_record(doc.get_data());
-        // An entity written as another type the alias renames (types_renamed()) takes the
-        // alias's type first. Found by name, not by a walk of the entities per alias.
-        std::unordered_map<std::string, std::vector<std::size_t>> by_name;
-        for (std::size_t i = 0; i < article.entities.size(); ++i)
-            by_name[article.entities[i].name].push_back(i);
-        std::vector<EntityAlias> aliases;
-        for (const auto& [type, alias] : renames) {
-            if (auto found = by_name.find(alias.short_name); found != by_name.end())
-                for (std::size_t i : found->second)
-                    if (article.entities[i].type == type) article.entities[i].type = alias.type;
-            aliases.push_back(alias);
-        }
-        const std::vector<bool> renamed = rename_entities(article, aliases);
-        std::vector<DocumentBuilder::EntityRename> done;
-        for (std::size_t i = 0; i < renames.size(); ++i)
-            if (renamed[i])
-                done.push_back({renames[i].first, aliases[i].short_name, aliases[i].type,
-                                aliases[i].full_name});
-        if (done.empty()) continue;
-        builder_.rename_entities(doc, article, done);
-        shard.replace_document(where.second, doc);
-    }
-    new_aliases_.clear();
-}
-
 void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn) {
     // A short name that no longer stands for a full name as it did (another full name won, it
     // became ambiguous, a type is no longer renamed): the documents named after it are made
     // again from their files, as a clean index (which knows every article from the start)
     // makes them. Those of this batch too: an article is named when it is applied, and one
     // applied before the article that withdrew the alias took the old name.
-    std::set<std::string> paths;
-    for (const EntityAlias& alias : withdrawn) {
-        const std::string term = schema::boolean_term(
-            std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(alias.type),
-            alias.full_name);
-        for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it) {
-            const Article record = schema::decode_record(reader_.get_document(*it).get_data());
-            // Whether the alias named it cannot be told from the record, which keeps only
-            // the forms with words the name lacks, nor from the text (an article may write
-            // "General Motors" once and "GM" alone, not defined, elsewhere): every document
-            // of the full name that writes the short name somewhere is made again.
-            const bool mentions_short = record.title.find(alias.short_name) != std::string::npos ||
-                                        record.body.find(alias.short_name) != std::string::npos;
-            const bool renamed =
-                mentions_short && std::any_of(record.entities.begin(), record.entities.end(),
-                                              [&](const ArticleEntity& entity) {
-                                                  return entity.type == alias.type &&
-                                                         entity.name == alias.full_name;
-                                              });
-            if (renamed && !record.source_path.empty()) paths.insert(record.source_path);
-        }
-    }
-    for (const std::string& path : paths) {
+    for (const std::string& path : files_named_after(reader_, withdrawn)) {
         // A file coming in parts is made again once its last part is in.
         if (streaming_ && streaming_->path == path)
             streaming_->remake = true;
@@ -910,8 +832,7 @@ void IndexWriter::end_batch(bool force_commit) {
     for (int round = 0; round < 4; ++round) {
         EntityAliases::Changes changes = aliases_.take_changes();
         if (changes.learned.empty() && changes.withdrawn.empty()) break;
-        new_aliases_ = std::move(changes.learned);
-        apply_new_aliases();
+        rename_in_documents(*shards_, aliases_, changes.learned, builder_);
         rename_after_withdrawn_aliases(changes.withdrawn);
     }
     aliases_.save(shards_->front());

@@ -262,8 +262,6 @@ class IndexWriter {
     void count_spelling(std::size_t shard, const SpellingWords& words);
     // Hands the counted words to Xapian, to be written by the next commit.
     void flush_spelling();
-    // Gives the documents written before an alias was learned the full name it stands for.
-    void apply_new_aliases();
     // Makes again the documents named after aliases that no longer stand as they did.
     void rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn);
 
@@ -277,8 +275,7 @@ class IndexWriter {
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
     EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
     Deletions deletions_;
-    std::vector<EntityAlias> new_aliases_;  // to apply to earlier documents
-    DocumentBuilder builder_;               // renames entities in documents
+    DocumentBuilder builder_;  // renames entities in documents
     WriterMessages messages_;
     bool record_spelling_;
     // Words and their frequencies per shard, held until flush_spelling(). Xapian rewrites (and
