@@ -390,3 +390,32 @@ TEST_CASE("a search sorted by date reads no positions for the boost of words tog
         CHECK(by_date.matches_upper_bound == by_relevance.matches_upper_bound);
     }
 }
+
+TEST_CASE("facet counts are the same with pseudo-relevance feedback as without", "[search]") {
+    // The feedback's first look at the top articles ran with the facet spies attached, which
+    // counted those articles a second time (found when the spies moved to FacetCounter).
+    IndexedFixtures fixtures;
+    searcher::Searcher searcher({fixtures.db_path});
+    searcher::SearchRequest request;
+    request.query = "stream OR rates OR troops";
+    request.mode = searcher::MatchMode::AnyWord;
+    request.facets = {"year", "author"};
+    const auto plain = searcher.search(request);
+    request.ranking.feedback.terms = 5;
+    request.ranking.feedback.documents = 2;
+    const auto expanded = searcher.search(request);
+    REQUIRE(plain.facets.size() == 2);
+    REQUIRE(expanded.facets.size() == 2);
+    for (std::size_t i = 0; i < plain.facets.size(); ++i) {
+        const std::string& name = plain.facets[i].first;
+        const auto& counts = plain.facets[i].second;
+        const auto& expanded_counts = expanded.facets[i].second;
+        CAPTURE(name);
+        CHECK(expanded.facets[i].first == name);
+        REQUIRE(expanded_counts.size() == counts.size());
+        for (std::size_t j = 0; j < counts.size(); ++j) {
+            CHECK(expanded_counts[j].value == counts[j].value);
+            CHECK(expanded_counts[j].count == counts[j].count);
+        }
+    }
+}
