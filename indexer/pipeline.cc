@@ -10,9 +10,8 @@ namespace newsindex::indexer {
 Pipeline::Pipeline(unsigned workers, std::size_t max_in_flight, std::size_t max_bytes_in_flight,
                    const ReadOptions& read_options, bool spelling,
                    std::function<void(FileOutcome&&)> apply_part)
-    : max_in_flight_(workers == 0
-                         ? 1
-                         : std::max<std::size_t>(workers * 4, kBatchesInFlight * max_in_flight)),
+    : max_in_flight_(
+          workers == 0 ? 1 : std::max<std::size_t>(workers * 4, kBatchesInFlight * max_in_flight)),
       max_bytes_in_flight_(workers == 0 ? max_bytes_in_flight
                                         : kBatchesInFlight * max_bytes_in_flight),
       part_articles_(std::max<std::size_t>(1, max_in_flight)),

@@ -50,12 +50,14 @@ std::vector<FacetCount> TermFacetSpy::counts() const {
     return sorted;
 }
 
-FacetCounter::FacetCounter(const schema::Facet& facet) : facet_(facet) { reset(); }
+FacetCounter::FacetCounter(const schema::Facet& facet) : facet_(facet) {
+    reset();
+}
 
 void FacetCounter::reset() {
     if (facet_.slot >= 0)
-        values_ = std::make_unique<Xapian::ValueCountMatchSpy>(
-            static_cast<Xapian::valueno>(facet_.slot));
+        values_ =
+            std::make_unique<Xapian::ValueCountMatchSpy>(static_cast<Xapian::valueno>(facet_.slot));
     else
         terms_ = std::make_unique<TermFacetSpy>(std::string(facet_.prefix));
 }

@@ -201,8 +201,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : db_(
     // languages, two thirds of a remote search's round trips).
     const std::string language_prefix = schema::language_term("");
     std::set<std::string> held_languages;
-    for (auto it = db.allterms_begin(language_prefix); it != db.allterms_end(language_prefix);
-         ++it)
+    for (auto it = db.allterms_begin(language_prefix); it != db.allterms_end(language_prefix); ++it)
         held_languages.insert(*it);
     for (const std::string& language : languages_with_own_stemmer()) {
         const std::string term = schema::language_term(language);

@@ -291,8 +291,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     if (mset.empty() && request.fall_back_to_any && request.mode == MatchMode::AllWords &&
         !request.query.empty() && request.like.empty()) {
         // Nothing has every word: show what has some of them, and say so.
-        ParsedQuery any =
-            builder.parse(request.query, MatchMode::AnyWord, proximity_boost);
+        ParsedQuery any = builder.parse(request.query, MatchMode::AnyWord, proximity_boost);
         for (FacetCounter& counter : counters) counter.reset();
         Xapian::MSet any_mset = run(any.query);
         if (!any_mset.empty()) {

@@ -10,8 +10,8 @@
 // ranking.proximity_boost), to see what it costs.
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>

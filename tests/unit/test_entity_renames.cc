@@ -1,8 +1,8 @@
 // Carrying the collection's names into documents already written (indexer/entity_renames.h):
 // which files an alias that no longer stands may have named.
-#include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 
@@ -14,9 +14,10 @@ using namespace newsindex;
 using newsindex::indexer::EntityAlias;
 using newsindex::indexer::files_named_after;
 
-TEST_CASE("a withdrawn alias names the files whose documents hold its full name and write the "
-          "short one",
-          "[entities][names]") {
+TEST_CASE(
+    "a withdrawn alias names the files whose documents hold its full name and write the "
+    "short one",
+    "[entities][names]") {
     // The entity exact terms the indexer writes (schema.h), one document per article.
     auto add = [](Xapian::WritableDatabase& db, const std::string& path, const std::string& body,
                   EntityType type, const std::string& name) {

@@ -2,9 +2,9 @@
 // and over Xapian's remote backend, and the value-slot facets are counted by a spy that the
 // remote server runs itself (xapian-progsrv here: the same protocol as xapian-tcpsrv, over a
 // pipe), so that no matching document has to travel to be counted.
-#include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -44,7 +44,9 @@ std::vector<std::pair<std::string, Xapian::doccount>> pairs(const std::vector<Fa
     return out;
 }
 
-bool have_progsrv() { return std::system("xapian-progsrv --version >/dev/null 2>&1") == 0; }
+bool have_progsrv() {
+    return std::system("xapian-progsrv --version >/dev/null 2>&1") == 0;
+}
 
 }  // namespace
 
@@ -64,8 +66,8 @@ TEST_CASE("every facet counts the same values locally and over a remote shard", 
         const std::string path = (dir.path() / std::string(facet.name)).string();
         write_articles(path, facet);
         const std::string letter = facet.typed_entities ? "P" : "";
-        const std::vector<std::pair<std::string, Xapian::doccount>> all = {
-            {letter + "201901", 2}, {letter + "202002", 1}};
+        const std::vector<std::pair<std::string, Xapian::doccount>> all = {{letter + "201901", 2},
+                                                                           {letter + "202002", 1}};
         const std::vector<std::pair<std::string, Xapian::doccount>> without_other = {
             {letter + "201901", 2}};
         Xapian::Database local(path);
