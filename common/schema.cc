@@ -356,6 +356,10 @@ std::string language_term(std::string_view primary_language) {
     return boolean_term(kLanguagePrefix, primary_language);
 }
 
+std::string_view language_prefix() {
+    return kLanguagePrefix;
+}
+
 const Field* find_field(std::string_view name) {
     for (const Field& field : fields()) {
         if (field.name == name) return &field;

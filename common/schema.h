@@ -219,6 +219,9 @@ std::string normalise_boolean_value(const Field& field, std::string_view value);
 // The Boolean term of articles in a language (a primary subtag, "de"): what `lang:de` matches.
 // The searcher uses it to give each language's articles the stems of their own language.
 std::string language_term(std::string_view primary_language);
+// The prefix every language term starts with: the searcher lists the languages a database holds
+// by walking the terms under it.
+std::string_view language_prefix();
 
 // The article's unique id: its URL when it has one; else its Message-ID in angle brackets;
 // else its source path, followed by "#" and its record key when the file holds many articles.

@@ -199,7 +199,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string today) : db_(
     // The languages the database holds, read in one pass over the language terms: one
     // request per remote shard, where a frequency per language was one round trip each (30
     // languages, two thirds of a remote search's round trips).
-    const std::string language_prefix = schema::language_term("");
+    const std::string language_prefix(schema::language_prefix());
     std::set<std::string> held_languages;
     for (auto it = db.allterms_begin(language_prefix); it != db.allterms_end(language_prefix); ++it)
         held_languages.insert(*it);
