@@ -173,8 +173,25 @@ void DocumentBuilder::rename_entities(Xapian::Document& doc, const Article& rena
     auto remove = [&](const std::string& term) {
         if (terms.erase(term)) doc.remove_term(term);
     };
-    // Per old type, the words its entities in renamed (every rename applied) still use.
-    std::unordered_map<EntityType, std::unordered_set<std::string>> still_used;
+    // The words of a field as a document built from renamed has them, with their frequencies:
+    // where a rename leaves a word that another entity also uses ("Zemmour" renamed into "Éric
+    // Zemmour", which the article also names), it is counted as a new document counts it, so
+    // that a document renamed in place equals one built after the rename.
+    std::unordered_map<EntityType, std::unordered_map<std::string, Xapian::termcount>> words_now;
+    auto words_of_type = [&](EntityType type, const schema::Field& field) -> auto& {
+        auto found = words_now.find(type);
+        if (found != words_now.end()) return found->second;
+        std::unordered_map<std::string, Xapian::termcount> counted;
+        const Xapian::Document now = words_of(field.values_of(renamed), field, 1);
+        for (auto it = now.termlist_begin(); it != now.termlist_end(); ++it)
+            counted.emplace(*it, it.get_wdf());
+        return words_now.emplace(type, std::move(counted)).first->second;
+    };
+    auto set_wdf = [&](const std::string& term, Xapian::termcount wdf) {
+        remove(term);
+        doc.add_term(term, wdf);
+        terms.insert(term);
+    };
     for (const EntityRename& rename : renames) {
         const schema::Field* old_field = schema::find_field(entity_type_name(rename.old_type));
         const schema::Field* new_field = schema::find_field(entity_type_name(rename.new_type));
@@ -184,21 +201,25 @@ void DocumentBuilder::rename_entities(Xapian::Document& doc, const Article& rena
         doc.add_boolean_term(exact);
         terms.insert(exact);
         if (rename.old_type != rename.new_type) {
-            auto used = still_used.find(rename.old_type);
-            if (used == still_used.end())
-                used =
-                    still_used
-                        .emplace(rename.old_type,
-                                 terms_of(words_of(old_field->values_of(renamed), *old_field, 1)))
-                        .first;
+            const auto& used = words_of_type(rename.old_type, *old_field);
             const Xapian::Document gone = words_of({rename.short_name}, *old_field, 1);
-            for (auto it = gone.termlist_begin(); it != gone.termlist_end(); ++it)
-                if (!used->second.count(*it)) remove(*it);
+            for (auto it = gone.termlist_begin(); it != gone.termlist_end(); ++it) {
+                const auto still = used.find(*it);
+                if (still == used.end())
+                    remove(*it);
+                else if (!old_field->positions)
+                    set_wdf(*it, still->second);
+            }
         }
         const Xapian::Document added =
             words_of({rename.full_name}, *new_field, renamed_entity_position(rename.full_name));
         for (auto it = added.termlist_begin(); it != added.termlist_end(); ++it) {
-            if (!new_field->positions) doc.add_term(*it, it.get_wdf());
+            if (!new_field->positions) {
+                const auto& now = words_of_type(rename.new_type, *new_field);
+                const auto counted = now.find(*it);
+                set_wdf(*it, counted == now.end() ? it.get_wdf() : counted->second);
+                continue;
+            }
             for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
                 doc.add_posting(*it, *pos);
             terms.insert(*it);

@@ -509,6 +509,62 @@ void EntityAliases::save(Xapian::WritableDatabase& database) {
     }
 }
 
+std::set<std::string> EntityAliases::recount(Xapian::WritableDatabase& database) {
+    std::map<std::string, Tally> counted;  // subject -> label -> articles
+    const std::string claims_prefix(kClaimsPrefix);
+    for (auto it = store_.metadata_keys_begin(claims_prefix);
+         it != store_.metadata_keys_end(claims_prefix); ++it) {
+        for (const std::string& claim : split_lines(store_.get_metadata(*it))) {
+            const std::size_t tab = claim.find('\t');
+            if (tab != std::string::npos) ++counted[claim.substr(0, tab)][claim.substr(tab + 1)];
+        }
+    }
+    // Keys are written in full, and those no subject has any more are deleted: a key may be
+    // hashed from its subject (tally_key()), so it cannot be turned back into one.
+    std::set<std::string> written;
+    std::set<std::string> words;
+    for (const auto& [subject, labels] : counted) {
+        std::string value;
+        for (const auto& [label, count] : labels) {
+            if (!value.empty()) value += '\n';
+            value += std::to_string(count) + '\t' + label;
+        }
+        database.set_metadata(tally_key(subject), value);
+        written.insert(tally_key(subject));
+        words.insert(subject.substr(1));
+    }
+    const std::string tally_prefix(kTallyPrefix);
+    std::vector<std::string> stale;
+    for (auto it = store_.metadata_keys_begin(tally_prefix);
+         it != store_.metadata_keys_end(tally_prefix); ++it)
+        if (!written.count(*it)) stale.push_back(*it);
+    tallies_.clear();
+    decisions_.clear();
+    before_.clear();
+    // The decisions, as save() writes them for every word an article counted.
+    written.clear();
+    for (const std::string& word : words) {
+        for (char type : kRetypable) {
+            const Decision& decision = decide(type, word);
+            if (!decision.stands() && decision.full != kAmbiguous) continue;
+            const std::string key = schema::alias_key(type_of_letter(type), word);
+            database.set_metadata(key, decision.full);
+            written.insert(key);
+        }
+    }
+    const std::string alias_prefix(schema::kAliasKeyPrefix);
+    for (auto it = store_.metadata_keys_begin(alias_prefix);
+         it != store_.metadata_keys_end(alias_prefix); ++it)
+        if (!written.count(*it)) stale.push_back(*it);
+    for (const std::string& key : stale) database.set_metadata(key, "");
+    return words;
+}
+
+void EntityAliases::take_decisions_of(EntityAliases& part, const std::set<std::string>& words) {
+    for (const std::string& word : words)
+        for (char type : kRetypable) before_[type + word] = part.decide(type, word);
+}
+
 bool rename_entity(Article& article, const EntityAlias& alias) {
     return rename_entities(article, {alias}).front();
 }

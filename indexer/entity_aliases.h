@@ -85,6 +85,18 @@ class EntityAliases {
     // name "Mark Milley") renames now, as aliases of their own.
     std::vector<EntityAlias> titled_renamed(const EntityAlias& alias);
 
+    // Counts again, from the claims of every article (aliasa: keys), the tallies (aliasn:) and
+    // the decisions (alias:) of database, which must be the store this object reads: a
+    // database merged from parts built side by side (parallel_build.h), where each part
+    // counted its own articles and an article in two parts was counted twice. Returns the
+    // words counted. Throws Xapian::Error.
+    std::set<std::string> recount(Xapian::WritableDatabase& database);
+
+    // Takes the decisions part (the names of a part of a build in parts) made about words as
+    // those this object stood by before, so that take_changes() tells how the documents part
+    // named must change to take the names this object gives.
+    void take_decisions_of(EntityAliases& part, const std::set<std::string>& words);
+
     // Writes what was learned since the last save() to the metadata of database, which must
     // be the database store reads (or its first shard), so that what is saved is read back.
     void save(Xapian::WritableDatabase& database);

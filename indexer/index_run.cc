@@ -12,6 +12,7 @@
 #include "document_builder.h"
 #include "errors.h"
 #include "formats/reader.h"
+#include "parallel_build.h"
 #include "pipeline.h"
 #include "prepare.h"
 #include "rebuild.h"
@@ -90,6 +91,7 @@ class Run {
         };
         scan_callbacks.on_error = [this](const std::string& path, const std::string& problem) {
             scan_errors_in_root_ = true;
+            if (!takes(path)) return;
             FileOutcome failed;
             failed.path = path;
             failed.problem = path + ": " + problem;
@@ -98,6 +100,7 @@ class Run {
         scan_callbacks.on_unknown = [this](const fs::path& file) {
             // Not counted in summary_.files, the files opened: this one is not.
             if (stop_signal()) throw ScanStopped();
+            if (!takes(file.string())) return;
             FileOutcome unknown;
             unknown.kind = FileOutcome::Kind::Unknown;
             unknown.path = file.string();
@@ -132,9 +135,11 @@ class Run {
             }
         } catch (const ScanStopped&) {
         } catch (const InputError& e) {
-            FileOutcome failed;
-            failed.problem = e.what();
-            writer_.apply(std::move(failed));
+            if (takes(options_.files_from)) {
+                FileOutcome failed;
+                failed.problem = e.what();
+                writer_.apply(std::move(failed));
+            }
         }
         while (!pipeline_.empty()) apply(*pipeline_.next(true));
         summary_.stopped_by_signal = stop_signal();
@@ -190,6 +195,7 @@ class Run {
             scan_inputs({root}, scan_options, scan_callbacks);
         } catch (const fs::filesystem_error& e) {
             scan_errors_in_root_ = true;
+            if (!takes(root)) return;
             FileOutcome failed;
             failed.path = root;
             failed.problem = root + ": cannot scan: " + e.code().message();
@@ -229,8 +235,15 @@ class Run {
         while (auto ready = pipeline_.next(false)) apply(std::move(*ready));
     }
 
+    // Whether this run indexes the file at path: every file, unless it builds one part of a
+    // build in parts (and then reports the problems of its own files only).
+    bool takes(const std::string& path) const {
+        return options_.parts <= 1 || part_of(path, options_.parts) == options_.part;
+    }
+
     void on_file(const std::string& path, bool by_content) {
         if (stop_signal()) throw ScanStopped();
+        if (!takes(path)) return;
         ++summary_.files;
         seen_files_.insert(path);
         struct stat info;
@@ -313,10 +326,15 @@ class Run {
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& given, const RunCallbacks& callbacks) {
-    if (given.rebuild && !given.dry_run)
-        return rebuild(given, callbacks, [&](const IndexOptions& planned, IndexWriter& writer) {
-            return Run(planned, callbacks, writer).execute();
-        });
+    const RunWork run = [&](const IndexOptions& planned, IndexWriter& writer) {
+        return Run(planned, callbacks, writer).execute();
+    };
+    if (given.rebuild && !given.dry_run) return rebuild(given, callbacks, run);
+    // The first index of a run with several jobs is built in parts, beside where it goes,
+    // and moved there when complete, as a rebuild is.
+    std::error_code missing;
+    if (builds_in_parts(given) && !fs::exists(given.database_path, missing) && !missing)
+        return rebuild(given, callbacks, run);
     IndexOptions options = given;
     // A dry run of a rebuild reads the database as it is, with the language a rebuild would take.
     options.read_options.default_language =

@@ -54,9 +54,13 @@ struct IndexOptions {
     // into the new one (sources.h). Not for callers.
     const Xapian::Database* carry_from = nullptr;
     const Xapian::Database* carry_from_first_shard = nullptr;
-    // Set by rebuild(): the old database's first shard, whose --delete records the new one
-    // keeps (deletions.h). Not for callers.
-    const Xapian::Database* deletions_from = nullptr;
+    // Set by rebuild(): the --delete records of the old database, which the new one keeps
+    // (deletions.h). Not for callers.
+    const Deletions* deletions_from = nullptr;
+    // Set by build_in_parts() (parallel_build.h): this run indexes only the files whose path
+    // falls to part (of parts), and reports only their problems. Not for callers.
+    unsigned part = 0;
+    unsigned parts = 1;
     bool spelling = true;  // record spelling data for "did you mean"
     unsigned shards = 0;   // create a database of this many shards (0: one database,
                            // or the shards an existing sharded database has)

@@ -396,12 +396,14 @@ int run_indexer(int argc, char** argv) {
     else if (!quiet && (verbose || on_terminal))
         print_summary_line(summary, options);
     if (summary.stopped_by_signal) {
-        std::fprintf(stderr,
-                     summary.work_discarded
-                         ? "indexer: stopped by %s; the rebuild was abandoned and the database "
-                           "is as it was\n"
-                         : "indexer: stopped by %s; the work done so far is committed\n",
-                     strsignal(summary.stopped_by_signal));
+        // A new database built in parts (parallel_build.h) is kept only when complete.
+        const char* outcome = !summary.work_discarded ? "the work done so far is committed"
+                              : options.rebuild
+                                  ? "the rebuild was abandoned and the database is as it was"
+                                  : "the new database was abandoned before it was complete; "
+                                    "run again to index from the start";
+        std::fprintf(stderr, "indexer: stopped by %s; %s\n", strsignal(summary.stopped_by_signal),
+                     outcome);
         return kStoppedBySignalBase + summary.stopped_by_signal;
     }
     return summary.counts.failed > 0 ? kSomeInputsSkipped : kSuccess;

@@ -9,6 +9,7 @@
 
 #include "database.h"
 #include "errors.h"
+#include "parallel_build.h"
 #include "run_database.h"
 #include "schema.h"
 #include "settings.h"
@@ -101,9 +102,13 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks,
     for (const Xapian::WritableDatabase& shard : old_locks) old_all.add_database(shard);
     IndexOptions fresh = options;
     std::string old_language;
+    Deletions old_deletions;
     try {
         plan_rebuild(fresh, old_locks, old_all);
-        if (!old_locks.empty()) old_language = recorded_language(old_locks.front());
+        if (!old_locks.empty()) {
+            old_language = recorded_language(old_locks.front());
+            old_deletions.load(old_locks.front());
+        }
     } catch (const Xapian::Error& e) {
         throw DatabaseError(DatabaseError::Kind::Other, target, e.get_description());
     }
@@ -123,9 +128,12 @@ IndexSummary rebuild(const IndexOptions& options, const RunCallbacks& callbacks,
     if (fresh.shards == 0 && target_exists && is_sharded(target))
         fresh.shards = static_cast<unsigned>(old_locks.size());
     // What --delete removed stays out of the new database, until its files change.
-    if (!old_locks.empty()) fresh.deletions_from = &old_locks.front();
-    IndexSummary summary = with_writer(building, fresh, callbacks,
-                                       [&](IndexWriter& writer) { return run(fresh, writer); });
+    if (!old_locks.empty()) fresh.deletions_from = &old_deletions;
+    IndexSummary summary = builds_in_parts(fresh)
+                               ? build_in_parts(fresh, callbacks, run)
+                               : with_writer(building, fresh, callbacks, [&](IndexWriter& writer) {
+                                     return run(fresh, writer);
+                                 });
     if (summary.stopped_by_signal) {
         fs::remove_all(building, error);
         summary.work_discarded = true;

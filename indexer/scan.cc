@@ -64,6 +64,13 @@ class Walker {
     }
 
   private:
+    static bool is_xapian_database(const fs::path& directory) {
+        std::error_code error;
+        for (const char* marker : {"iamglass", "iamchert", "iamhoney", "XAPIANDB"})
+            if (fs::exists(directory / marker, error)) return true;
+        return false;
+    }
+
     void visit(const fs::directory_entry& entry) {
         const std::string name = entry.path().filename().string();
         if (is_skipped_name(name)) return;
@@ -71,6 +78,9 @@ class Walker {
         if (entry.is_symlink(error) && !options_.follow_symlinks) return;
         // is_directory/is_regular_file follow links; a broken link is neither.
         if (entry.is_directory(error)) {
+            // A Xapian database holds no articles, and one being written (this run's own, or
+            // the parts of a build in parts) changes its files under the scan.
+            if (is_xapian_database(entry.path())) return;
             walk(entry.path());
         } else if (entry.is_regular_file(error)) {
             switch (classify_file_name(name)) {

@@ -36,10 +36,6 @@ std::string path_of_term(const std::string& term) {
     return schema::boolean_term(schema::kPathPrefix, value) == term ? value : std::string();
 }
 
-// Ids of the other articles folded into a document (same text under another id, or another
-// id of the same cluster): the document is found by them as by its own id term.
-constexpr std::string_view kOtherIdPrefix = "XQ";
-
 bool is_regular_file(const std::string& path) {
     struct stat info;
     return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
@@ -143,8 +139,7 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
         ++counts_.failed;
         return {};
     }
-    for (const PreparedArticle& prepared : outcome.articles)
-        aliases_.learn(prepared.id_term, prepared.article);
+    for (const PreparedArticle& prepared : outcome.articles) learn_names(prepared, path);
     forget_stale_deletions(outcome.state);
     reread_states_.push_back(outcome.state);
     return std::move(outcome.articles);
@@ -153,6 +148,7 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
 void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticle> articles,
                              bool vanished, const schema::FileState* state, bool counted) {
     FileInProgress file = start_file(path, &articles);
+    file.counted = counted;
     add_articles(file, articles);
     finish_file(file, vanished, state, counted);
 }
@@ -178,6 +174,10 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
     if (!shards_) return file;  // a dry run reads nothing again
     // Every file that shares a document with a file of the set joins the set: their documents
     // are made again from all their files, as a clean index would make them.
+    std::set<std::string> own_ids;
+    if (articles)
+        for (const PreparedArticle& prepared : *articles) own_ids.insert(prepared.id_term);
+    remaking_ = Remaking{path, articles ? &own_ids : nullptr};
     std::map<std::string, std::vector<PreparedArticle>> others;
     std::vector<std::string> queue{path};
     std::set<Xapian::docid> doomed;
@@ -207,6 +207,7 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
             }
         }
     }
+    remaking_.reset();
     for (const auto& entry : others)
         for (const PreparedArticle& prepared : entry.second) file.gone_ids.erase(prepared.id_term);
     // A file that comes whole is known now: its gone articles are forgotten before any of the
@@ -233,7 +234,7 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
 void IndexWriter::add_articles(FileInProgress& file, std::vector<PreparedArticle>& articles) {
     if (shards_) {
         for (PreparedArticle& prepared : articles)
-            write_article(prepared, file.path, file.written_ids, true);
+            write_article(prepared, file.path, file.written_ids, file.counted);
         return;
     }
     // A dry run counts what the file alone would change.
@@ -327,6 +328,11 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
         return;
     }
     ++uncommitted_;
+    // Every article a file gives counts its words once, whether it gets a document of its own
+    // or is folded into another's: the counts then depend on the set of files, not on the
+    // order they come in (a build in parts, parallel_build.h, gives what one run gives).
+    if (record_spelling_ && count_words)
+        count_spelling(shard_of(prepared.id_term), prepared.spelling_words);
     // The documents of the same article: the same id (as theirs or one folded into them) or
     // the same text. A bridge between two of them folds them all into one.
     std::set<Xapian::docid> same;
@@ -338,7 +344,6 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     if (same.empty()) {
         const std::size_t shard = shard_of(prepared.id_term);
         (*shards_)[shard].replace_document(prepared.id_term, prepared.document);
-        if (record_spelling_ && count_words) count_spelling(shard, prepared.spelling_words);
         return;
     }
     // The article of the first file in path order (then id order) gives the text and the id,
@@ -395,9 +400,7 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
         const Location where = locate(*kept.docid);
         (*shards_)[where.shard].replace_document(where.docid, doc);
     } else {
-        const std::size_t shard = shard_of(prepared.id_term);
-        (*shards_)[shard].replace_document(prepared.id_term, doc);
-        if (record_spelling_ && count_words) count_spelling(shard, prepared.spelling_words);
+        (*shards_)[shard_of(prepared.id_term)].replace_document(prepared.id_term, doc);
     }
 }
 
@@ -434,7 +437,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
     std::size_t changes = 1;
     if (outcome.kind == FileOutcome::Kind::Prepared) {
         for (const PreparedArticle& prepared : outcome.articles)
-            aliases_.learn(prepared.id_term, prepared.article);
+            learn_names(prepared, outcome.path);
         changes += outcome.articles.size();
         uncommitted_bytes_ += outcome.state.size;
     }
@@ -445,6 +448,41 @@ void IndexWriter::apply(FileOutcome&& outcome) {
 void IndexWriter::apply_held_outcomes() {
     for (FileOutcome& outcome : held_outcomes_) apply_now(std::move(outcome));
     held_outcomes_.clear();
+    named_in_batch_.clear();  // the database holds them now
+}
+
+bool IndexWriter::named_by_earlier_file(const std::string& id_term, const std::string& path) const {
+    const auto in_batch = named_in_batch_.find(id_term);
+    if (in_batch != named_in_batch_.end() && in_batch->second < path) return true;
+    // The file an id is the own id of a document for: the file its text comes from. (Ids
+    // folded into a document by text, XQ terms, do not tell which of its files gave them.)
+    if (!reader_.term_exists(id_term)) return false;
+    for (auto it = reader_.postlist_begin(id_term); it != reader_.postlist_end(id_term); ++it) {
+        const std::vector<std::string> holders = holders_of(*it);
+        if (std::none_of(holders.begin(), holders.end(),
+                         [&](const std::string& holder) { return holder < path; }))
+            continue;
+        const std::string kept =
+            schema::decode_record(reader_.get_document(*it).get_data()).source_path;
+        if (kept.empty() || kept >= path) continue;
+        // The file being made again names the id only if it still gives it.
+        if (remaking_ && kept == remaking_->path && remaking_->ids &&
+            !remaking_->ids->count(id_term))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+void IndexWriter::learn_names(const PreparedArticle& prepared, const std::string& path) {
+    if (path.empty()) {  // from standard input
+        aliases_.learn(prepared.id_term, prepared.article);
+        return;
+    }
+    if (named_by_earlier_file(prepared.id_term, path)) return;
+    aliases_.learn(prepared.id_term, prepared.article);
+    std::string& first = named_in_batch_[prepared.id_term];
+    if (first.empty() || path < first) first = path;
 }
 
 void IndexWriter::apply_now(FileOutcome&& outcome) {
@@ -657,9 +695,7 @@ std::vector<std::string> IndexWriter::delete_documents(const std::set<Xapian::do
     return ids;
 }
 
-void IndexWriter::carry_deletions(const Xapian::Database& old) {
-    Deletions carried;
-    carried.load(old);
+void IndexWriter::carry_deletions(const Deletions& carried) {
     for (const schema::DeletedArticle* deleted : carried.all()) {
         if (shards_)
             pending_states_.push_back(

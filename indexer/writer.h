@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -179,9 +180,17 @@ class IndexWriter {
     // commit() after. Throws Xapian::Error.
     std::vector<std::string> delete_documents(const std::set<Xapian::docid>& docids);
 
-    // Copies the deletion records of old (the first shard of the database a --rebuild
-    // replaces) into this one with the next commit, and keeps their articles out of this run.
-    void carry_deletions(const Xapian::Database& old);
+    // Copies the deletion records carried (those of the database a --rebuild replaces) into
+    // this one with the next commit, and keeps their articles out of this run.
+    void carry_deletions(const Deletions& carried);
+
+    // Makes a database merged from parts built side by side (parallel_build.h) what one run
+    // over all their files gives: counts the collection's names again from every article,
+    // renames in place or makes again the documents a part (parts: the part databases, in any
+    // order) named otherwise, and folds into one document the articles that two parts both
+    // hold (same id or text) by applying their files again. Leaves counts() as they were. Call
+    // before finish(). Throws Xapian::Error.
+    void settle_merged_parts(const std::vector<Xapian::Database>& parts);
 
     std::size_t uncommitted_changes() const { return uncommitted_; }
     // Input bytes (file sizes) of the files applied since the last commit.
@@ -199,6 +208,12 @@ class IndexWriter {
     };
     void apply_now(FileOutcome&& outcome);
     void apply_held_outcomes();
+    // Counts what an article of the file at path says about names (EntityAliases::learn()),
+    // unless the document of its id keeps the text of a file before path in path order (or
+    // such a file gave the id earlier in the batch): an id counts the article whose text its
+    // document keeps (write_article()), in whatever order the files come.
+    void learn_names(const PreparedArticle& prepared, const std::string& path);
+    bool named_by_earlier_file(const std::string& id_term, const std::string& path) const;
     std::size_t shard_of(const std::string& key) const;
     Location locate(Xapian::docid global) const;
     void commit_all_shards();
@@ -207,6 +222,12 @@ class IndexWriter {
     std::vector<std::string> holders_of(Xapian::docid docid) const;
     // The term that finds a document by the id of an article folded into it.
     static std::string other_id_term(const std::string& id_term);
+    // Ids of the other articles folded into a document (same text under another id, or
+    // another id of the same cluster): the document is found by them as by its own id term.
+    static constexpr std::string_view kOtherIdPrefix = "XQ";
+    // The files holding documents that another document has the same id or text as: in a
+    // database merged from parts, the articles two parts both hold.
+    std::set<std::string> files_of_unfolded_duplicates() const;
     // The articles of a file that shares a document with a changed one, read again through
     // read_file_ (its state is recorded later). None when it is gone or cannot be read.
     std::vector<PreparedArticle> read_again(const std::string& path);
@@ -224,6 +245,9 @@ class IndexWriter {
         std::set<std::string> written_ids;  // id terms of its articles written so far
         std::size_t dry_written = 0;        // a dry run: articles that would be written
         bool remake = false;  // an alias was withdrawn while it came in parts (apply_now())
+        // The file is applied for itself, not made again for another: its duplicates and
+        // spelling words count.
+        bool counted = true;
         std::set<std::string> gone_ids;  // id terms its documents held, not yet given again
     };
     // Notes what the file held, deletes its documents and those it shares, and writes the
@@ -240,7 +264,8 @@ class IndexWriter {
     void count_file(std::size_t written, std::size_t released, std::size_t reclaimed);
     // Writes one article of the file at path: a document of its own, or folded with the
     // documents of the same article (same id or text) into one whose text and id are those
-    // of the first file in path order. count_words: the file being applied, not one read again.
+    // of the first file in path order. count_words: the file being applied, not one read again
+    // or made again: its spelling words and a second copy of an article in it are counted.
     void write_article(PreparedArticle& prepared, const std::string& path,
                        std::set<std::string>& written_ids, bool count_words);
     void record_state(const schema::FileState& state);
@@ -273,6 +298,15 @@ class IndexWriter {
     std::vector<PendingState> pending_states_;
     std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
+    // The file whose documents start_file() is making again, and the ids it gives now (null:
+    // not known, for a file in parts): it names an id only if it still gives it.
+    struct Remaking {
+        std::string path;
+        const std::set<std::string>* ids;
+    };
+    std::optional<Remaking> remaking_;
+    // Ids named this batch, by the first file in path order; the batch is not written yet.
+    std::unordered_map<std::string, std::string> named_in_batch_;
     EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
     Deletions deletions_;
     DocumentBuilder builder_;  // renames entities in documents

@@ -1,0 +1,189 @@
+#include "parallel_build.h"
+
+#include <sys/stat.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "database.h"
+#include "errors.h"
+#include "run_database.h"
+#include "schema.h"
+#include "sources.h"
+#include "summary.h"
+
+namespace newsindex::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// At most this many parts: each is a database to create, merge and settle, and an article two
+// parts hold is folded after the merge, so parts beyond what the writing needs cost more than
+// they give. More jobs than parts prepare files for the parts' writers (pipeline.h).
+constexpr unsigned kMostParts = 4;
+
+// Removes the part databases when the build ends, however it ends.
+struct PartDirectories {
+    std::vector<std::string> paths;
+    ~PartDirectories() {
+        std::error_code ignored;
+        for (const std::string& path : paths) fs::remove_all(path, ignored);
+    }
+};
+
+void add_counts(IndexCounts& to, const IndexCounts& from) {
+    to.added += from.added;
+    to.updated += from.updated;
+    to.unchanged += from.unchanged;
+    to.deleted += from.deleted;
+    to.duplicates += from.duplicates;
+    to.failed += from.failed;
+    to.unknown += from.unknown;
+    to.still_failing += from.still_failing;
+}
+
+IndexSummary sum_of(const std::vector<IndexSummary>& parts) {
+    IndexSummary sum;
+    for (const IndexSummary& part : parts) {
+        add_counts(sum.counts, part.counts);
+        sum.files += part.files;
+        if (part.stopped_by_signal) sum.stopped_by_signal = part.stopped_by_signal;
+    }
+    return sum;
+}
+
+Xapian::doccount documents_in(const std::vector<std::string>& paths) {
+    Xapian::doccount count = 0;
+    for (const std::string& path : paths) count += Xapian::Database(path).get_doccount();
+    return count;
+}
+
+// Merges the parts into a new database at target. Metadata that every part wrote (sources,
+// settings, the deletions a rebuild carries) holds one value in all of them, which the
+// compactor keeps; the collection's names are counted again afterwards.
+void merge(const std::vector<std::string>& paths, const std::string& target) {
+    try {
+        Xapian::Database parts;
+        for (const std::string& path : paths) parts.add_database(Xapian::Database(path));
+        // Xapian merges more than three sources faster in several passes.
+        parts.compact(target, paths.size() > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(DatabaseError::Kind::Other, target,
+                            "cannot merge the parts built side by side: " + e.get_description());
+    }
+}
+
+}  // namespace
+
+unsigned part_of(const std::string& path, unsigned parts) {
+    return static_cast<unsigned>(std::stoull(schema::content_hash(path).substr(0, 8), nullptr, 16) %
+                                 parts);
+}
+
+bool builds_in_parts(const IndexOptions& options) {
+    if (options.jobs < 2 || options.shards > 0 || options.dry_run || options.carry_from ||
+        (options.inputs.empty() && options.files_from.empty()))
+        return false;
+    for (const std::string& input : options.inputs)
+        if (input == "-") return false;
+    // Each part reads the list of inputs: a pipe could be read by one part only.
+    struct stat list;
+    return options.files_from.empty() ||
+           (::stat(options.files_from.c_str(), &list) == 0 && S_ISREG(list.st_mode));
+}
+
+IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& callbacks,
+                            const RunWork& run) {
+    const auto start = std::chrono::steady_clock::now();
+    const unsigned count = std::min(options.jobs, kMostParts);
+    PartDirectories parts;
+    std::error_code error;
+    for (unsigned i = 0; i < count; ++i) {
+        parts.paths.push_back(options.database_path + ".part" + std::to_string(i));
+        fs::remove_all(parts.paths.back(), error);
+        // Made before any part scans: a database being created is a directory that appears
+        // and is renamed, which a scan of a directory holding it would trip over.
+        open_writable(parts.paths.back(), options.lock_wait);
+    }
+    // The parts' threads report through the caller's callbacks one at a time; the progress
+    // shown is the sum of the parts'.
+    std::mutex reporting;
+    std::vector<IndexSummary> summaries(count), so_far(count);
+    std::vector<RunCallbacks> part_callbacks(count);
+    for (unsigned i = 0; i < count; ++i) {
+        RunCallbacks& mine = part_callbacks[i];
+        mine.messages.problem = [&](const std::string& message) {
+            std::lock_guard<std::mutex> lock(reporting);
+            callbacks.messages.problem(message);
+        };
+        mine.messages.note = [&](const std::string& message) {
+            std::lock_guard<std::mutex> lock(reporting);
+            callbacks.messages.note(message);
+        };
+        if (callbacks.progress)
+            mine.progress = [&, i](const IndexSummary& part) {
+                std::lock_guard<std::mutex> lock(reporting);
+                so_far[i] = part;
+                IndexSummary all = sum_of(so_far);
+                all.seconds = part.seconds;
+                callbacks.progress(all);
+            };
+    }
+    std::vector<std::exception_ptr> failures(count);
+    std::vector<std::thread> threads;
+    for (unsigned i = 0; i < count; ++i) {
+        threads.emplace_back([&, i] {
+            try {
+                IndexOptions part = options;
+                part.database_path = parts.paths[i];
+                // The jobs shared out: every thread at work counts (index_run.h).
+                part.jobs = options.jobs / count + (i < options.jobs % count ? 1 : 0);
+                part.part = i;
+                part.parts = count;
+                summaries[i] = with_writer(part.database_path, part, part_callbacks[i],
+                                           [&](IndexWriter& writer) { return run(part, writer); });
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (const std::exception_ptr& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    IndexSummary summary = sum_of(summaries);
+    if (summary.stopped_by_signal) {
+        summary.work_discarded = true;
+        return summary;
+    }
+    merge(parts.paths, options.database_path);
+    IndexOptions whole = options;
+    whole.deletions_from = nullptr;  // each part carried them over; they are merged
+    whole.jobs = 1;
+    return with_writer(whole.database_path, whole, callbacks, [&](IndexWriter& writer) {
+        std::vector<Xapian::Database> part_databases;
+        for (const std::string& path : parts.paths) part_databases.emplace_back(path);
+        const Xapian::doccount written = documents_in(parts.paths);
+        writer.settle_merged_parts(part_databases);
+        // An article two parts held was added by each; one run adds it once and counts the
+        // other as a duplicate.
+        const Xapian::doccount folded = written - writer.database().get_doccount();
+        summary.counts.added -= folded;
+        summary.counts.duplicates += folded;
+        summary.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const IndexCounts& c = summary.counts;
+        if (c.added + c.updated + c.deleted + c.duplicates + c.failed > 0)
+            writer.record_source(std::string(kLastRunKey), last_run_record(summary, options));
+        writer.finish();
+        return summary;
+    });
+}
+
+}  // namespace newsindex::indexer

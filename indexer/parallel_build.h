@@ -1,0 +1,38 @@
+// A new database built in parts side by side: the first index of a --jobs N run, and
+// --rebuild. Xapian writes a database on one thread, and in one run that thread bounds the
+// whole (docs/performance.md): here each of N parts (N = the jobs, at most 4) takes the files
+// whose path falls to it and writes a database of its own through an IndexWriter, on a thread
+// of its own, as a run does with its share of the jobs.
+// Xapian's compactor then merges the parts into one database, and
+// IndexWriter::settle_merged_parts() makes it what one run over all the files gives: the
+// collection's names counted from every article, and an article that two parts hold folded
+// into one document. The documents, terms, spelling data and metadata then equal those of a
+// --jobs 1 run; the document numbers and the order of messages may differ.
+#pragma once
+
+#include <string>
+
+#include "index_run.h"
+#include "rebuild.h"
+
+namespace newsindex::indexer {
+
+// Which of parts the file at path falls to: from a stable hash of the path, so that a file
+// named twice falls to one part, in every run and on every machine.
+unsigned part_of(const std::string& path, unsigned parts);
+
+// Whether a run with options into a new database is built in parts: two jobs or more, one
+// database (not sharded), not a dry run, and every input a file, a directory or a list in a
+// regular file (standard input and pipes can be read once only, by one part, and the articles
+// of standard input cannot be read again).
+bool builds_in_parts(const IndexOptions& options);
+
+// Builds the database at options.database_path, which must not exist, in parts (above)
+// through run, then merges and settles them (above). Messages and progress come from the
+// parts' threads, one at a time. A run stopped by a signal keeps nothing
+// (IndexSummary::work_discarded). The parts (options.database_path + ".partN") are removed in
+// every case. Throws DatabaseError as run_index(), and what run throws.
+IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& callbacks,
+                            const RunWork& run);
+
+}  // namespace newsindex::indexer
