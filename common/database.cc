@@ -123,7 +123,7 @@ void set_lock_wait_interrupter(bool (*interrupted)()) {
 }
 
 Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::milliseconds lock_wait,
-                                       SchemaCheck schema_check) {
+                                       SchemaCheck schema_check, int flags) {
     // Xapian 1.4 either fails at once on a held lock or waits for ever (DB_RETRY_LOCK); a
     // bounded wait is a loop of attempts.
     constexpr auto kRetryInterval = std::chrono::milliseconds(100);
@@ -135,7 +135,7 @@ Xapian::WritableDatabase open_writable(const std::string& path, std::chrono::mil
         std::optional<Xapian::WritableDatabase> opened;
         while (!opened) {
             try {
-                opened.emplace(path, Xapian::DB_CREATE_OR_OPEN);
+                opened.emplace(path, Xapian::DB_CREATE_OR_OPEN | flags);
             } catch (const Xapian::DatabaseLockError& e) {
                 // Only a lock another process holds is worth waiting for; a lock file that
                 // cannot be made (a read-only file system, no permission) never will be.

@@ -33,9 +33,11 @@ enum class SchemaCheck { Check, Skip };
 // it returns true (a SIGTERM or SIGINT arrived), the wait ends at once with DatabaseError
 // Interrupted. Call before any thread starts; nullptr (the default) waits the whole time.
 void set_lock_wait_interrupter(bool (*interrupted)());
+// flags: Xapian database flags to open with besides creation (Xapian::DB_NO_SYNC for a
+// database that is thrown away after a crash).
 Xapian::WritableDatabase open_writable(
     const std::string& path, std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0),
-    SchemaCheck schema_check = SchemaCheck::Check);
+    SchemaCheck schema_check = SchemaCheck::Check, int flags = 0);
 
 // The bytes of every file under a database directory (every shard of a sharded one): what
 // --status reports and --compact compares. Unreadable parts count as nothing.

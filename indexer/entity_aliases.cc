@@ -560,9 +560,9 @@ std::set<std::string> EntityAliases::recount(Xapian::WritableDatabase& database)
     return words;
 }
 
-void EntityAliases::take_decisions_of(EntityAliases& part, const std::set<std::string>& words) {
+void EntityAliases::assume_undecided(const std::set<std::string>& words) {
     for (const std::string& word : words)
-        for (char type : kRetypable) before_[type + word] = part.decide(type, word);
+        for (char type : kRetypable) before_[type + word] = Decision{};
 }
 
 bool rename_entity(Article& article, const EntityAlias& alias) {

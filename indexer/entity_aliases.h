@@ -92,10 +92,10 @@ class EntityAliases {
     // words counted. Throws Xapian::Error.
     std::set<std::string> recount(Xapian::WritableDatabase& database);
 
-    // Takes the decisions part (the names of a part of a build in parts) made about words as
-    // those this object stood by before, so that take_changes() tells how the documents part
-    // named must change to take the names this object gives.
-    void take_decisions_of(EntityAliases& part, const std::set<std::string>& words);
+    // Takes it that no name stood for words before, so that take_changes() tells every alias
+    // that stands for them now as learned: for documents written with the names their
+    // articles give (IndexWriter::defer_collection_names()).
+    void assume_undecided(const std::set<std::string>& words);
 
     // Writes what was learned since the last save() to the metadata of database, which must
     // be the database store reads (or its first shard), so that what is saved is read back.

@@ -61,6 +61,9 @@ struct IndexOptions {
     // falls to part (of parts), and reports only their problems. Not for callers.
     unsigned part = 0;
     unsigned parts = 1;
+    // Set by build_in_parts(): a part is thrown away after a crash, so its commits need not
+    // wait for the disk (Xapian's DB_NO_SYNC). Not for callers.
+    bool sync = true;
     bool spelling = true;  // record spelling data for "did you mean"
     unsigned shards = 0;   // create a database of this many shards (0: one database,
                            // or the shards an existing sharded database has)

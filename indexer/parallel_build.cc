@@ -147,8 +147,12 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
                 part.jobs = options.jobs / count + (i < options.jobs % count ? 1 : 0);
                 part.part = i;
                 part.parts = count;
+                part.sync = false;
                 summaries[i] = with_writer(part.database_path, part, part_callbacks[i],
-                                           [&](IndexWriter& writer) { return run(part, writer); });
+                                           [&](IndexWriter& writer) {
+                                               writer.defer_collection_names();
+                                               return run(part, writer);
+                                           });
             } catch (...) {
                 failures[i] = std::current_exception();
             }
@@ -167,10 +171,8 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
     whole.deletions_from = nullptr;  // each part carried them over; they are merged
     whole.jobs = 1;
     return with_writer(whole.database_path, whole, callbacks, [&](IndexWriter& writer) {
-        std::vector<Xapian::Database> part_databases;
-        for (const std::string& path : parts.paths) part_databases.emplace_back(path);
         const Xapian::doccount written = documents_in(parts.paths);
-        writer.settle_merged_parts(part_databases);
+        writer.settle_merged_parts();
         // An article two parts held was added by each; one run adds it once and counts the
         // other as a duplicate.
         const Xapian::doccount folded = written - writer.database().get_doccount();

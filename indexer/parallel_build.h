@@ -3,10 +3,13 @@
 // whole (docs/performance.md): here each of N parts (N = the jobs, at most 4) takes the files
 // whose path falls to it and writes a database of its own through an IndexWriter, on a thread
 // of its own, as a run does with its share of the jobs.
-// Xapian's compactor then merges the parts into one database, and
-// IndexWriter::settle_merged_parts() makes it what one run over all the files gives: the
-// collection's names counted from every article, and an article that two parts hold folded
-// into one document. The documents, terms, spelling data and metadata then equal those of a
+// A part writes its documents with the names their articles give and only counts the
+// collection's names (a part sees some of the collection: names it gave would be withdrawn for
+// the whole). Parts commit without waiting for the disk: a crash throws them away. Xapian's
+// compactor then merges the parts into one database, and IndexWriter::settle_merged_parts()
+// makes it what one run over all the files gives: the collection's names counted from every
+// article and given to the documents in place, and an article that two parts hold folded into
+// one document. The documents, terms, spelling data and metadata then equal those of a
 // --jobs 1 run; the document numbers and the order of messages may differ.
 #pragma once
 

@@ -50,7 +50,8 @@ IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& o
             throw database_error(path, "cannot create the sharded database", e);
         }
     } else {
-        shards.push_back(open_writable(path, options.lock_wait));
+        shards.push_back(open_writable(path, options.lock_wait, SchemaCheck::Check,
+                                       options.sync ? 0 : Xapian::DB_NO_SYNC));
     }
     std::vector<Xapian::Database> readers(shards.begin(), shards.end());
     IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);

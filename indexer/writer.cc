@@ -315,11 +315,13 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
                                 std::set<std::string>& written_ids, bool count_words) {
     // What this batch taught is already known (apply() learned it): only documents of
     // earlier batches need renaming (rename_in_documents() at the end of the batch).
-    std::vector<DocumentBuilder::EntityRename> renames;
-    for (auto& rename : aliases_.resolve(prepared.article))
-        renames.push_back({rename.old_type, std::move(rename.alias.short_name), rename.alias.type,
-                           std::move(rename.alias.full_name)});
-    builder_.rename_entities(prepared.document, prepared.article, renames);
+    if (!names_deferred_) {
+        std::vector<DocumentBuilder::EntityRename> renames;
+        for (auto& rename : aliases_.resolve(prepared.article))
+            renames.push_back({rename.old_type, std::move(rename.alias.short_name),
+                               rename.alias.type, std::move(rename.alias.full_name)});
+        builder_.rename_entities(prepared.document, prepared.article, renames);
+    }
     if (!written_ids.insert(prepared.id_term).second) {
         if (count_words) {
             messages_.note(path + ": holds the same article twice; kept the first");
@@ -867,6 +869,7 @@ void IndexWriter::end_batch(bool force_commit) {
     // for it are read again, which may (when their files changed since) teach more.
     for (int round = 0; round < 4; ++round) {
         EntityAliases::Changes changes = aliases_.take_changes();
+        if (names_deferred_) break;  // only the counts are kept, for settle_merged_parts()
         if (changes.learned.empty() && changes.withdrawn.empty()) break;
         rename_in_documents(*shards_, aliases_, changes.learned, builder_);
         rename_after_withdrawn_aliases(changes.withdrawn);

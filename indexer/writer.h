@@ -184,13 +184,18 @@ class IndexWriter {
     // this one with the next commit, and keeps their articles out of this run.
     void carry_deletions(const Deletions& carried);
 
-    // Makes a database merged from parts built side by side (parallel_build.h) what one run
-    // over all their files gives: counts the collection's names again from every article,
-    // renames in place or makes again the documents a part (parts: the part databases, in any
-    // order) named otherwise, and folds into one document the articles that two parts both
-    // hold (same id or text) by applying their files again. Leaves counts() as they were. Call
-    // before finish(). Throws Xapian::Error.
-    void settle_merged_parts(const std::vector<Xapian::Database>& parts);
+    // For a part of a build in parts (parallel_build.h): documents are written with the names
+    // their articles give, and the collection's names are only counted (their claims kept in
+    // the metadata), to be given once the parts are merged (settle_merged_parts()). A part
+    // sees some of the collection: names it gave would be withdrawn for the whole of it.
+    void defer_collection_names() { names_deferred_ = true; }
+
+    // Makes a database merged from parts written with defer_collection_names() what one run
+    // over all their files gives: counts the collection's names again from every article's
+    // claims and renames the documents in place accordingly, and folds into one document the
+    // articles that two parts both hold (same id or text) by applying their files again.
+    // Leaves counts() as they were. Call before finish(). Throws Xapian::Error.
+    void settle_merged_parts();
 
     std::size_t uncommitted_changes() const { return uncommitted_; }
     // Input bytes (file sizes) of the files applied since the last commit.
@@ -323,6 +328,7 @@ class IndexWriter {
     std::size_t bytes_since_commit_ = 0;
     std::string stdin_stream_;
     std::size_t stdin_documents_ = 0;
+    bool names_deferred_ = false;  // defer_collection_names()
     std::size_t commit_changes_ = 1000;
     std::size_t commit_bytes_ = 4 << 20;
     IndexCounts counts_;

@@ -30,16 +30,12 @@ std::set<std::string> IndexWriter::files_of_unfolded_duplicates() const {
     return paths;
 }
 
-void IndexWriter::settle_merged_parts(const std::vector<Xapian::Database>& parts) {
+void IndexWriter::settle_merged_parts() {
     const IndexCounts counted = counts_;
-    // The names the whole collection gives; the documents of each part took the names its
-    // own articles gave, and are renamed (or made again) where those differ.
-    const std::set<std::string> words = aliases_.recount(shards_->front());
-    for (const Xapian::Database& part : parts) {
-        EntityAliases part_aliases(part);
-        aliases_.take_decisions_of(part_aliases, words);
-        end_batch();
-    }
+    // The names the whole collection gives, given once to the documents the parts wrote with
+    // the names their articles give.
+    aliases_.assume_undecided(aliases_.recount(shards_->front()));
+    end_batch();
     // The files of an article that two parts hold are applied again in path order: the first
     // finds the other part's document and folds into it, as one run would have.
     for (const std::string& path : files_of_unfolded_duplicates())
