@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "schema.h"
@@ -509,20 +510,38 @@ void EntityAliases::save(Xapian::WritableDatabase& database) {
     }
 }
 
-std::set<std::string> EntityAliases::recount(Xapian::WritableDatabase& database) {
-    std::map<std::string, Tally> counted;  // subject -> label -> articles
+void EntityAliases::add_claims(const Xapian::Database& store, ClaimCounts& counts,
+                               std::unordered_set<std::string>& ids_seen) {
     const std::string claims_prefix(kClaimsPrefix);
-    for (auto it = store_.metadata_keys_begin(claims_prefix);
-         it != store_.metadata_keys_end(claims_prefix); ++it) {
-        for (const std::string& claim : split_lines(store_.get_metadata(*it))) {
+    for (auto it = store.metadata_keys_begin(claims_prefix);
+         it != store.metadata_keys_end(claims_prefix); ++it) {
+        // An article held by two parts counts once, as the merge keeps one of its records.
+        if (!ids_seen.insert(*it).second) continue;
+        for (const std::string& claim : split_lines(store.get_metadata(*it))) {
             const std::size_t tab = claim.find('\t');
-            if (tab != std::string::npos) ++counted[claim.substr(0, tab)][claim.substr(tab + 1)];
+            if (tab != std::string::npos) ++counts[claim.substr(0, tab)][claim.substr(tab + 1)];
         }
     }
+}
+
+std::set<std::string> EntityAliases::recount(Xapian::WritableDatabase& database) {
+    ClaimCounts counted;
+    std::unordered_set<std::string> ids_seen;
+    add_claims(store_, counted, ids_seen);
+    return rewrite_counts(database, counted);
+}
+
+std::set<std::string> EntityAliases::rewrite_counts(Xapian::WritableDatabase& database,
+                                                    const ClaimCounts& counted) {
+    std::set<std::string> words;
+    for (const auto& entry : counted) words.insert(entry.first.substr(1));
+    // What stood before, for take_changes(): the decisions the old counts made.
+    before_.clear();
+    for (const std::string& word : words)
+        for (char type : kRetypable) before_[type + word] = decide(type, word);
     // Keys are written in full, and those no subject has any more are deleted: a key may be
     // hashed from its subject (tally_key()), so it cannot be turned back into one.
     std::set<std::string> written;
-    std::set<std::string> words;
     for (const auto& [subject, labels] : counted) {
         std::string value;
         for (const auto& [label, count] : labels) {
@@ -531,7 +550,6 @@ std::set<std::string> EntityAliases::recount(Xapian::WritableDatabase& database)
         }
         database.set_metadata(tally_key(subject), value);
         written.insert(tally_key(subject));
-        words.insert(subject.substr(1));
     }
     const std::string tally_prefix(kTallyPrefix);
     std::vector<std::string> stale;
@@ -540,7 +558,6 @@ std::set<std::string> EntityAliases::recount(Xapian::WritableDatabase& database)
         if (!written.count(*it)) stale.push_back(*it);
     tallies_.clear();
     decisions_.clear();
-    before_.clear();
     // The decisions, as save() writes them for every word an article counted.
     written.clear();
     for (const std::string& word : words) {

@@ -31,6 +31,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "article.h"
@@ -85,11 +86,23 @@ class EntityAliases {
     // name "Mark Milley") renames now, as aliases of their own.
     std::vector<EntityAlias> titled_renamed(const EntityAlias& alias);
 
-    // Counts again, from the claims of every article (aliasa: keys), the tallies (aliasn:) and
-    // the decisions (alias:) of database, which must be the store this object reads: a
-    // database merged from parts built side by side (parallel_build.h), where each part
-    // counted its own articles and an article in two parts was counted twice. Returns the
-    // words counted. Throws Xapian::Error.
+    // Articles per label, per subject (a type letter and a word): what claims add up to.
+    using ClaimCounts = std::map<std::string, std::map<std::string, unsigned>>;
+
+    // Adds the claims of every article recorded in store (aliasa: keys) to counts, except
+    // those of an article whose key is in ids_seen (which gets the others' keys): an article
+    // held by two parts of a build in parts counts once. Throws Xapian::Error.
+    static void add_claims(const Xapian::Database& store, ClaimCounts& counts,
+                           std::unordered_set<std::string>& ids_seen);
+
+    // Replaces the tallies (aliasn:) and decisions (alias:) of database, which must be the
+    // store this object reads, with those counted makes; take_changes() then tells how the
+    // decisions changed. Returns the words counted. Throws Xapian::Error.
+    std::set<std::string> rewrite_counts(Xapian::WritableDatabase& database,
+                                         const ClaimCounts& counted);
+
+    // rewrite_counts() with the claims of the store's own articles: for a database merged
+    // from parts, whose tallies the compactor took from one part.
     std::set<std::string> recount(Xapian::WritableDatabase& database);
 
     // Takes it that no name stood for words before, so that take_changes() tells every alias

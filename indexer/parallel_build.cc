@@ -7,11 +7,14 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "database.h"
+#include "entity_aliases.h"
 #include "errors.h"
 #include "run_database.h"
 #include "schema.h"
@@ -80,6 +83,25 @@ void merge(const std::vector<std::string>& paths, const std::string& target) {
     }
 }
 
+// Runs work(0) ... work(count - 1) on threads of their own and waits for them all; then
+// rethrows what the first that failed threw.
+void side_by_side(unsigned count, const std::function<void(unsigned)>& work) {
+    std::vector<std::exception_ptr> failures(count);
+    std::vector<std::thread> threads;
+    for (unsigned i = 0; i < count; ++i) {
+        threads.emplace_back([&, i] {
+            try {
+                work(i);
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (const std::exception_ptr& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 unsigned part_of(const std::string& path, unsigned parts) {
@@ -136,36 +158,46 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
                 callbacks.progress(all);
             };
     }
-    std::vector<std::exception_ptr> failures(count);
-    std::vector<std::thread> threads;
+    std::vector<IndexOptions> part_options(count, options);
     for (unsigned i = 0; i < count; ++i) {
-        threads.emplace_back([&, i] {
-            try {
-                IndexOptions part = options;
-                part.database_path = parts.paths[i];
-                // The jobs shared out: every thread at work counts (index_run.h).
-                part.jobs = options.jobs / count + (i < options.jobs % count ? 1 : 0);
-                part.part = i;
-                part.parts = count;
-                part.sync = false;
-                summaries[i] = with_writer(part.database_path, part, part_callbacks[i],
-                                           [&](IndexWriter& writer) {
-                                               writer.defer_collection_names();
-                                               return run(part, writer);
-                                           });
-            } catch (...) {
-                failures[i] = std::current_exception();
-            }
-        });
+        IndexOptions& part = part_options[i];
+        part.database_path = parts.paths[i];
+        // The jobs shared out: every thread at work counts (index_run.h).
+        part.jobs = options.jobs / count + (i < options.jobs % count ? 1 : 0);
+        part.part = i;
+        part.parts = count;
+        part.sync = false;
     }
-    for (std::thread& thread : threads) thread.join();
-    for (const std::exception_ptr& failure : failures)
-        if (failure) std::rethrow_exception(failure);
+    side_by_side(count, [&](unsigned i) {
+        summaries[i] = with_writer(parts.paths[i], part_options[i], part_callbacks[i],
+                                   [&](IndexWriter& writer) {
+                                       writer.defer_collection_names();
+                                       return run(part_options[i], writer);
+                                   });
+    });
     IndexSummary summary = sum_of(summaries);
     if (summary.stopped_by_signal) {
         summary.work_discarded = true;
         return summary;
     }
+    // The collection's names, counted from the claims of every part, and given by each part
+    // to its own documents, side by side.
+    EntityAliases::ClaimCounts names;
+    try {
+        std::unordered_set<std::string> ids_seen;
+        for (const std::string& path : parts.paths)
+            EntityAliases::add_claims(Xapian::Database(path), names, ids_seen);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(DatabaseError::Kind::Other, options.database_path,
+                            "cannot read the names the parts counted: " + e.get_description());
+    }
+    side_by_side(count, [&](unsigned i) {
+        with_writer(parts.paths[i], part_options[i], part_callbacks[i], [&](IndexWriter& writer) {
+            writer.name_from(names);
+            writer.finish();
+            return IndexSummary{};
+        });
+    });
     merge(parts.paths, options.database_path);
     IndexOptions whole = options;
     whole.deletions_from = nullptr;  // each part carried them over; they are merged

@@ -5,11 +5,12 @@
 // of its own, as a run does with its share of the jobs.
 // A part writes its documents with the names their articles give and only counts the
 // collection's names (a part sees some of the collection: names it gave would be withdrawn for
-// the whole). Parts commit without waiting for the disk: a crash throws them away. Xapian's
-// compactor then merges the parts into one database, and IndexWriter::settle_merged_parts()
-// makes it what one run over all the files gives: the collection's names counted from every
-// article and given to the documents in place, and an article that two parts hold folded into
-// one document. The documents, terms, spelling data and metadata then equal those of a
+// the whole). Parts commit without waiting for the disk: a crash throws them away. Once all
+// are written, the names are counted from the claims of every part, and each part gives them
+// to its own documents in place (IndexWriter::name_from()), side by side. Xapian's compactor
+// then merges the parts into one database, and IndexWriter::settle_merged_parts() makes it
+// what one run over all the files gives: an article that two parts hold is folded into one
+// document, and the names it had been counted twice for are counted again. The documents, terms, spelling data and metadata then equal those of a
 // --jobs 1 run; the document numbers and the order of messages may differ.
 #pragma once
 

@@ -190,11 +190,16 @@ class IndexWriter {
     // sees some of the collection: names it gave would be withdrawn for the whole of it.
     void defer_collection_names() { names_deferred_ = true; }
 
-    // Makes a database merged from parts written with defer_collection_names() what one run
-    // over all their files gives: counts the collection's names again from every article's
-    // claims and renames the documents in place accordingly, and folds into one document the
-    // articles that two parts both hold (same id or text) by applying their files again.
-    // Leaves counts() as they were. Call before finish(). Throws Xapian::Error.
+    // For a part written with defer_collection_names(), once every part is: gives its
+    // documents, in place, the names that counted (the claims of every part,
+    // EntityAliases::add_claims()) makes. Call before finish(). Throws Xapian::Error.
+    void name_from(const EntityAliases::ClaimCounts& counted);
+
+    // Makes a database merged from named parts (name_from()) what one run over all their
+    // files gives: counts the collection's names again from the articles it holds (an article
+    // two parts held was counted by both) and renames what that changes, and folds into one
+    // document the articles that two parts both hold (same id or text) by applying their
+    // files again. Leaves counts() as they were. Call before finish(). Throws Xapian::Error.
     void settle_merged_parts();
 
     std::size_t uncommitted_changes() const { return uncommitted_; }
