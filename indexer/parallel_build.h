@@ -10,8 +10,9 @@
 // to its own documents in place (IndexWriter::name_from()), side by side. Xapian's compactor
 // then merges the parts into one database, and IndexWriter::settle_merged_parts() makes it
 // what one run over all the files gives: an article that two parts hold is folded into one
-// document, and the names it had been counted twice for are counted again. The documents, terms, spelling data and metadata then equal those of a
-// --jobs 1 run; the document numbers and the order of messages may differ.
+// document, and the names it had been counted twice for are counted again. The documents,
+// terms, spelling data and metadata then equal those of a --jobs 1 run; the document numbers
+// and the order of messages may differ.
 #pragma once
 
 #include <string>
