@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "entities/casing.h"
 #include "schema.h"
 
 namespace newsindex::indexer {
@@ -77,14 +78,18 @@ std::set<std::string> files_named_after(const Xapian::Database& all_shards,
         const std::string term = schema::boolean_term(
             std::string(schema::kEntityExactPrefix) + schema::entity_type_letter(alias.type),
             alias.full_name);
+        const std::string short_lower = entities::to_lower(alias.short_name);
         for (auto it = all_shards.postlist_begin(term); it != all_shards.postlist_end(term); ++it) {
             const Article record = schema::decode_record(all_shards.get_document(*it).get_data());
             // Whether the alias named it cannot be told from the record, which keeps only
             // the forms with words the name lacks, nor from the text (an article may write
             // "General Motors" once and "GM" alone, not defined, elsewhere): every document
             // of the full name that writes the short name somewhere is made again.
-            const bool mentions_short = record.title.find(alias.short_name) != std::string::npos ||
-                                        record.body.find(alias.short_name) != std::string::npos;
+            // Without case: the recogniser reads a headline in capitals ("MURPHY RAISES
+            // ...") as the name it writes.
+            const bool mentions_short =
+                entities::to_lower(record.title).find(short_lower) != std::string::npos ||
+                entities::to_lower(record.body).find(short_lower) != std::string::npos;
             const bool renamed =
                 mentions_short && std::any_of(record.entities.begin(), record.entities.end(),
                                               [&](const ArticleEntity& entity) {

@@ -27,7 +27,8 @@ std::size_t rename_in_documents(std::vector<Xapian::WritableDatabase>& shards,
                                 DocumentBuilder& builder);
 
 // The files (source paths) of the documents that an alias in withdrawn may have named: those
-// holding its full name as an entity of its type whose title or body writes the short name.
+// holding its full name as an entity of its type whose title or body writes the short name, in any
+// case.
 // Their documents are to be made again from the files. Throws Xapian::Error.
 std::set<std::string> files_named_after(const Xapian::Database& all_shards,
                                         const std::vector<EntityAlias>& withdrawn);

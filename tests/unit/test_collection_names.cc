@@ -282,3 +282,37 @@ TEST_CASE("documents named after a winner that lost are renamed by the run that 
     CHECK(holding(db, "XNO", "Organization of Petroleum Exporting Countries") == 3);
     CHECK(holding(db, "XNO", "OPEC") == 0);
 }
+
+TEST_CASE(
+    "a headline in capitals loses a name whose alias no longer stands, as a fresh build "
+    "gives it",
+    "[entities][aliases][collection][index]") {
+    // Regression: the files an old winner may have named were found by the short name written
+    // with its case, so a headline in capitals ("MURPHY RAISES ...", Reuters-21578) kept a
+    // full name that a fresh build of the same files does not give.
+    TempDir dir;
+    const auto news = dir.path() / "news";
+    std::filesystem::create_directories(news);
+    auto story = [&](const std::string& file, const std::string& title, const std::string& text) {
+        std::ofstream(news / file) << title << "\n\nBy Jane Doe\n\n" << text << "\n";
+    };
+    story("a1.txt", "Oil company names a chairman",
+          "Kevin Murphy, the new chairman, said on Monday that output would rise.");
+    story("a2.txt", "MURPHY RAISES CRUDE OIL PRICES BY ONE DOLLAR", "");
+    const std::string incremental = (dir.path() / "incremental").string();
+    index_dir(incremental, news.string());
+    REQUIRE(holding(incremental, "XNP", "Kevin Murphy") == 2);
+
+    // Another Murphy, written as often: the short name stands for neither any more.
+    story("b1.txt", "Court rules on appeal",
+          "Anne Murphy, the judge, said on Tuesday that the appeal failed.");
+    story("b2.txt", "Judge retires", "Anne Murphy said on Friday that she would retire.");
+    index_dir(incremental, news.string());
+
+    const std::string fresh = (dir.path() / "fresh").string();
+    index_dir(fresh, news.string());
+    for (const std::string name : {"Kevin Murphy", "Anne Murphy", "Murphy"}) {
+        INFO(name);
+        CHECK(holding(incremental, "XNP", name) == holding(fresh, "XNP", name));
+    }
+}

@@ -44,10 +44,13 @@ TEST_CASE(
         add(db, "/news/c.txt", "Milley testified.", EntityType::Org, "Mark Milley");
         // Another full name.
         add(db, "/news/d.txt", "Milley testified.", EntityType::Person, "Anne Milley");
+        // The short name in capitals, as a headline writes it.
+        add(db, "/news/e.txt", "MILLEY TESTIFIED.", EntityType::Person, "Mark Milley");
         db.commit();
     }
     const Xapian::Database db(path);
     const EntityAlias withdrawn{EntityType::Person, "Milley", "Mark Milley"};
-    CHECK(files_named_after(db, {withdrawn}) == std::set<std::string>{"/news/a.txt"});
+    CHECK(files_named_after(db, {withdrawn}) ==
+          std::set<std::string>{"/news/a.txt", "/news/e.txt"});
     CHECK(files_named_after(db, {}).empty());
 }
