@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -124,6 +125,18 @@ bool builds_in_parts(const IndexOptions& options) {
 IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& callbacks,
                             const RunWork& run) {
     const auto start = std::chrono::steady_clock::now();
+    // Each phase's time, as a note (--verbose): where a large build spends it.
+    auto phase_start = start;
+    auto phase_done = [&](const char* what) {
+        const auto now = std::chrono::steady_clock::now();
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.1f",
+                      std::chrono::duration<double>(now - phase_start).count());
+        phase_start = now;
+        if (callbacks.messages.note)
+            callbacks.messages.note(std::string("build in parts: ") + what + " in " + seconds +
+                                    " s");
+    };
     const unsigned count = std::min(options.jobs, kMostParts);
     PartDirectories parts;
     std::error_code error;
@@ -180,6 +193,7 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
         summary.work_discarded = true;
         return summary;
     }
+    phase_done("parts written");
     // The collection's names, counted from the claims of every part, and given by each part
     // to its own documents, side by side.
     EntityAliases::ClaimCounts names;
@@ -198,13 +212,16 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
             return IndexSummary{};
         });
     });
+    phase_done("names given");
     merge(parts.paths, options.database_path);
+    phase_done("parts merged");
     IndexOptions whole = options;
     whole.deletions_from = nullptr;  // each part carried them over; they are merged
     whole.jobs = 1;
     return with_writer(whole.database_path, whole, callbacks, [&](IndexWriter& writer) {
         const Xapian::doccount written = documents_in(parts.paths);
         writer.settle_merged_parts();
+        phase_done("merged parts settled");
         // An article two parts held was added by each; one run adds it once and counts the
         // other as a duplicate.
         const Xapian::doccount folded = written - writer.database().get_doccount();

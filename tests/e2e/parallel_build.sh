@@ -57,4 +57,11 @@ single_counts=$(jq -c '{files, added, duplicates, failed}' "$SCRATCH/stdout")
 run "$INDEXER" --db "$SCRATCH/counted-4" --jobs 4 --summary json "$news"
 expect_equal "the summary of a build in parts" "$(jq -c '{files, added, duplicates, failed}' "$SCRATCH/stdout")" "$single_counts"
 
+# --verbose says where the time went, phase by phase; quiet runs said nothing above.
+run "$INDEXER" --db "$SCRATCH/timed" --jobs 2 --verbose "$news"
+expect_status 0
+for phase in "parts written" "names given" "parts merged" "merged parts settled"; do
+    expect_stderr_has "build in parts: $phase in "
+done
+
 finish
