@@ -33,33 +33,6 @@ namespace {
 // Thrown from the scan callback to end the scan when a stop signal arrived.
 struct ScanStopped {};
 
-// Calls on_input for each path in a --files-from list, streaming. Reads with read(2) rather
-// than iostreams, which retry after EINTR: a signal must end a read blocked on a pipe.
-void read_input_list(const std::string& list, bool nul_separated,
-                     const std::function<void(const std::string&)>& on_input) {
-    const int fd = list == "-" ? STDIN_FILENO : ::open(list.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        throw InputError(list, 0,
-                         std::string("cannot open the --files-from list: ") + std::strerror(errno));
-    const char separator = nul_separated ? '\0' : '\n';
-    std::string pending;
-    char buffer[1 << 14];
-    while (!stop_signal()) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) break;
-        pending.append(buffer, static_cast<std::size_t>(got));
-        std::size_t start = 0;
-        for (std::size_t end; (end = pending.find(separator, start)) != std::string::npos;
-             start = end + 1) {
-            on_input(pending.substr(start, end - start));
-        }
-        pending.erase(0, start);
-    }
-    if (!pending.empty() && !stop_signal()) on_input(pending);
-    if (fd != STDIN_FILENO) ::close(fd);
-}
-
 class Run {
   public:
     Run(const IndexOptions& options, const RunCallbacks& callbacks, IndexWriter& writer)
@@ -324,6 +297,33 @@ class Run {
 };
 
 }  // namespace
+
+// Reads with read(2) rather than iostreams, which retry after EINTR: a signal must end a read
+// blocked on a pipe.
+void read_input_list(const std::string& list, bool nul_separated,
+                     const std::function<void(const std::string&)>& on_input) {
+    const int fd = list == "-" ? STDIN_FILENO : ::open(list.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw InputError(list, 0,
+                         std::string("cannot open the --files-from list: ") + std::strerror(errno));
+    const char separator = nul_separated ? '\0' : '\n';
+    std::string pending;
+    char buffer[1 << 14];
+    while (!stop_signal()) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        pending.append(buffer, static_cast<std::size_t>(got));
+        std::size_t start = 0;
+        for (std::size_t end; (end = pending.find(separator, start)) != std::string::npos;
+             start = end + 1) {
+            on_input(pending.substr(start, end - start));
+        }
+        pending.erase(0, start);
+    }
+    if (!pending.empty() && !stop_signal()) on_input(pending);
+    if (fd != STDIN_FILENO) ::close(fd);
+}
 
 IndexSummary run_index(const IndexOptions& given, const RunCallbacks& callbacks) {
     const RunWork run = [&](const IndexOptions& planned, IndexWriter& writer) {

@@ -64,6 +64,9 @@ struct IndexOptions {
     // Set by build_in_parts(): a part is thrown away after a crash, so its commits need not
     // wait for the disk (Xapian's DB_NO_SYNC). Not for callers.
     bool sync = true;
+    // A build in parts (parallel_build.h) gives each part about this many bytes of input, so
+    // that no part's database grows large enough to slow its writing (docs/performance.md).
+    std::uint64_t part_bytes = std::uint64_t{256} << 20;
     bool spelling = true;  // record spelling data for "did you mean"
     unsigned shards = 0;   // create a database of this many shards (0: one database,
                            // or the shards an existing sharded database has)
@@ -104,6 +107,12 @@ struct RunCallbacks {
 // rebuild would drop recorded sources it was not given (and drop_sources is false),
 // or has no inputs and the database records none.
 IndexSummary run_index(const IndexOptions& options, const RunCallbacks& callbacks);
+
+// Calls on_input for each path in a --files-from list (a file, or "-" for standard input),
+// streaming: lines, or NUL-separated names when nul_separated. Stops early on a stop signal.
+// Throws InputError when the list cannot be opened.
+void read_input_list(const std::string& list, bool nul_separated,
+                     const std::function<void(const std::string&)>& on_input);
 
 // Opens the database at options.database_path as an indexing run does (a dry run: for reading
 // only, a missing database as empty; else with the write lock, waiting options.lock_wait, the

@@ -4,7 +4,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -18,6 +20,7 @@
 #include "entity_aliases.h"
 #include "errors.h"
 #include "run_database.h"
+#include "scan.h"
 #include "schema.h"
 #include "sources.h"
 #include "summary.h"
@@ -28,10 +31,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// At most this many parts: each is a database to create, merge and settle, and an article two
-// parts hold is folded after the merge, so parts beyond what the writing needs cost more than
-// they give. More jobs than parts prepare files for the parts' writers (pipeline.h).
-constexpr unsigned kMostParts = 4;
+// At most this many parts are written at once, each on a thread with its writer: an article
+// two parts hold is folded after the merge, so writers beyond what the cores keep busy cost
+// more than they give. More jobs than that prepare files for the writers (pipeline.h).
+constexpr unsigned kMostWriters = 4;
+// At most this many parts in all, however large the input: the compactor merges them in
+// passes, and each is scanned for its files.
+constexpr unsigned kMostParts = 64;
 
 // Removes the part databases when the build ends, however it ends.
 struct PartDirectories {
@@ -84,23 +90,66 @@ void merge(const std::vector<std::string>& paths, const std::string& target) {
     }
 }
 
-// Runs work(0) ... work(count - 1) on threads of their own and waits for them all; then
-// rethrows what the first that failed threw.
-void side_by_side(unsigned count, const std::function<void(unsigned)>& work) {
+// Runs work(0, slot) ... work(count - 1, slot) on threads threads (slot: which of them), each
+// taking the next number when done, and waits for them all. Once a work fails or returns
+// false, none is started any more. Then rethrows what the first that failed threw.
+void on_threads(unsigned threads, unsigned count,
+                const std::function<bool(unsigned, unsigned)>& work) {
+    std::atomic<unsigned> next{0};
+    std::atomic<bool> go_on{true};
     std::vector<std::exception_ptr> failures(count);
-    std::vector<std::thread> threads;
-    for (unsigned i = 0; i < count; ++i) {
-        threads.emplace_back([&, i] {
-            try {
-                work(i);
-            } catch (...) {
-                failures[i] = std::current_exception();
+    std::vector<std::thread> running;
+    for (unsigned slot = 0; slot < std::min(threads, count); ++slot) {
+        running.emplace_back([&, slot] {
+            for (unsigned i; go_on && (i = next++) < count;) {
+                try {
+                    if (!work(i, slot)) go_on = false;
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                    go_on = false;
+                }
             }
         });
     }
-    for (std::thread& thread : threads) thread.join();
+    for (std::thread& thread : running) thread.join();
     for (const std::exception_ptr& failure : failures)
         if (failure) std::rethrow_exception(failure);
+}
+
+// The bytes of input a run with options reads: the sizes of the files its scan finds. What
+// cannot be read counts nothing (the parts report it).
+std::uint64_t input_bytes(const IndexOptions& options) {
+    std::uint64_t bytes = 0;
+    ScanOptions scan_options;
+    scan_options.follow_symlinks = options.follow_symlinks;
+    ScanCallbacks count;
+    count.on_file = [&](const fs::path& file, Found) {
+        std::error_code error;
+        const std::uintmax_t size = fs::file_size(file, error);
+        if (!error) bytes += size;
+    };
+    count.on_error = [](const std::string&, const std::string&) {};
+    scan_inputs(options.inputs, scan_options, count);
+    if (!options.files_from.empty()) {
+        try {
+            read_input_list(options.files_from, options.files_from_nul,
+                            [&](const std::string& path) {
+                                if (!path.empty()) scan_inputs({path}, scan_options, count);
+                            });
+        } catch (const InputError&) {
+        }
+    }
+    return bytes;
+}
+
+// How many parts a build with options writes on writers threads: a multiple of writers, so
+// that the last round keeps every writer busy, with about options.part_bytes of input each.
+unsigned parts_for(const IndexOptions& options, unsigned writers) {
+    const std::uint64_t round = std::max<std::uint64_t>(options.part_bytes, 1) * writers;
+    const std::uint64_t rounds =
+        std::max<std::uint64_t>(1, (input_bytes(options) + round - 1) / round);
+    return static_cast<unsigned>(
+        std::min<std::uint64_t>(rounds * writers, kMostParts / writers * writers));
 }
 
 }  // namespace
@@ -137,7 +186,12 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
             callbacks.messages.note(std::string("build in parts: ") + what + " in " + seconds +
                                     " s");
     };
-    const unsigned count = std::min(options.jobs, kMostParts);
+    const unsigned writers = std::min(options.jobs, kMostWriters);
+    const unsigned count = parts_for(options, writers);
+    phase_done("input measured");
+    if (callbacks.messages.note)
+        callbacks.messages.note("build in parts: " + std::to_string(count) + " parts, " +
+                                std::to_string(writers) + " written at a time");
     PartDirectories parts;
     std::error_code error;
     for (unsigned i = 0; i < count; ++i) {
@@ -175,18 +229,23 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
     for (unsigned i = 0; i < count; ++i) {
         IndexOptions& part = part_options[i];
         part.database_path = parts.paths[i];
-        // The jobs shared out: every thread at work counts (index_run.h).
-        part.jobs = options.jobs / count + (i < options.jobs % count ? 1 : 0);
         part.part = i;
         part.parts = count;
         part.sync = false;
     }
-    side_by_side(count, [&](unsigned i) {
+    // The jobs shared out among the writers' threads: every thread at work counts
+    // (index_run.h).
+    auto jobs_of = [&](unsigned slot) {
+        return options.jobs / writers + (slot < options.jobs % writers ? 1 : 0);
+    };
+    on_threads(writers, count, [&](unsigned i, unsigned slot) {
+        part_options[i].jobs = jobs_of(slot);
         summaries[i] = with_writer(parts.paths[i], part_options[i], part_callbacks[i],
                                    [&](IndexWriter& writer) {
                                        writer.defer_collection_names();
                                        return run(part_options[i], writer);
                                    });
+        return !summaries[i].stopped_by_signal;
     });
     IndexSummary summary = sum_of(summaries);
     if (summary.stopped_by_signal) {
@@ -205,12 +264,13 @@ IndexSummary build_in_parts(const IndexOptions& options, const RunCallbacks& cal
         throw DatabaseError(DatabaseError::Kind::Other, options.database_path,
                             "cannot read the names the parts counted: " + e.get_description());
     }
-    side_by_side(count, [&](unsigned i) {
+    on_threads(writers, count, [&](unsigned i, unsigned) {
         with_writer(parts.paths[i], part_options[i], part_callbacks[i], [&](IndexWriter& writer) {
             writer.name_from(names);
             writer.finish();
             return IndexSummary{};
         });
+        return true;
     });
     phase_done("names given");
     merge(parts.paths, options.database_path);

@@ -162,8 +162,10 @@ std::vector<std::string> write_collection(const fs::path& root) {
 
 indexer::IndexSummary index_with(const std::string& db, const std::vector<std::string>& inputs,
                                  unsigned jobs, bool rebuild, std::vector<std::string>* problems,
-                                 std::size_t batch_size = 8) {
+                                 std::size_t batch_size = 8, std::uint64_t part_bytes = 0,
+                                 std::vector<std::string>* notes = nullptr) {
     indexer::IndexOptions options;
+    if (part_bytes > 0) options.part_bytes = part_bytes;
     options.database_path = db;
     options.inputs = inputs;
     options.jobs = jobs;
@@ -174,7 +176,9 @@ indexer::IndexSummary index_with(const std::string& db, const std::vector<std::s
     options.batch_size = batch_size;
     indexer::RunCallbacks callbacks;
     callbacks.messages.problem = [problems](const std::string& m) { problems->push_back(m); };
-    callbacks.messages.note = [](const std::string&) {};
+    callbacks.messages.note = [notes](const std::string& m) {
+        if (notes) notes->push_back(m);
+    };
     return indexer::run_index(options, callbacks);
 }
 
@@ -247,9 +251,23 @@ TEST_CASE("a database built in parts equals the one a single-threaded run builds
     REQUIRE(expected.documents.size() > 100);
     CHECK(one.counts.duplicates > 15);
 
-    const unsigned jobs = GENERATE(2u, 3u, 5u);
-    const bool rebuild = GENERATE(false, true);
-    INFO("--jobs " << jobs << (rebuild ? " --rebuild" : " into a new database"));
+    // Parts of the default size (as many as the writers), and parts so small that there are
+    // many more than writers, each written when a writer is free.
+    unsigned jobs;
+    bool rebuild;
+    std::uint64_t part_bytes;
+    std::tie(jobs, rebuild, part_bytes) = GENERATE(table<unsigned, bool, std::uint64_t>({
+        {2, false, 0},
+        {3, false, 0},
+        {5, false, 0},
+        {2, true, 0},
+        {3, true, 0},
+        {5, true, 0},
+        {2, false, 20'000},
+        {3, true, 50'000},
+    }));
+    INFO("--jobs " << jobs << (rebuild ? " --rebuild" : " into a new database")
+                   << (part_bytes ? ", small parts" : ""));
     const std::string target = (temp.path() / "built").string();
     std::error_code ignored;
     fs::remove_all(target, ignored);
@@ -257,15 +275,25 @@ TEST_CASE("a database built in parts equals the one a single-threaded run builds
     if (rebuild)
         index_with(target, {(test_data_dir() / "aliases").string()}, 1, false, &parts_problems);
     parts_problems.clear();
-    const indexer::IndexSummary many = index_with(target, inputs, jobs, rebuild, &parts_problems);
+    std::vector<std::string> notes;
+    const indexer::IndexSummary many =
+        index_with(target, inputs, jobs, rebuild, &parts_problems, 8, part_bytes, &notes);
+    // How many parts were written: small parts mean more parts than writers.
+    unsigned parts = 0;
+    for (const std::string& note : notes)
+        if (note.rfind("build in parts: ", 0) == 0 && note.find(" parts, ") != std::string::npos)
+            parts = static_cast<unsigned>(std::stoul(note.substr(16)));
+    if (part_bytes == 0)
+        CHECK(parts == std::min(jobs, 4u));
+    else
+        CHECK(parts >= 2 * std::min(jobs, 4u));
     check_same_counts(one, many);
     CHECK(single_problems.size() == parts_problems.size());
     const Fingerprint got = fingerprint_of(target);
     check_same(expected.documents, got.documents, "document");
     check_same(expected.metadata, got.metadata, "metadata");
     check_same(expected.spelling, got.spelling, "spelling");
-    for (unsigned i = 0; i < jobs; ++i)
-        CHECK_FALSE(fs::exists(target + ".part" + std::to_string(i)));
+    for (unsigned i = 0; i < 64; ++i) CHECK_FALSE(fs::exists(target + ".part" + std::to_string(i)));
     CHECK_FALSE(fs::exists(target + ".rebuild"));
 }
 
