@@ -60,7 +60,7 @@ expect_equal "the summary of a build in parts" "$(jq -c '{files, added, duplicat
 # --verbose says where the time went, phase by phase; quiet runs said nothing above.
 run "$INDEXER" --db "$SCRATCH/timed" --jobs 2 --verbose "$news"
 expect_status 0
-for phase in "parts written" "names given" "parts merged" "merged parts settled"; do
+for phase in "input measured" "parts written" "names given" "parts merged" "merged parts settled"; do
     expect_stderr_has "build in parts: $phase in "
 done
 
