@@ -281,8 +281,9 @@ TEST_CASE("a database built in parts equals the one a single-threaded run builds
     // How many parts were written: small parts mean more parts than writers.
     unsigned parts = 0;
     for (const std::string& note : notes)
-        if (note.rfind("build in parts: ", 0) == 0 && note.find(" parts, ") != std::string::npos)
-            parts = static_cast<unsigned>(std::stoul(note.substr(16)));
+        if (const std::string lead = "build in parts: ";
+            note.rfind(lead, 0) == 0 && note.find(" parts, ") != std::string::npos)
+            parts = static_cast<unsigned>(std::stoul(note.substr(lead.size())));
     if (part_bytes == 0)
         CHECK(parts == std::min(jobs, 4u));
     else
