@@ -2,12 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 #include <thread>
 
@@ -331,10 +333,18 @@ Xapian::Database open_remote(const std::string& source, const std::string& where
     return Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(port_text)), ms, ms);
 }
 
-// Adds path to opened: one part, or, for a stub listing remote shards, each of its lines
-// ("auto" lines that are such stubs in turn, to a few levels).
-void open_part(const std::string& source, const std::string& path, const RemoteOptions& remote,
-               ReadableDatabases& opened, int depth = 0) {
+// One part of a collection to open, in the order the paths and their stubs give them.
+struct PartToOpen {
+    std::string source;  // the path given
+    std::string path;    // a local database or stub; for a remote shard its name
+    bool remote = false;
+    std::string argument;  // a remote shard's stub argument ("HOST:PORT", ":PROGRAM ARGS")
+};
+
+// Adds to parts what path holds: itself, or, for a stub listing remote shards, each of its
+// lines ("auto" lines that are such stubs in turn, to a few levels).
+void list_parts(const std::string& source, const std::string& path, std::vector<PartToOpen>& parts,
+                int depth = 0) {
     constexpr int kMaxStubDepth = 8;
     std::error_code ignored;
     const fs::path stub =
@@ -342,7 +352,7 @@ void open_part(const std::string& source, const std::string& path, const RemoteO
     const std::vector<std::string> lines =
         depth < kMaxStubDepth ? remote_stub_lines(stub) : std::vector<std::string>{};
     if (lines.empty()) {
-        opened.parts.push_back({source, path, open_local(path)});
+        parts.push_back({source, path, false, ""});
         return;
     }
     for (const std::string& line : lines) {
@@ -350,26 +360,19 @@ void open_part(const std::string& source, const std::string& path, const RemoteO
         const std::string argument = space == std::string::npos ? "" : line.substr(space + 1);
         if (line.compare(0, space, "remote") != 0) {
             const fs::path local = argument;
-            open_part(source, (local.is_absolute() ? local : stub.parent_path() / local).string(),
-                      remote, opened, depth + 1);
+            list_parts(source, (local.is_absolute() ? local : stub.parent_path() / local).string(),
+                       parts, depth + 1);
             continue;
         }
-        const std::string name = "remote " + argument;
-        std::string problem;
-        try {
-            Xapian::Database shard = open_remote(source, argument, remote.timeout);
-            check_schema_version(shard, name);
-            opened.parts.push_back({source, name, shard});
-            continue;
-        } catch (const Xapian::NetworkError& e) {
-            problem = remote_problem(e, remote.timeout);
-        } catch (const Xapian::Error& e) {
-            problem = "could not be opened: " + e.get_description();
-        }
-        if (!remote.partial)
-            throw DatabaseError(DatabaseError::Kind::Other, source, name + " " + problem);
-        opened.missing.push_back({source, name, problem});
+        parts.push_back({source, "remote " + argument, true, argument});
     }
+}
+
+// Opens a remote shard and checks its schema version.
+Xapian::Database open_checked_remote(const PartToOpen& part, std::chrono::milliseconds timeout) {
+    Xapian::Database shard = open_remote(part.source, part.argument, timeout);
+    check_schema_version(shard, part.path);
+    return shard;
 }
 
 }  // namespace
@@ -394,8 +397,43 @@ std::string describe_network_error(const Xapian::NetworkError& error,
 
 ReadableDatabases open_readable(const std::vector<std::string>& paths,
                                 const RemoteOptions& remote) {
+    std::vector<PartToOpen> parts;
+    for (const std::string& path : paths) list_parts(path, path, parts);
+    // Remote shards are opened side by side, each on a thread of its own: opening one is a
+    // round trip or more (xapian-tcpsrv forks a child that opens its database), and one that
+    // does not answer costs the whole timeout. So N shards cost the slowest, not the sum.
+    const auto remote_count = std::count_if(parts.begin(), parts.end(),
+                                            [](const PartToOpen& part) { return part.remote; });
+    std::vector<std::future<Xapian::Database>> opening(parts.size());
+    if (remote_count > 1) {
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (!parts[i].remote) continue;
+            opening[i] = std::async(std::launch::async, open_checked_remote, std::cref(parts[i]),
+                                    remote.timeout);
+        }
+    }
     ReadableDatabases opened;
-    for (const std::string& path : paths) open_part(path, path, remote, opened);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const PartToOpen& part = parts[i];
+        if (!part.remote) {
+            opened.parts.push_back({part.source, part.path, open_local(part.path), false});
+            continue;
+        }
+        std::string problem;
+        try {
+            Xapian::Database shard =
+                opening[i].valid() ? opening[i].get() : open_checked_remote(part, remote.timeout);
+            opened.parts.push_back({part.source, part.path, shard, true});
+            continue;
+        } catch (const Xapian::NetworkError& e) {
+            problem = remote_problem(e, remote.timeout);
+        } catch (const Xapian::Error& e) {
+            problem = "could not be opened: " + e.get_description();
+        }
+        if (!remote.partial)
+            throw DatabaseError(DatabaseError::Kind::Other, part.source, part.path + " " + problem);
+        opened.missing.push_back({part.source, part.path, problem});
+    }
     if (opened.parts.empty() && !opened.missing.empty()) {
         const MissingShard& first = opened.missing.front();
         throw DatabaseError(DatabaseError::Kind::Other, first.source,
@@ -403,6 +441,38 @@ ReadableDatabases open_readable(const std::vector<std::string>& paths,
     }
     for (const OpenShard& part : opened.parts) opened.combined.add_database(part.db);
     return opened;
+}
+
+std::vector<Xapian::Document> fetch_documents(const ReadableDatabases& opened,
+                                              const std::vector<Xapian::docid>& docids) {
+    std::vector<Xapian::Document> documents(docids.size());
+    const std::size_t shards = opened.parts.size();
+    const bool all_remote =
+        shards > 1 && std::all_of(opened.parts.begin(), opened.parts.end(),
+                                  [](const OpenShard& part) { return part.remote; });
+    if (!all_remote || docids.size() < 2) {
+        for (std::size_t i = 0; i < docids.size(); ++i)
+            documents[i] = opened.combined.get_document(docids[i]);
+        return documents;
+    }
+    // Xapian numbers the documents of several databases by interleaving them; each remote
+    // shard is one database. A thread per shard that holds some of the documents, each using
+    // only its own shard's connection.
+    std::vector<std::vector<std::size_t>> of_shard(shards);
+    for (std::size_t i = 0; i < docids.size(); ++i) of_shard[(docids[i] - 1) % shards].push_back(i);
+    std::vector<std::future<void>> fetching;
+    for (std::size_t shard = 0; shard < shards; ++shard) {
+        if (of_shard[shard].empty()) continue;
+        fetching.push_back(std::async(std::launch::async, [&, shard] {
+            const Xapian::Database& db = opened.parts[shard].db;
+            for (std::size_t i : of_shard[shard])
+                documents[i] = db.get_document((docids[i] - 1) / shards + 1);
+        }));
+    }
+    // Every thread ends before the first failure, if any, is passed on.
+    for (std::future<void>& done : fetching) done.wait();
+    for (std::future<void>& done : fetching) done.get();
+    return documents;
 }
 
 Xapian::Database open_readable(const std::vector<std::string>& paths) {

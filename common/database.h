@@ -84,6 +84,7 @@ struct OpenShard {
     std::string source;  // the path given (a database or stub), for messages
     std::string name;    // the path, or "remote HOST:PORT" as the stub line names it
     Xapian::Database db;
+    bool remote = false;  // a remote shard: one database, each request to it a round trip
 };
 
 // A remote shard left out (RemoteOptions::partial).
@@ -105,8 +106,17 @@ struct ReadableDatabases {
 // Throws DatabaseError as open_readable(paths); for a remote shard that cannot be reached
 // or does not answer in time (unless remote.partial): Other naming the stub, the shard and the
 // problem ("remote 127.0.0.1:47123 did not answer within 5 s"); and Other when no part at all
-// could be opened.
+// could be opened (the first in the order given, when several fail). The remote shards are
+// opened side by side, so that N of them take as long as the slowest, not the sum.
 ReadableDatabases open_readable(const std::vector<std::string>& paths, const RemoteOptions& remote);
+
+// The documents docids of opened.combined, in that order. When every part is a remote shard,
+// each shard's documents are fetched on a thread of its own, side by side: Xapian 1.4 fetches a
+// remote document per round trip, so a page of hits from N shards waits for about 1/N of them.
+// Throws Xapian::Error as Database::get_document(), once every thread has ended. opened must
+// not be used by another thread meanwhile.
+std::vector<Xapian::Document> fetch_documents(const ReadableDatabases& opened,
+                                              const std::vector<Xapian::docid>& docids);
 
 // The remote shard a Xapian network error is about and what went wrong, from the error's
 // context ("remote 127.0.0.1:47123 did not answer within 5 s"); timeout is the one the shard

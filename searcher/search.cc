@@ -374,13 +374,17 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const Xapian::MSet for_snippets =
         request.snippets && !mset.empty() ? snippet_mset(mset, db_, query, wildcards) : mset;
     if (!request.hits) page.clear();
-    for (const FoldedHit& folded : page) {
+    std::vector<Xapian::docid> page_docids;
+    for (const FoldedHit& folded : page) page_docids.push_back(*folded.at);
+    const std::vector<Xapian::Document> documents = fetch_documents(opened_, page_docids);
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        const FoldedHit& folded = page[i];
         const Xapian::MSetIterator& it = folded.at;
         Hit hit;
         hit.rank = folded.rank;
         hit.score = it.get_weight();
         hit.docid = *it;
-        hit.article = schema::decode_record(it.get_document().get_data());
+        hit.article = schema::decode_record(documents[i].get_data());
         if (request.snippets)
             hit.snippet = make_snippet(for_snippets, hit.article.body,
                                        words_of_language(hit.article.language),

@@ -1,12 +1,19 @@
-// Remote shards: how a failed shard is named, and how stubs that list remote shards are read
-// (a stub naming an unreachable port, without a server to reach).
+// Remote shards: how a failed shard is named, how stubs that list remote shards are read (a
+// stub naming an unreachable port, without a server to reach), and how the documents of
+// remote shards served by xapian-progsrv are fetched.
+#include <xapian.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "database.h"
 #include "errors.h"
+#include "schema.h"
 #include "test_support.h"
 
 using namespace newsindex;
@@ -71,4 +78,66 @@ TEST_CASE("a stub line without a valid port is an error naming the stub", "[remo
     CHECK_THROWS_WITH(open_readable({stub}, RemoteOptions()),
                       Catch::Contains("database " + stub + ": its stub line '") &&
                           Catch::Contains("' has no valid port"));
+}
+
+// Remote shards served by xapian-progsrv (a stub line "remote :PROGRAM ARGS"): each shard a
+// process of its own, reached through a pipe, as xapian-tcpsrv serves one over TCP.
+TEST_CASE(
+    "the documents of remote shards are fetched side by side, as the combined database "
+    "gives them",
+    "[remote]") {
+    const char* const progsrv = "/usr/bin/xapian-progsrv";
+    if (!std::filesystem::exists(progsrv)) {
+        WARN("skipped: " << progsrv << " is not installed (Debian package xapian-tools)");
+        return;
+    }
+    TempDir dir;
+    // Shards of unequal sizes, so that the interleaved numbering has holes at the end.
+    const std::vector<int> sizes{4, 2, 3};
+    std::ofstream stub(dir.path() / "remote.stub");
+    for (std::size_t shard = 0; shard < sizes.size(); ++shard) {
+        const std::string path = (dir.path() / ("shard-" + std::to_string(shard))).string();
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.set_metadata(std::string(schema::kSchemaVersionKey),
+                        std::to_string(schema::kSchemaVersion));
+        for (int i = 1; i <= sizes[shard]; ++i) {
+            Xapian::Document doc;
+            doc.set_data("shard " + std::to_string(shard) + " document " + std::to_string(i));
+            db.add_document(doc);
+        }
+        db.commit();
+        stub << "remote :" << progsrv << ' ' << path << '\n';
+    }
+    stub.close();
+    const std::string stub_path = (dir.path() / "remote.stub").string();
+    const ReadableDatabases remote = open_readable({stub_path}, RemoteOptions());
+    REQUIRE(remote.parts.size() == sizes.size());
+    CHECK(remote.parts[1].remote);
+    CHECK(remote.parts[2].name ==
+          "remote :" + std::string(progsrv) + ' ' + (dir.path() / "shard-2").string());
+
+    // Every document, in an order that is not the docids', as the combined database gives it.
+    std::vector<Xapian::docid> docids;
+    for (auto it = remote.combined.postlist_begin(""); it != remote.combined.postlist_end(""); ++it)
+        docids.push_back(*it);
+    REQUIRE(docids.size() == 9);
+    std::reverse(docids.begin(), docids.end());
+    std::swap(docids[1], docids[5]);
+    const std::vector<Xapian::Document> fetched = fetch_documents(remote, docids);
+    REQUIRE(fetched.size() == docids.size());
+    for (std::size_t i = 0; i < docids.size(); ++i)
+        CHECK(fetched[i].get_data() == remote.combined.get_document(docids[i]).get_data());
+    CHECK(fetched.back().get_data() == "shard 0 document 1");
+
+    // A docid no shard holds fails as Xapian's get_document() does, once the others are in.
+    CHECK_THROWS_AS(fetch_documents(remote, {1, 2, 11}), Xapian::DocNotFoundError);
+    // The same shards read locally (no thread needed) give the same.
+    const ReadableDatabases local =
+        open_readable({(dir.path() / "shard-0").string(), (dir.path() / "shard-1").string(),
+                       (dir.path() / "shard-2").string()},
+                      RemoteOptions());
+    CHECK_FALSE(local.parts[0].remote);
+    const std::vector<Xapian::Document> read_locally = fetch_documents(local, docids);
+    for (std::size_t i = 0; i < docids.size(); ++i)
+        CHECK(read_locally[i].get_data() == fetched[i].get_data());
 }
