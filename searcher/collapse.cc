@@ -122,7 +122,7 @@ void read_values(const Xapian::Database& db, Xapian::valueno slot,
 
 }  // namespace
 
-FoldedPage fold_near_duplicates(const Xapian::Database& db, const Xapian::MSet& mset,
+FoldedPage fold_near_duplicates(const ReadableDatabases& opened, const Xapian::MSet& mset,
                                 Xapian::valueno signature_slot, Xapian::valueno date_slot,
                                 std::size_t offset, std::size_t limit) {
     std::vector<MatchText> matches(mset.size());
@@ -131,6 +131,7 @@ FoldedPage fold_near_duplicates(const Xapian::Database& db, const Xapian::MSet& 
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
         by_docid.emplace_back(*it, by_docid.size());
     std::sort(by_docid.begin(), by_docid.end());
+    const Xapian::Database& db = opened.combined;
     try {
         read_values(db, signature_slot, by_docid,
                     [&](std::size_t rank, const std::string& v) { matches[rank].signature = v; });
@@ -138,12 +139,21 @@ FoldedPage fold_near_duplicates(const Xapian::Database& db, const Xapian::MSet& 
             matches[rank].day = day_of_date_value(v);
         });
     } catch (const Xapian::UnimplementedError&) {
-        // A remote shard (xapian-tcpsrv) streams no values: read each document instead.
-        std::size_t rank = 0;
-        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it, ++rank) {
-            const Xapian::Document doc = it.get_document();
-            matches[rank] = {doc.get_value(signature_slot),
-                             day_of_date_value(doc.get_value(date_slot))};
+        // A remote shard (xapian-tcpsrv) streams no values: read each document instead, each
+        // shard's on a thread of its own, a slice of the matches at a time (a remote document
+        // comes with its whole record).
+        constexpr std::size_t kSlice = 256;
+        std::vector<Xapian::docid> docids;
+        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+        for (std::size_t first = 0; first < docids.size(); first += kSlice) {
+            const std::size_t last = std::min(docids.size(), first + kSlice);
+            const std::vector<Xapian::Document> documents = fetch_documents(
+                opened, std::vector<Xapian::docid>(docids.begin() + first, docids.begin() + last));
+            for (std::size_t rank = first; rank < last; ++rank) {
+                const Xapian::Document& doc = documents[rank - first];
+                matches[rank] = {doc.get_value(signature_slot),
+                                 day_of_date_value(doc.get_value(date_slot))};
+            }
         }
     }
     const std::vector<KeptMatch> kept = fold_near_duplicates(matches);

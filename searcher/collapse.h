@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "database.h"
+
 namespace newsindex::searcher {
 
 inline constexpr long kFoldDaysApart = 1;
@@ -62,11 +64,12 @@ struct FoldedPage {
     Xapian::doccount kept = 0;    // how many matches are left after folding: the exact count
 };
 
-// Folds mset, a search of db which must hold every match from rank 0 (so that the counts are
-// exact), reading each match's signature from value slot signature_slot and its day from
-// date_slot ("YYYYMMDD"), and returns the page asked for. Throws Xapian::Error when the
-// values cannot be read.
-FoldedPage fold_near_duplicates(const Xapian::Database& db, const Xapian::MSet& mset,
+// Folds mset, a search of opened.combined which must hold every match from rank 0 (so that the
+// counts are exact), reading each match's signature from value slot signature_slot and its day
+// from date_slot ("YYYYMMDD"), and returns the page asked for. Over remote shards, which stream
+// no values, the matches' documents are fetched (fetch_documents()). Throws Xapian::Error when
+// the values cannot be read.
+FoldedPage fold_near_duplicates(const ReadableDatabases& opened, const Xapian::MSet& mset,
                                 Xapian::valueno signature_slot, Xapian::valueno date_slot,
                                 std::size_t offset, std::size_t limit);
 

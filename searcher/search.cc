@@ -307,7 +307,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     results.matches_upper_bound = mset.get_matches_upper_bound();
     std::vector<FoldedHit> page;
     if (request.collapse) {
-        FoldedPage folded = fold_near_duplicates(db_, mset, schema::kNearDuplicateSlot,
+        FoldedPage folded = fold_near_duplicates(opened_, mset, schema::kNearDuplicateSlot,
                                                  schema::kDateSlot, request.offset, limit);
         page = std::move(folded.hits);
         results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound =

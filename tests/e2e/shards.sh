@@ -110,6 +110,15 @@ compare_with_one "$SCRATCH/remote.stub"
 run "$SEARCHER" --db "$SCRATCH/remote.stub" --format json --collapse --sort newest --limit 3 Milley
 expect_status 0
 expect_equal "newest Milley article over remote shards" "$(jq -r '.hits[0].date' "$SCRATCH/stdout")" 2022-06-16
+# Folding over remote shards reads every match's document (no value streams there), each
+# shard's on a thread of its own: the same folded list and counts as one database.
+for db in "$one" "$SCRATCH/remote.stub"; do
+    "$SEARCHER" --db "$db" --format json --collapse --limit 0 -- 'pipeline OR Milley OR chips' |
+        jq -c '[.matches.estimated, ([.hits[] | [.title, .collapsed]] | sort)]'
+done >"$SCRATCH/compare"
+checks=$((checks + 1))
+[ "$(sort -u "$SCRATCH/compare" | wc -l)" -eq 1 ] ||
+    fail "--collapse differs between one database and remote shards: $(cut -c1-300 "$SCRATCH/compare")"
 
 # A shard server that is down: one clear line naming it, exit 3.
 down_port=$(sed -n '2s/.*://p' "$SCRATCH/remote.stub")

@@ -11,10 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "collapse.h"
 #include "database.h"
 #include "errors.h"
 #include "schema.h"
 #include "test_support.h"
+#include "text/near_duplicate.h"
 
 using namespace newsindex;
 using std::chrono::milliseconds;
@@ -82,39 +84,49 @@ TEST_CASE("a stub line without a valid port is an error naming the stub", "[remo
 
 // Remote shards served by xapian-progsrv (a stub line "remote :PROGRAM ARGS"): each shard a
 // process of its own, reached through a pipe, as xapian-tcpsrv serves one over TCP.
+constexpr const char* kProgsrv = "/usr/bin/xapian-progsrv";
+
+// Writes shard-0... under dir, shard i holding the documents make(i) gives, and a stub
+// remote.stub listing them as progsrv shards; returns the stub's path.
+template <typename Make>
+std::string make_progsrv_shards(const std::filesystem::path& dir, std::size_t shards, Make make) {
+    std::ofstream stub(dir / "remote.stub");
+    for (std::size_t shard = 0; shard < shards; ++shard) {
+        const std::string path = (dir / ("shard-" + std::to_string(shard))).string();
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.set_metadata(std::string(schema::kSchemaVersionKey),
+                        std::to_string(schema::kSchemaVersion));
+        for (const Xapian::Document& doc : make(shard)) db.add_document(doc);
+        db.commit();
+        stub << "remote :" << kProgsrv << ' ' << path << '\n';
+    }
+    return (dir / "remote.stub").string();
+}
+
 TEST_CASE(
     "the documents of remote shards are fetched side by side, as the combined database "
     "gives them",
     "[remote]") {
-    const char* const progsrv = "/usr/bin/xapian-progsrv";
-    if (!std::filesystem::exists(progsrv)) {
-        WARN("skipped: " << progsrv << " is not installed (Debian package xapian-tools)");
+    if (!std::filesystem::exists(kProgsrv)) {
+        WARN("skipped: " << kProgsrv << " is not installed (Debian package xapian-tools)");
         return;
     }
     TempDir dir;
     // Shards of unequal sizes, so that the interleaved numbering has holes at the end.
     const std::vector<int> sizes{4, 2, 3};
-    std::ofstream stub(dir.path() / "remote.stub");
-    for (std::size_t shard = 0; shard < sizes.size(); ++shard) {
-        const std::string path = (dir.path() / ("shard-" + std::to_string(shard))).string();
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
-        db.set_metadata(std::string(schema::kSchemaVersionKey),
-                        std::to_string(schema::kSchemaVersion));
-        for (int i = 1; i <= sizes[shard]; ++i) {
-            Xapian::Document doc;
-            doc.set_data("shard " + std::to_string(shard) + " document " + std::to_string(i));
-            db.add_document(doc);
-        }
-        db.commit();
-        stub << "remote :" << progsrv << ' ' << path << '\n';
-    }
-    stub.close();
-    const std::string stub_path = (dir.path() / "remote.stub").string();
+    const std::string stub_path =
+        make_progsrv_shards(dir.path(), sizes.size(), [&](std::size_t shard) {
+            std::vector<Xapian::Document> docs(sizes[shard]);
+            for (int i = 0; i < sizes[shard]; ++i)
+                docs[i].set_data("shard " + std::to_string(shard) + " document " +
+                                 std::to_string(i + 1));
+            return docs;
+        });
     const ReadableDatabases remote = open_readable({stub_path}, RemoteOptions());
     REQUIRE(remote.parts.size() == sizes.size());
     CHECK(remote.parts[1].remote);
     CHECK(remote.parts[2].name ==
-          "remote :" + std::string(progsrv) + ' ' + (dir.path() / "shard-2").string());
+          "remote :" + std::string(kProgsrv) + ' ' + (dir.path() / "shard-2").string());
 
     // Every document, in an order that is not the docids', as the combined database gives it.
     std::vector<Xapian::docid> docids;
@@ -140,4 +152,49 @@ TEST_CASE(
     const std::vector<Xapian::Document> read_locally = fetch_documents(local, docids);
     for (std::size_t i = 0; i < docids.size(); ++i)
         CHECK(read_locally[i].get_data() == fetched[i].get_data());
+}
+
+TEST_CASE(
+    "folding near-duplicates over remote shards, which stream no values, gives what one "
+    "database gives",
+    "[remote]") {
+    if (!std::filesystem::exists(kProgsrv)) {
+        WARN("skipped: " << kProgsrv << " is not installed (Debian package xapian-tools)");
+        return;
+    }
+    TempDir dir;
+    // 3 shards of 200 articles, more than one slice of fetched documents; every tenth article
+    // is a copy of the one before (the same text, a day later).
+    const auto article = [](std::size_t shard, int i) {
+        const int story = i % 10 == 9 ? i - 1 : i;
+        Xapian::Document doc;
+        doc.add_term("w");
+        const std::string text = "shard " + std::to_string(shard) + " story " +
+                                 std::to_string(story) + " about the pipeline and the talks";
+        doc.add_value(schema::kNearDuplicateSlot, text::near_duplicate_signature("", text));
+        doc.add_value(schema::kDateSlot, i % 10 == 9 ? "20220102" : "20220101");
+        return doc;
+    };
+    const std::string stub = make_progsrv_shards(dir.path(), 3, [&](std::size_t shard) {
+        std::vector<Xapian::Document> docs;
+        for (int i = 0; i < 200; ++i) docs.push_back(article(shard, i));
+        return docs;
+    });
+    const auto folded = [](const ReadableDatabases& opened) {
+        Xapian::Enquire enquire(opened.combined);
+        enquire.set_query(Xapian::Query("w"));
+        const Xapian::MSet mset = enquire.get_mset(0, opened.combined.get_doccount());
+        const searcher::FoldedPage page = searcher::fold_near_duplicates(
+            opened, mset, schema::kNearDuplicateSlot, schema::kDateSlot, 0, mset.size());
+        std::vector<std::pair<Xapian::docid, Xapian::doccount>> hits;
+        for (const searcher::FoldedHit& hit : page.hits) hits.emplace_back(*hit.at, hit.collapsed);
+        return std::make_pair(page.kept, hits);
+    };
+    const auto over_remote = folded(open_readable({stub}, RemoteOptions()));
+    const auto read_locally =
+        folded(open_readable({(dir.path() / "shard-0").string(), (dir.path() / "shard-1").string(),
+                              (dir.path() / "shard-2").string()},
+                             RemoteOptions()));
+    CHECK(over_remote.first == 540);
+    CHECK(over_remote == read_locally);
 }
