@@ -443,35 +443,43 @@ ReadableDatabases open_readable(const std::vector<std::string>& paths,
     return opened;
 }
 
-std::vector<Xapian::Document> fetch_documents(const ReadableDatabases& opened,
-                                              const std::vector<Xapian::docid>& docids) {
-    std::vector<Xapian::Document> documents(docids.size());
+void read_documents(const ReadableDatabases& opened, const std::vector<Xapian::docid>& docids,
+                    const DocumentReader& read) {
     const std::size_t shards = opened.parts.size();
     const bool all_remote =
         shards > 1 && std::all_of(opened.parts.begin(), opened.parts.end(),
                                   [](const OpenShard& part) { return part.remote; });
     if (!all_remote || docids.size() < 2) {
         for (std::size_t i = 0; i < docids.size(); ++i)
-            documents[i] = opened.combined.get_document(docids[i]);
-        return documents;
+            read(0, i, opened.combined.get_document(docids[i]));
+        return;
     }
     // Xapian numbers the documents of several databases by interleaving them; each remote
     // shard is one database. A thread per shard that holds some of the documents, each using
     // only its own shard's connection.
     std::vector<std::vector<std::size_t>> of_shard(shards);
     for (std::size_t i = 0; i < docids.size(); ++i) of_shard[(docids[i] - 1) % shards].push_back(i);
-    std::vector<std::future<void>> fetching;
+    std::vector<std::future<void>> reading;
     for (std::size_t shard = 0; shard < shards; ++shard) {
         if (of_shard[shard].empty()) continue;
-        fetching.push_back(std::async(std::launch::async, [&, shard] {
+        reading.push_back(std::async(std::launch::async, [&, shard] {
             const Xapian::Database& db = opened.parts[shard].db;
             for (std::size_t i : of_shard[shard])
-                documents[i] = db.get_document((docids[i] - 1) / shards + 1);
+                read(shard, i, db.get_document((docids[i] - 1) / shards + 1));
         }));
     }
     // Every thread ends before the first failure, if any, is passed on.
-    for (std::future<void>& done : fetching) done.wait();
-    for (std::future<void>& done : fetching) done.get();
+    for (std::future<void>& done : reading) done.wait();
+    for (std::future<void>& done : reading) done.get();
+}
+
+std::vector<Xapian::Document> fetch_documents(const ReadableDatabases& opened,
+                                              const std::vector<Xapian::docid>& docids) {
+    std::vector<Xapian::Document> documents(docids.size());
+    read_documents(opened, docids,
+                   [&](std::size_t, std::size_t index, const Xapian::Document& doc) {
+                       documents[index] = doc;
+                   });
     return documents;
 }
 

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -110,11 +111,21 @@ struct ReadableDatabases {
 // opened side by side, so that N of them take as long as the slowest, not the sum.
 ReadableDatabases open_readable(const std::vector<std::string>& paths, const RemoteOptions& remote);
 
-// The documents docids of opened.combined, in that order. When every part is a remote shard,
-// each shard's documents are fetched on a thread of its own, side by side: Xapian 1.4 fetches a
-// remote document per round trip, so a page of hits from N shards waits for about 1/N of them.
-// Throws Xapian::Error as Database::get_document(), once every thread has ended. opened must
-// not be used by another thread meanwhile.
+// Reads documents of a collection: read(shard, index, document) is called for each docids[index]
+// (a docid of opened.combined). When every part is a remote shard, each shard's documents are
+// read on a thread of its own, side by side (Xapian 1.4 fetches a remote document, and its
+// term list, per round trip, so N shards wait for about 1/N of them); read is then called
+// from several threads at once, for documents of different shards, with shard the part the
+// document comes from, and must be safe so. Otherwise every call is on this thread, in order,
+// with shard 0. Throws what read throws, or Xapian::Error as Database::get_document(), once
+// every thread has ended. opened must not be used by another thread meanwhile.
+using DocumentReader =
+    std::function<void(std::size_t shard, std::size_t index, const Xapian::Document& document)>;
+void read_documents(const ReadableDatabases& opened, const std::vector<Xapian::docid>& docids,
+                    const DocumentReader& read);
+
+// The documents docids of opened.combined, in that order, fetched as read_documents() reads
+// them. Throws as read_documents().
 std::vector<Xapian::Document> fetch_documents(const ReadableDatabases& opened,
                                               const std::vector<Xapian::docid>& docids);
 

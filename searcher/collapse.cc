@@ -140,21 +140,15 @@ FoldedPage fold_near_duplicates(const ReadableDatabases& opened, const Xapian::M
         });
     } catch (const Xapian::UnimplementedError&) {
         // A remote shard (xapian-tcpsrv) streams no values: read each document instead, each
-        // shard's on a thread of its own, a slice of the matches at a time (a remote document
-        // comes with its whole record).
-        constexpr std::size_t kSlice = 256;
+        // shard's on a thread of its own (each call writes its own match).
         std::vector<Xapian::docid> docids;
+        docids.reserve(mset.size());
         for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
-        for (std::size_t first = 0; first < docids.size(); first += kSlice) {
-            const std::size_t last = std::min(docids.size(), first + kSlice);
-            const std::vector<Xapian::Document> documents = fetch_documents(
-                opened, std::vector<Xapian::docid>(docids.begin() + first, docids.begin() + last));
-            for (std::size_t rank = first; rank < last; ++rank) {
-                const Xapian::Document& doc = documents[rank - first];
-                matches[rank] = {doc.get_value(signature_slot),
-                                 day_of_date_value(doc.get_value(date_slot))};
-            }
-        }
+        read_documents(opened, docids,
+                       [&](std::size_t, std::size_t rank, const Xapian::Document& doc) {
+                           matches[rank] = {doc.get_value(signature_slot),
+                                            day_of_date_value(doc.get_value(date_slot))};
+                       });
     }
     const std::vector<KeptMatch> kept = fold_near_duplicates(matches);
 

@@ -65,8 +65,9 @@ class FacetCounter {
     Xapian::MatchSpy& spy();
     // Whether xapian-tcpsrv can run the spy where the documents are.
     bool runs_remotely() const { return values_ != nullptr; }
-    // Counts one match by hand: for a spy the remote shards cannot run.
-    void count(const Xapian::Document& doc) { spy()(doc, 0); }
+    // Adds the counts of other, a clone of spy() that counted matches by hand (for a spy the
+    // remote shards cannot run).
+    void merge(const Xapian::MatchSpy& other) { spy().merge_results(other.serialise_results()); }
     // Forgets the counts, to count another run of the same Enquire (a new spy, which must
     // be added again).
     void reset();

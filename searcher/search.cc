@@ -184,16 +184,33 @@ std::string Searcher::better_query(QueryBuilder& builder, const SearchRequest& r
 namespace {
 
 // A search whose facets of our own (FacetCounter::runs_remotely() false) are counted here, over
-// every match fetched from the shards; the counters that run remotely must already be added
-// to enquire. Returns the page asked for.
-Xapian::MSet run_counting_on_client(Xapian::Enquire& enquire, std::vector<FacetCounter>& counters,
-                                    Xapian::doccount doccount, Xapian::doccount first,
-                                    Xapian::doccount wanted, Xapian::doccount check_at_least) {
-    Xapian::MSet all = enquire.get_mset(0, doccount);
-    for (auto it = all.begin(); it != all.end(); ++it) {
-        const Xapian::Document doc = it.get_document();
+// every match read from the shards (opened), each shard's on a thread of its own
+// (read_documents()) with spies of its own, whose counts are merged as Xapian merges a remote
+// spy's; the counters that run remotely must already be added to enquire. Returns the page
+// asked for.
+Xapian::MSet run_counting_on_client(const ReadableDatabases& opened, Xapian::Enquire& enquire,
+                                    std::vector<FacetCounter>& counters, Xapian::doccount doccount,
+                                    Xapian::doccount first, Xapian::doccount wanted,
+                                    Xapian::doccount check_at_least) {
+    const Xapian::MSet all = enquire.get_mset(0, doccount);
+    std::vector<Xapian::docid> docids;
+    docids.reserve(all.size());
+    for (auto it = all.begin(); it != all.end(); ++it) docids.push_back(*it);
+    // spies[shard][k]: the k-th counted-here counter's spy for that shard's documents.
+    std::vector<std::vector<std::unique_ptr<Xapian::MatchSpy>>> spies(opened.parts.size());
+    for (auto& of_shard : spies) {
         for (FacetCounter& counter : counters) {
-            if (!counter.runs_remotely()) counter.count(doc);
+            if (!counter.runs_remotely()) of_shard.emplace_back(counter.spy().clone());
+        }
+    }
+    read_documents(opened, docids,
+                   [&](std::size_t shard, std::size_t, const Xapian::Document& doc) {
+                       for (auto& spy : spies[shard]) (*spy)(doc, 0);
+                   });
+    for (const auto& of_shard : spies) {
+        std::size_t k = 0;
+        for (FacetCounter& counter : counters) {
+            if (!counter.runs_remotely()) counter.merge(*of_shard[k++]);
         }
     }
     // Every counter has seen every match once: the page must not count again.
@@ -279,7 +296,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
                 attach_spies();
             }
         }
-        return run_counting_on_client(enquire, counters, doccount, first, wanted, check_at_least);
+        return run_counting_on_client(opened_, enquire, counters, doccount, first, wanted,
+                                      check_at_least);
     };
     if (request.ranking.feedback.terms > 0 && request.sort == SortOrder::Relevance &&
         request.like.empty())
