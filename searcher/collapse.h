@@ -66,8 +66,8 @@ struct FoldedPage {
 
 // Folds mset, a search of opened.combined which must hold every match from rank 0 (so that the
 // counts are exact), reading each match's signature from value slot signature_slot and its day
-// from date_slot ("YYYYMMDD"), and returns the page asked for. Over remote shards, which stream
-// no values, the matches' documents are read (read_documents()). Throws Xapian::Error when
+// from date_slot ("YYYYMMDD"), and returns the page asked for. Over remote shards the matches'
+// documents are read (read_documents()), both slots at once. Throws Xapian::Error when
 // the values cannot be read.
 FoldedPage fold_near_duplicates(const ReadableDatabases& opened, const Xapian::MSet& mset,
                                 Xapian::valueno signature_slot, Xapian::valueno date_slot,

@@ -155,7 +155,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "folding near-duplicates over remote shards, which stream no values, gives what one "
+    "folding near-duplicates over remote shards, a document per match, gives what one "
     "database gives",
     "[remote]") {
     if (!std::filesystem::exists(kProgsrv)) {
