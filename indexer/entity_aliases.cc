@@ -193,6 +193,8 @@ bool EntityAliases::Decision::stands() const {
 EntityAliases::Tally& EntityAliases::tally(const std::string& subject) {
     auto found = tallies_.find(subject);
     if (found != tallies_.end()) return found->second;
+    // Every subject with counts is cached (rewrite_counts()): the others have none.
+    if (all_tallies_cached_) return tallies_.emplace(subject, Tally{}).first->second;
     Tally counts;
     // Lines "count<TAB>label"; a label may hold tabs of its own.
     const std::string stored = store_.get_metadata(tally_key(subject));
@@ -506,6 +508,7 @@ void EntityAliases::save(Xapian::WritableDatabase& database) {
     constexpr std::size_t kCachedSubjects = 200'000;
     if (tallies_.size() > kCachedSubjects) {
         tallies_.clear();
+        all_tallies_cached_ = false;
         decisions_.clear();
     }
 }
@@ -556,7 +559,13 @@ std::set<std::string> EntityAliases::rewrite_counts(Xapian::WritableDatabase& da
     for (auto it = store_.metadata_keys_begin(tally_prefix);
          it != store_.metadata_keys_end(tally_prefix); ++it)
         if (!written.count(*it)) stale.push_back(*it);
+    for (const std::string& key : stale) database.set_metadata(key, "");
+    stale.clear();
+    // The counts just written are all there are: the decisions below take them from memory,
+    // without reading a key per subject back (four per word).
     tallies_.clear();
+    for (const auto& [subject, labels] : counted) tallies_.emplace(subject, labels);
+    all_tallies_cached_ = true;
     decisions_.clear();
     // The decisions, as save() writes them for every word an article counted.
     written.clear();

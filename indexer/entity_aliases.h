@@ -138,6 +138,9 @@ class EntityAliases {
 
     const Xapian::Database& store_;
     std::unordered_map<std::string, Tally> tallies_;
+    // tallies_ holds every subject that has counts (after rewrite_counts(), until save()
+    // drops the cache): a subject not in it has none, and is not looked up in store_.
+    bool all_tallies_cached_ = false;
     std::set<std::string> unsaved_tallies_;
     std::map<std::string, std::string> unsaved_claims_;    // id term -> claims
     std::unordered_map<std::string, Decision> decisions_;  // type letter + word
