@@ -39,7 +39,8 @@ IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& o
         } else {
             readers.resize(std::max(1u, options.shards));  // empty databases: everything is new
         }
-        IndexWriter writer(nullptr, readers, callbacks.messages, false);
+        DrySink nothing_written;
+        IndexWriter writer(nothing_written, readers, callbacks.messages, false);
         return work(writer);
     }
     std::vector<Xapian::WritableDatabase> shards;
@@ -54,7 +55,8 @@ IndexSummary index_into_unchecked(const std::string& path, const IndexOptions& o
                                        options.sync ? 0 : Xapian::DB_NO_SYNC));
     }
     std::vector<Xapian::Database> readers(shards.begin(), shards.end());
-    IndexWriter writer(&shards, readers, callbacks.messages, options.spelling);
+    ShardSink sink(shards);
+    IndexWriter writer(sink, readers, callbacks.messages, options.spelling);
     writer.set_commit_threshold(options.commit_changes, options.commit_bytes);
     // The writer reads again the files that share a document with a changed one.
     DocumentBuilder reread_builder(false);

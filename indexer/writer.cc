@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -43,10 +42,9 @@ bool is_regular_file(const std::string& path) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(std::vector<Xapian::WritableDatabase>* shards,
-                         std::vector<Xapian::Database> readers, WriterMessages messages,
-                         bool record_spelling)
-    : shards_(shards),
+IndexWriter::IndexWriter(IndexSink& sink, std::vector<Xapian::Database> readers,
+                         WriterMessages messages, bool record_spelling)
+    : sink_(sink),
       readers_(std::move(readers)),
       aliases_(readers_.front()),
       messages_(std::move(messages)),
@@ -93,7 +91,7 @@ void IndexWriter::count_spelling(std::size_t shard, const SpellingWords& words) 
 void IndexWriter::flush_spelling() {
     for (std::size_t shard = 0; shard < spelling_counts_.size(); ++shard) {
         for (const auto& [word, frequency] : spelling_counts_[shard])
-            (*shards_)[shard].add_spelling(word, frequency);
+            sink_.add_spelling(shard, word, frequency);
         spelling_counts_[shard].clear();
     }
     spelling_words_held_ = 0;
@@ -118,7 +116,7 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
     struct stat info;
     if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
         // Gone: a clean index would not hold it either; forget its state too.
-        pending_states_.push_back({shard_of(path), schema::file_key(path), ""});
+        sink_.set_metadata_later(shard_of(path), schema::file_key(path), "");
         return {};
     }
     schema::FileState found;
@@ -171,7 +169,7 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
         for (const std::string& holder : holders)
             if (holder != path) file.shared_with.insert(holder);
     }
-    if (!shards_) return file;  // a dry run reads nothing again
+    if (!sink_.writes()) return file;  // a dry run reads nothing again
     // Every file that shares a document with a file of the set joins the set: their documents
     // are made again from all their files, as a clean index would make them.
     std::set<std::string> own_ids;
@@ -218,7 +216,7 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
     }
     for (Xapian::docid docid : doomed) {
         const Location where = locate(docid);
-        (*shards_)[where.shard].delete_document(where.docid);
+        sink_.remove(where.shard, where.docid);
         ++uncommitted_;
     }
     // The text of a document of several files comes from the first in path order, whatever
@@ -232,7 +230,7 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
 }
 
 void IndexWriter::add_articles(FileInProgress& file, std::vector<PreparedArticle>& articles) {
-    if (shards_) {
+    if (sink_.writes()) {
         for (PreparedArticle& prepared : articles)
             write_article(prepared, file.path, file.written_ids, file.counted);
         return;
@@ -255,7 +253,7 @@ void IndexWriter::finish_file(FileInProgress& file, bool vanished, const schema:
                               bool counted) {
     const std::string& path = file.path;
     const std::string own = path_term(path);
-    if (!shards_) {
+    if (!sink_.writes()) {
         count_file(file.dry_written, file.held_alone, 0);
         return;
     }
@@ -344,8 +342,7 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
             same.insert(*it);
     }
     if (same.empty()) {
-        const std::size_t shard = shard_of(prepared.id_term);
-        (*shards_)[shard].replace_document(prepared.id_term, prepared.document);
+        sink_.replace(shard_of(prepared.id_term), prepared.id_term, prepared.document);
         return;
     }
     // The article of the first file in path order (then id order) gives the text and the id,
@@ -396,13 +393,13 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
     for (const Candidate& candidate : candidates) {
         if (!candidate.docid || candidate.docid == kept.docid) continue;
         const Location where = locate(*candidate.docid);
-        (*shards_)[where.shard].delete_document(where.docid);
+        sink_.remove(where.shard, where.docid);
     }
     if (kept.docid) {
         const Location where = locate(*kept.docid);
-        (*shards_)[where.shard].replace_document(where.docid, doc);
+        sink_.replace(where.shard, where.docid, doc);
     } else {
-        (*shards_)[shard_of(prepared.id_term)].replace_document(prepared.id_term, doc);
+        sink_.replace(shard_of(prepared.id_term), prepared.id_term, doc);
     }
 }
 
@@ -415,9 +412,8 @@ std::optional<schema::FailedState> IndexWriter::failed_state(const std::string& 
 }
 
 void IndexWriter::record_state(const schema::FileState& state) {
-    if (shards_)
-        pending_states_.push_back(
-            {shard_of(state.path), schema::file_key(state.path), schema::encode_file_state(state)});
+    sink_.set_metadata_later(shard_of(state.path), schema::file_key(state.path),
+                             schema::encode_file_state(state));
     ++uncommitted_;
 }
 
@@ -430,7 +426,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
                                                   return left_out_from_stdin(prepared);
                                               }),
                                outcome.articles.end());
-    if (!shards_) {
+    if (!sink_.writes()) {  // a dry run holds nothing back: no batch is written
         apply_now(std::move(outcome));
         return;
     }
@@ -497,11 +493,11 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
             if (streaming_ && streaming_->path == outcome.path) streaming_.reset();
             // Remembered, so that the next run neither reads it again nor reports it again
             // until it changes: a cron job must not mail the same complaint every ten minutes.
-            if (shards_ && !outcome.path.empty() && outcome.ctime_ns != 0) {
+            if (!outcome.path.empty() && outcome.ctime_ns != 0) {
                 schema::FailedState failed{outcome.state.size, outcome.state.mtime_ns,
                                            outcome.ctime_ns, outcome.path};
-                pending_states_.push_back({shard_of(outcome.path), schema::failed_key(outcome.path),
-                                           schema::encode_failed_state(failed)});
+                sink_.set_metadata_later(shard_of(outcome.path), schema::failed_key(outcome.path),
+                                         schema::encode_failed_state(failed));
                 ++uncommitted_;
             }
             return;
@@ -546,7 +542,7 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
         for (PreparedArticle& prepared : outcome.articles) {
             const bool existed = first_posting(prepared.id_term).has_value();
             const bool fresh = !written_ids.count(prepared.id_term);
-            if (shards_)
+            if (sink_.writes())
                 write_article(prepared, outcome.path, written_ids, true);
             else
                 written_ids.insert(prepared.id_term);
@@ -591,7 +587,7 @@ void IndexWriter::forget_stale_deletions(const schema::FileState& found) {
     for (const std::string& id : deletions_.of_file(found.path)) {
         const schema::DeletedArticle* deleted = deletions_.find(id);
         if (!deleted || same_as_deleted(*deleted, found)) continue;
-        if (shards_) pending_states_.push_back({0, schema::deleted_key(id), ""});
+        sink_.set_metadata_later(0, schema::deleted_key(id), "");
         ++uncommitted_;
         deletions_.erase(id);
     }
@@ -604,7 +600,7 @@ bool IndexWriter::left_out_from_stdin(const PreparedArticle& prepared) {
     if (same_stdin_article(*deleted, prepared.content_term.substr(schema::kContentPrefix.size())))
         return true;
     // Changed, or given now by standard input where a file gave it before: it is back.
-    if (shards_) pending_states_.push_back({0, schema::deleted_key(id), ""});
+    sink_.set_metadata_later(0, schema::deleted_key(id), "");
     ++uncommitted_;
     deletions_.erase(id);
     return false;
@@ -654,7 +650,7 @@ std::vector<std::string> IndexWriter::delete_documents(const std::set<Xapian::do
         ids.push_back(schema::article_id(schema::decode_record(doc.get_data())));
         ++counts_.deleted;
         ++uncommitted_;
-        if (!shards_) continue;
+        if (!sink_.writes()) continue;  // a dry run counts
         schema::DeletedArticle deleted;
         for (const std::string& term : terms_under(doc, schema::kContentPrefix))
             deleted.content_hashes.push_back(term.substr(schema::kContentPrefix.size()));
@@ -673,18 +669,18 @@ std::vector<std::string> IndexWriter::delete_documents(const std::set<Xapian::do
                                other.substr(kOtherIdPrefix.size()));
         for (const std::string& id_term : id_terms) {
             deleted.id = id_term.substr(schema::kIdPrefix.size());
-            pending_states_.push_back(
-                {0, schema::deleted_key(deleted.id), schema::encode_deleted_article(deleted)});
+            sink_.set_metadata_later(0, schema::deleted_key(deleted.id),
+                                     schema::encode_deleted_article(deleted));
             deletions_.add(deleted);
             // As when its file vanishes: the collection's names forget it (start_file()).
             aliases_.learn(id_term, Article{});
             // From standard input: --rebuild has nothing of it to carry over.
             const std::string stdin_key = source_key(kStdinDocumentPrefix, id_term);
             if (!readers_.front().get_metadata(stdin_key).empty())
-                pending_states_.push_back({0, stdin_key, ""});
+                sink_.set_metadata_later(0, stdin_key, "");
         }
         const Location where = locate(docid);
-        (*shards_)[where.shard].delete_document(where.docid);
+        sink_.remove(where.shard, where.docid);
     }
     // The files keep their states, with the documents they hold now: unchanged, they are
     // passed over by the next run, which counts their documents from the state.
@@ -699,17 +695,16 @@ std::vector<std::string> IndexWriter::delete_documents(const std::set<Xapian::do
 
 void IndexWriter::carry_deletions(const Deletions& carried) {
     for (const schema::DeletedArticle* deleted : carried.all()) {
-        if (shards_)
-            pending_states_.push_back(
-                {0, schema::deleted_key(deleted->id), schema::encode_deleted_article(*deleted)});
+        sink_.set_metadata_later(0, schema::deleted_key(deleted->id),
+                                 schema::encode_deleted_article(*deleted));
         ++uncommitted_;
         deletions_.add(*deleted);
     }
 }
 
 void IndexWriter::forget_failure(const std::string& path) {
-    if (shards_ && failed_state(path)) {
-        pending_states_.push_back({shard_of(path), schema::failed_key(path), ""});
+    if (failed_state(path)) {
+        sink_.set_metadata_later(shard_of(path), schema::failed_key(path), "");
         ++uncommitted_;
     }
 }
@@ -749,7 +744,7 @@ void IndexWriter::prune(const std::string& directory, const std::unordered_set<s
     }
     for (const Vanished& gone : vanished) {
         apply_file(gone.path, {}, true, nullptr);
-        if (shards_) pending_states_.push_back({gone.shard, gone.key, ""});
+        sink_.set_metadata_later(gone.shard, gone.key, "");
         ++uncommitted_;
     }
     forget_vanished_failures(directory, seen);
@@ -757,7 +752,6 @@ void IndexWriter::prune(const std::string& directory, const std::unordered_set<s
 
 void IndexWriter::forget_vanished_failures(const std::string& directory,
                                            const std::unordered_set<std::string>& seen) {
-    if (!shards_) return;
     const std::string prefix = schema::failed_key(directory + "/");
     for (std::size_t shard = 0; shard < readers_.size(); ++shard) {
         const Xapian::Database& reader = readers_[shard];
@@ -767,15 +761,15 @@ void IndexWriter::forget_vanished_failures(const std::string& directory,
             if (!schema::decode_failed_state(reader.get_metadata(*it), state)) continue;
             if (state.path.compare(0, directory.size() + 1, directory + "/") != 0) continue;
             if (seen.count(state.path) || is_regular_file(state.path)) continue;
-            pending_states_.push_back({shard, *it, ""});
+            sink_.set_metadata_later(shard, *it, "");
             ++uncommitted_;
         }
     }
 }
 
 void IndexWriter::record_source(const std::string& key, const std::string& value) {
-    if (!shards_ || readers_.front().get_metadata(key) == value) return;
-    pending_states_.push_back({0, key, value});
+    if (readers_.front().get_metadata(key) == value) return;
+    sink_.set_metadata_later(0, key, value);
     ++uncommitted_;
 }
 
@@ -792,10 +786,8 @@ void IndexWriter::carry_over_stdin_documents(const Xapian::Database& all_shards,
         if (first_posting(id_term)) continue;  // given again by this run
         Xapian::PostingIterator old = all_shards.postlist_begin(id_term);
         if (old == all_shards.postlist_end(id_term)) continue;
-        if (shards_) {
-            (*shards_)[shard_of(id_term)].replace_document(id_term, all_shards.get_document(*old));
-            pending_states_.push_back({0, *it, value});
-        }
+        sink_.replace(shard_of(id_term), id_term, all_shards.get_document(*old));
+        sink_.set_metadata_later(0, *it, value);
         ++counts_.added;
         ++uncommitted_;
     }
@@ -803,29 +795,6 @@ void IndexWriter::carry_over_stdin_documents(const Xapian::Database& all_shards,
     for (auto it = first_shard.metadata_keys_begin(streams_prefix);
          it != first_shard.metadata_keys_end(streams_prefix); ++it)
         record_source(*it, first_shard.get_metadata(*it));
-}
-
-void IndexWriter::commit_all_shards() {
-    if (shards_->size() == 1) {
-        shards_->front().commit();
-        return;
-    }
-    // Each shard is its own database: their commits (the costly flush) run side by side.
-    std::vector<std::thread> threads;
-    std::vector<std::exception_ptr> failures(shards_->size());
-    for (std::size_t i = 0; i < shards_->size(); ++i) {
-        threads.emplace_back([this, i, &failures] {
-            try {
-                (*shards_)[i].commit();
-            } catch (...) {
-                failures[i] = std::current_exception();
-            }
-        });
-    }
-    for (std::thread& thread : threads) thread.join();
-    for (const std::exception_ptr& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
 }
 
 void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn) {
@@ -844,10 +813,8 @@ void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>&
 }
 
 void IndexWriter::finish() {
-    if (shards_) {
-        apply_held_outcomes();
-        flush_spelling();
-    }
+    apply_held_outcomes();
+    flush_spelling();
     commit();
 }
 
@@ -858,7 +825,8 @@ void IndexWriter::commit() {
 void IndexWriter::end_batch(bool force_commit) {
     // Bounds the memory the held-back words take: about 100 bytes each.
     constexpr std::size_t kSpellingWordsHeld = 1'000'000;
-    if (!shards_) {
+    std::vector<Xapian::WritableDatabase>* shards = sink_.shards();
+    if (!shards) {  // a dry run: nothing was held back, and no name is given
         uncommitted_ = 0;
         uncommitted_bytes_ = 0;
         return;
@@ -871,34 +839,32 @@ void IndexWriter::end_batch(bool force_commit) {
         EntityAliases::Changes changes = aliases_.take_changes();
         if (names_deferred_) break;  // only the counts are kept, for settle_merged_parts()
         if (changes.learned.empty() && changes.withdrawn.empty()) break;
-        rename_in_documents(*shards_, aliases_, changes.learned, builder_);
+        rename_in_documents(*shards, aliases_, changes.learned, builder_);
         rename_after_withdrawn_aliases(changes.withdrawn);
     }
-    aliases_.save(shards_->front());
-    if (shards_->size() == 1) {
-        for (const PendingState& state : pending_states_)
-            shards_->front().set_metadata(state.key, state.value);
-        pending_states_.clear();
+    aliases_.save(shards->front());
+    if (shards->size() == 1) {
+        // One database: the files' states go in the same transaction as their documents.
+        sink_.write_metadata();
         changes_since_commit_ += uncommitted_;
         bytes_since_commit_ += uncommitted_bytes_;
         uncommitted_ = 0;
         uncommitted_bytes_ = 0;
         if (force_commit || changes_since_commit_ >= commit_changes_ ||
             bytes_since_commit_ >= commit_bytes_) {
-            shards_->front().commit();
+            sink_.commit();
             changes_since_commit_ = 0;
             bytes_since_commit_ = 0;
         }
         return;
     }
+    // Shards: the documents are committed on every shard before any state that counts them.
     uncommitted_ = 0;
     uncommitted_bytes_ = 0;
-    commit_all_shards();
-    if (pending_states_.empty()) return;
-    for (const PendingState& state : pending_states_)
-        (*shards_)[state.shard].set_metadata(state.key, state.value);
-    pending_states_.clear();
-    commit_all_shards();
+    sink_.commit();
+    if (!sink_.metadata_waiting()) return;
+    sink_.write_metadata();
+    sink_.commit();
 }
 
 }  // namespace newsindex::indexer

@@ -25,6 +25,7 @@
 #include "deletions.h"
 #include "document_builder.h"
 #include "entity_aliases.h"
+#include "index_sink.h"
 #include "schema.h"
 
 namespace newsindex::indexer {
@@ -90,11 +91,12 @@ struct WriterMessages {
 
 class IndexWriter {
   public:
-    // Writes to shards (one or more, in stub order); with shards == nullptr (a dry run) only
-    // reads readers (one per shard) and counts what would change. shards must outlive the
-    // writer.
-    IndexWriter(std::vector<Xapian::WritableDatabase>* shards,
-                std::vector<Xapian::Database> readers, WriterMessages messages,
+    // Reads the database through readers (one per shard, in stub order) and puts its changes
+    // into sink, which must outlive the writer and, unless a dry run (IndexSink::writes()
+    // false), write to the same shards. A dry run counts what each file alone would change,
+    // against the database as it is: nothing is read back, held for a batch, read again for
+    // a shared document, or renamed.
+    IndexWriter(IndexSink& sink, std::vector<Xapian::Database> readers, WriterMessages messages,
                 bool record_spelling);
 
     // Reads a file again as the run reads it (found: its size and time now), for the files
@@ -208,10 +210,6 @@ class IndexWriter {
     const IndexCounts& counts() const { return counts_; }
 
   private:
-    struct PendingState {
-        std::size_t shard;
-        std::string key, value;  // an empty value deletes the key
-    };
     struct Location {
         std::size_t shard;
         Xapian::docid docid;  // within the shard
@@ -226,7 +224,6 @@ class IndexWriter {
     bool named_by_earlier_file(const std::string& id_term, const std::string& path) const;
     std::size_t shard_of(const std::string& key) const;
     Location locate(Xapian::docid global) const;
-    void commit_all_shards();
     std::optional<Xapian::docid> first_posting(const std::string& term) const;
     // The paths of the files holding document docid ("" for a shortened path term).
     std::vector<std::string> holders_of(Xapian::docid docid) const;
@@ -300,12 +297,11 @@ class IndexWriter {
     // Makes again the documents named after aliases that no longer stand as they did.
     void rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn);
 
-    std::vector<Xapian::WritableDatabase>* shards_;
+    IndexSink& sink_;
     FileReader read_file_;
     std::vector<schema::FileState> reread_states_;  // files read again, to be recorded
     std::vector<Xapian::Database> readers_;
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
-    std::vector<PendingState> pending_states_;
     std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
     // The file whose documents start_file() is making again, and the ids it gives now (null:
