@@ -172,10 +172,17 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
     if (!sink_.writes()) return file;  // a dry run reads nothing again
     // Every file that shares a document with a file of the set joins the set: their documents
     // are made again from all their files, as a clean index would make them.
-    std::set<std::string> own_ids;
-    if (articles)
-        for (const PreparedArticle& prepared : *articles) own_ids.insert(prepared.id_term);
-    remaking_ = Remaking{path, articles ? &own_ids : nullptr};
+    std::optional<std::set<std::string>> own_ids;
+    if (articles) {
+        own_ids.emplace();
+        for (const PreparedArticle& prepared : *articles) own_ids->insert(prepared.id_term);
+    }
+    remaking_ = Remaking{path, std::move(own_ids)};
+    // Forgotten when the files are read, and also when reading them ends by an exception.
+    struct ForgetRemaking {
+        std::optional<Remaking>& remaking;
+        ~ForgetRemaking() { remaking.reset(); }
+    } forget_remaking{remaking_};
     std::map<std::string, std::vector<PreparedArticle>> others;
     std::vector<std::string> queue{path};
     std::set<Xapian::docid> doomed;

@@ -304,11 +304,12 @@ class IndexWriter {
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
-    // The file whose documents start_file() is making again, and the ids it gives now (null:
-    // not known, for a file in parts): it names an id only if it still gives it.
+    // The file whose documents start_file() is making again, and the ids it gives now (none:
+    // not known, for a file in parts): it names an id only if it still gives it. Held by
+    // value, so that nothing points into start_file()'s frame if it ends by an exception.
     struct Remaking {
         std::string path;
-        const std::set<std::string>* ids;
+        std::optional<std::set<std::string>> ids;
     };
     std::optional<Remaking> remaking_;
     // Ids named this batch, by the first file in path order; the batch is not written yet.
