@@ -110,15 +110,21 @@ expect_status 0
 expect_equal "no shard missing" "$(jq -c '.missing_shards' "$SCRATCH/stdout")" "[]"
 expect_empty stderr
 
-# Both hang: --partial has nothing to answer from. The shards are opened side by side, so two
-# that hang cost the timeout once (2 s, 3 with rounding up), not once each (4 s).
+# Both hang: --partial has nothing to answer from. The shards are opened side by side, so four
+# that hang (each server listed twice) cost the timeout once, 2 s, not once each (8 s).
 kill -STOP -- "-$pid0"
 kill -STOP -- "-$pid1"
-run_timed "$SEARCHER" --db "$stub" --timeout 2 --partial Milley
+run_timed "$SEARCHER" --db "$stub" --timeout 1 --partial Milley
 expect_status 3
-expect_stderr_has "searcher: database $stub: no shard answered (remote 127.0.0.1:$port0 did not answer within 2 s)"
+expect_stderr_has "searcher: database $stub: no shard answered (remote 127.0.0.1:$port0 did not answer within 1 s)"
 expect_stderr_lines 1
 expect_quick 3
+four="$SCRATCH/four.stub"
+cat "$stub" "$stub" >"$four"
+run_timed "$SEARCHER" --db "$four" --timeout 2 --partial Milley
+expect_status 3
+expect_stderr_has "searcher: database $four: no shard answered (remote 127.0.0.1:$port0 did not answer within 2 s)"
+expect_quick 4
 kill -CONT -- "-$pid0"
 kill -CONT -- "-$pid1"
 
