@@ -222,6 +222,8 @@ class IndexWriter {
     // document keeps (write_article()), in whatever order the files come.
     void learn_names(const PreparedArticle& prepared, const std::string& path);
     bool named_by_earlier_file(const std::string& id_term, const std::string& path) const;
+    // The term that ties a document to the file at path.
+    static std::string path_term(const std::string& path);
     std::size_t shard_of(const std::string& key) const;
     Location locate(Xapian::docid global) const;
     std::optional<Xapian::docid> first_posting(const std::string& term) const;
