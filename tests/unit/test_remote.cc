@@ -103,14 +103,18 @@ std::string make_progsrv_shards(const std::filesystem::path& dir, std::size_t sh
     return (dir / "remote.stub").string();
 }
 
+// Whether kProgsrv is installed; when not, says that the test is skipped.
+bool have_progsrv() {
+    if (std::filesystem::exists(kProgsrv)) return true;
+    WARN("skipped: " << kProgsrv << " is not installed (Debian package xapian-tools)");
+    return false;
+}
+
 TEST_CASE(
     "the documents of remote shards are fetched side by side, as the combined database "
     "gives them",
     "[remote]") {
-    if (!std::filesystem::exists(kProgsrv)) {
-        WARN("skipped: " << kProgsrv << " is not installed (Debian package xapian-tools)");
-        return;
-    }
+    if (!have_progsrv()) return;
     TempDir dir;
     // Shards of unequal sizes, so that the interleaved numbering has holes at the end.
     const std::vector<int> sizes{4, 2, 3};
@@ -158,13 +162,10 @@ TEST_CASE(
     "folding near-duplicates over remote shards, a document per match, gives what one "
     "database gives",
     "[remote]") {
-    if (!std::filesystem::exists(kProgsrv)) {
-        WARN("skipped: " << kProgsrv << " is not installed (Debian package xapian-tools)");
-        return;
-    }
+    if (!have_progsrv()) return;
     TempDir dir;
-    // 3 shards of 200 articles, more than one slice of fetched documents; every tenth article
-    // is a copy of the one before (the same text, a day later).
+    // 3 shards of 200 articles; every tenth article is a copy of the one before (the same
+    // text, a day later).
     const auto article = [](std::size_t shard, int i) {
         const int story = i % 10 == 9 ? i - 1 : i;
         Xapian::Document doc;
