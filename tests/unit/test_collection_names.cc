@@ -216,6 +216,30 @@ TEST_CASE("an article read again counts once, and what is learned persists",
           "Jonathan Creek");
 }
 
+TEST_CASE("counts rewritten without a subject decide as if it had never been counted",
+          "[entities][aliases][collection]") {
+    TempDir dir;
+    Xapian::WritableDatabase database((dir.path() / "db").string(), Xapian::DB_CREATE);
+    {
+        indexer::EntityAliases aliases(database);
+        aliases.learn("Q1", article_of("person:Mark Milley|Mark Milley|Milley"));
+        aliases.learn("Q2", article_of("person:Mark Milley|Mark Milley|Milley"));
+        aliases.save(database);
+        database.commit();
+    }
+    REQUIRE(database.get_metadata(schema::alias_key(EntityType::Person, "Milley")) ==
+            "Mark Milley");
+    // The recount (a merge of parts, say) finds "Milley" read as a person, and no article that
+    // gives a full name for it: the stored full names must not decide any more.
+    indexer::EntityAliases aliases(database);
+    const indexer::EntityAliases::ClaimCounts counted{{"TMilley", {{"P", 1}}}};
+    aliases.rewrite_counts(database, counted);
+    CHECK(database.get_metadata(schema::alias_key(EntityType::Person, "Milley")).empty());
+    Article lone = article_of("person:Milley");
+    aliases.resolve(lone);
+    CHECK(spec_of(lone) == "person:Milley");
+}
+
 TEST_CASE("a new winner withdraws the old one and is learned in its place",
           "[entities][aliases][collection]") {
     TempDir dir;
