@@ -1,7 +1,6 @@
 #include "index_sink.h"
 
-#include <exception>
-#include <thread>
+#include <future>
 
 namespace newsindex::indexer {
 
@@ -17,21 +16,12 @@ void ShardSink::commit() {
         return;
     }
     // Each shard is its own database: their commits (the costly flush) run side by side.
-    std::vector<std::thread> threads;
-    std::vector<std::exception_ptr> failures(shards_.size());
-    for (std::size_t i = 0; i < shards_.size(); ++i) {
-        threads.emplace_back([this, i, &failures] {
-            try {
-                shards_[i].commit();
-            } catch (...) {
-                failures[i] = std::current_exception();
-            }
-        });
-    }
-    for (std::thread& thread : threads) thread.join();
-    for (const std::exception_ptr& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+    std::vector<std::future<void>> commits;
+    for (Xapian::WritableDatabase& shard : shards_)
+        commits.push_back(std::async(std::launch::async, [&shard] { shard.commit(); }));
+    // Every commit ends before the first failure, if any, is passed on.
+    for (std::future<void>& done : commits) done.wait();
+    for (std::future<void>& done : commits) done.get();
 }
 
 }  // namespace newsindex::indexer

@@ -126,11 +126,6 @@ FoldedPage fold_near_duplicates(const ReadableDatabases& opened, const Xapian::M
                                 Xapian::valueno signature_slot, Xapian::valueno date_slot,
                                 std::size_t offset, std::size_t limit) {
     std::vector<MatchText> matches(mset.size());
-    std::vector<std::pair<Xapian::docid, std::size_t>> by_docid;
-    by_docid.reserve(mset.size());
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
-        by_docid.emplace_back(*it, by_docid.size());
-    std::sort(by_docid.begin(), by_docid.end());
     // Each match's document, each shard's on a thread of its own (each call writes its own
     // match).
     auto read_by_documents = [&] {
@@ -149,6 +144,12 @@ FoldedPage fold_near_duplicates(const ReadableDatabases& opened, const Xapian::M
                     [](const OpenShard& part) { return part.remote; })) {
         read_by_documents();
     } else {
+        // The matches in docid order, for the value streams.
+        std::vector<std::pair<Xapian::docid, std::size_t>> by_docid;
+        by_docid.reserve(mset.size());
+        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+            by_docid.emplace_back(*it, by_docid.size());
+        std::sort(by_docid.begin(), by_docid.end());
         try {
             read_values(
                 opened.combined, signature_slot, by_docid,
