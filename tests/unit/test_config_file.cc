@@ -7,6 +7,7 @@
 
 #include "cli/config_file.h"
 #include "errors.h"
+#include "test_support.h"
 
 namespace po = boost::program_options;
 using namespace newsindex;
@@ -21,9 +22,12 @@ struct Settings {
 };
 
 // Parses `command_line` (words) and the settings `file_text` as the searcher would, and
-// returns what the options hold.
+// returns what the options hold. The file lies in a directory of its own: ctest runs the test
+// cases of this file as processes side by side, and a shared path let one case read the text
+// another had just written.
 Settings parse(const std::vector<std::string>& command_line, const std::string& file_text) {
-    const auto file = std::filesystem::temp_directory_path() / "newsindex-test-config.ini";
+    const TempDir dir;
+    const auto file = dir.path() / "newsindex-test-config.ini";
     std::ofstream(file) << file_text;
     Settings settings;
     po::options_description options;
