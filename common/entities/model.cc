@@ -4,10 +4,11 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <limits>
 #include <map>
 #include <stdexcept>
+
+#include "entities/data_file.h"
 
 namespace newsindex::entities {
 
@@ -145,15 +146,12 @@ void Model::build_table() {
     keys_.assign(size, 0);
     slots_.assign(size, 0);
     mask_ = size - 1;
-    padded_.assign(features_.size() * kWeightStride, 0.0f);
     for (std::size_t k = 0; k < features_.size(); ++k) {
         const std::uint64_t key = features_[k] == 0 ? 1 : features_[k];
         std::uint64_t at = (key ^ (key >> 29)) & mask_;
         while (keys_[at] != 0 && keys_[at] != key) at = (at + 1) & mask_;
         keys_[at] = key;
         slots_[at] = static_cast<std::uint32_t>(k * kWeightStride);
-        std::copy_n(weights_.begin() + static_cast<std::ptrdiff_t>(k * kTagCount), kTagCount,
-                    padded_.begin() + static_cast<std::ptrdiff_t>(k * kWeightStride));
     }
 }
 
@@ -283,9 +281,11 @@ Model Model::from_weights(const std::unordered_map<std::uint64_t, std::vector<fl
     auto quantise = [&](float v) { return std::round(v / model.scale_) * model.scale_; };
     for (std::size_t k = 0; k < transition.size(); ++k)
         model.transition_[k] = quantise(transition[k]);
+    model.padded_.assign(kept.size() * kWeightStride, 0.0f);
     for (const auto& [hash, w] : kept) {
+        const std::size_t at = model.features_.size() * kWeightStride;
         model.features_.push_back(hash);
-        for (int tag = 0; tag < kTagCount; ++tag) model.weights_.push_back(quantise((*w)[tag]));
+        for (int tag = 0; tag < kTagCount; ++tag) model.padded_[at + tag] = quantise((*w)[tag]);
     }
     model.build_table();
     return model;
@@ -303,13 +303,13 @@ void Model::save(const std::filesystem::path& file) const {
     for (const float w : transition_) put<std::int16_t>(out, q(w));
     put<std::uint64_t>(out, features_.size());
     for (std::size_t k = 0; k < features_.size(); ++k) {
-        const std::size_t at = k * kTagCount;
+        const std::size_t at = k * kWeightStride;
         put<std::uint64_t>(out, features_[k]);
         std::uint8_t n = 0;
-        for (int tag = 0; tag < kTagCount; ++tag) n += q(weights_[at + tag]) != 0;
+        for (int tag = 0; tag < kTagCount; ++tag) n += q(padded_[at + tag]) != 0;
         put<std::uint8_t>(out, n);
         for (int tag = 0; tag < kTagCount; ++tag) {
-            const std::int16_t w = q(weights_[at + tag]);
+            const std::int16_t w = q(padded_[at + tag]);
             if (w == 0) continue;
             put<std::uint8_t>(out, static_cast<std::uint8_t>(tag));
             put<std::int16_t>(out, w);
@@ -319,11 +319,11 @@ void Model::save(const std::filesystem::path& file) const {
 }
 
 Model Model::load(const std::filesystem::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) throw std::runtime_error(file.string() + ": cannot open the entity model");
+    // Read whole in one call: every indexer that finds entities loads the model at start,
+    // and reading it a character at a time took a third of the loading.
     Bytes in;
-    in.data.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
-    if (stream.bad()) throw std::runtime_error(file.string() + ": cannot read the entity model");
+    if (!read_data_file(file, in.data))
+        throw std::runtime_error(file.string() + ": cannot read the entity model");
     if (in.data.size() < sizeof kMagic || std::memcmp(in.data.data(), kMagic, sizeof kMagic) != 0)
         throw std::runtime_error(file.string() + ": not an entity model");
     in.at = sizeof kMagic;
@@ -341,19 +341,22 @@ Model Model::load(const std::filesystem::path& file) {
     for (float& w : model.transition_) w = get<std::int16_t>(in, file) * model.scale_;
     const auto count = get<std::uint64_t>(in, file);
     if (count > 50'000'000) throw std::runtime_error(file.string() + ": entity model is corrupt");
+    // Each feature takes at least 9 bytes: a count beyond what the file holds is corrupt, and
+    // must not make us allocate for it.
+    if (count > (in.data.size() - in.at) / 9)
+        throw std::runtime_error(file.string() + ": entity model is corrupt");
     model.features_.reserve(count);
-    model.weights_.reserve(count * kTagCount);
+    model.padded_.assign(count * kWeightStride, 0.0f);
     for (std::uint64_t k = 0; k < count; ++k) {
         const auto hash = get<std::uint64_t>(in, file);
         const auto n = get<std::uint8_t>(in, file);
-        const std::size_t at = model.weights_.size();
-        model.weights_.resize(model.weights_.size() + kTagCount, 0.0f);
+        float* weights = model.padded_.data() + k * kWeightStride;
         for (int e = 0; e < n; ++e) {
             const auto tag = get<std::uint8_t>(in, file);
             const auto w = get<std::int16_t>(in, file);
             if (tag >= kTagCount)
                 throw std::runtime_error(file.string() + ": entity model is corrupt");
-            model.weights_[at + tag] = w * model.scale_;
+            weights[tag] = w * model.scale_;
         }
         model.features_.push_back(hash);
     }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "entities/features.h"
+#include "huge_pages.h"
 
 namespace newsindex::entities {
 
@@ -78,15 +79,18 @@ class Model {
     // with key 0 is empty; a feature that hashes to 0 is stored as 1 (a harmless collision).
     void build_table();
     const float* find(std::uint64_t feature) const;
-    std::vector<std::uint64_t> keys_;
-    std::vector<std::uint32_t> slots_;  // index into padded_ for each key
+    // The table and the weights are the megabytes every indexer fills at start: on huge pages.
+    template <typename T>
+    using LargeArray = std::vector<T, HugePageAllocator<T>>;
+    LargeArray<std::uint64_t> keys_;
+    LargeArray<std::uint32_t> slots_;  // index into padded_ for each key
     std::uint64_t mask_ = 0;
     std::vector<std::uint64_t> features_;  // in file order
-    std::vector<float> weights_;           // kTagCount per feature, in features_ order
-    // The weights again, kWeightStride per feature (zeros after kTagCount), for find(): a
-    // multiple of four floats, so that add_scores() sums them four at a time.
+    // The weights, kWeightStride per feature in features_ order (zeros after kTagCount): a
+    // multiple of four floats, so that add_scores() sums them four at a time. The only copy:
+    // every indexer process loads the model, and each copy cost page faults at start.
     static constexpr int kWeightStride = 12;
-    std::vector<float> padded_;
+    LargeArray<float> padded_;
 };
 
 }  // namespace newsindex::entities

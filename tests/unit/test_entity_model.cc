@@ -5,11 +5,13 @@
 
 #include "entities/casing.h"
 #include "entities/extractor.h"
+#include "entities/gazetteer.h"
 #include "entities/model.h"
 #include "entities/name_runs.h"
 #include "entities/org_names.h"
 #include "entities/tokenizer.h"
 #include "entities/training.h"
+#include "huge_pages.h"
 #include "test_support.h"
 
 using namespace newsindex::entities;
@@ -35,7 +37,8 @@ void write(const std::filesystem::path& file, const std::string& text) {
 // A gazetteer from files written here, so that the tests do not depend on the machine.
 GazetteerPaths fixture_paths(const TempDir& dir) {
     write(dir.path() / "iso/iso_3166-1.json",
-          R"({"3166-1": [{"name": "Freedonia", "common_name": "Fredonia"}]})");
+          R"({"3166-1": [{"alpha_2": "FD", "common_name": "Fredonia", "name": "Freedonia", )"
+          R"("numeric": "999", "official_name": "Republic of Freedonia"}]})");
     write(dir.path() / "iso/iso_3166-2.json", R"({"3166-2": [{"name": "Upper Marsh"}]})");
     write(dir.path() / "zoneinfo/Europe/Port_Vell", "");
     write(dir.path() / "Locations.xml",
@@ -173,6 +176,9 @@ TEST_CASE("the gazetteer reads the files it is given", "[entities][model]") {
     CHECK((gazetteer.lists_of("Brakkin") & kListCity) != 0);
     CHECK_FALSE(gazetteer.is_place("Brakkin"));
     CHECK(gazetteer.lists_of("Nowhere Region") == 0);
+    // Only the names of the ISO files, not their other strings.
+    CHECK(gazetteer.lists_of("Republic of Freedonia") == 0);
+    CHECK(gazetteer.lists_of("FD") == 0);
     CHECK(gazetteer.lists_of("Saint-Ob Airfield") == 0);
     CHECK_FALSE(gazetteer.is_place("Paris"));  // not in these files, whatever the machine has
     CHECK(gazetteer.longest_place_words() == 2);
@@ -273,6 +279,30 @@ TEST_CASE("training is deterministic and the model file round-trips", "[entities
         for (const Mention& m : mentions) got += m.surface + "/" + entity_type_name(m.type) + ";";
         CHECK(got == "Orla Venn/person;Tomas Brack/person;Quillport/place;");
     }
+}
+
+TEST_CASE("the shipped model saves back to the bytes it was loaded from", "[entities][model]") {
+    // The real model (megabytes, so its arrays take the huge-page path of HugePageAllocator):
+    // every weight survives loading into the one padded array and saving from it.
+    const auto shipped = entity_data_dir() / "model.bin";
+    REQUIRE(std::filesystem::exists(shipped));
+    TempDir dir;
+    const Model model = Model::load(shipped);
+    CHECK(model.feature_count() > 10'000);
+    model.save(dir.path() / "again.bin");
+    CHECK(file_bytes(dir.path() / "again.bin") == file_bytes(shipped));
+}
+
+TEST_CASE("large arrays are aligned for huge pages, small ones are ordinary", "[entities][model]") {
+    using Allocator = newsindex::HugePageAllocator<std::uint64_t>;
+    std::vector<std::uint64_t, Allocator> large(std::size_t{1} << 20, 7);  // 8 MiB
+    CHECK(reinterpret_cast<std::uintptr_t>(large.data()) % Allocator::kHugePage == 0);
+    CHECK(large.back() == 7);
+    std::vector<std::uint64_t, Allocator> small(10, 3);
+    small.resize(300'000, 5);  // grows across the threshold: freed by the path it came from
+    CHECK(small.front() == 3);
+    CHECK(small.back() == 5);
+    CHECK_THROWS_AS(Allocator().allocate(static_cast<std::size_t>(-1) / 4), std::bad_alloc);
 }
 
 TEST_CASE("a bad model file is refused with its name", "[entities][model]") {
