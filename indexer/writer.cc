@@ -42,6 +42,7 @@ IndexWriter::IndexWriter(IndexSink& sink, std::vector<Xapian::Database> readers,
     : sink_(sink),
       readers_(std::move(readers)),
       aliases_(readers_.front()),
+      name_counting_(aliases_, reader_, [this](Xapian::docid docid) { return holders_of(docid); }),
       messages_(std::move(messages)),
       record_spelling_(record_spelling),
       spelling_counts_(readers_.size()) {
@@ -136,7 +137,8 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
         ++counts_.failed;
         return {};
     }
-    for (const PreparedArticle& prepared : outcome.articles) learn_names(prepared, path);
+    for (const PreparedArticle& prepared : outcome.articles)
+        name_counting_.learn(prepared.id_term, prepared.article, path);
     forget_stale_deletions(outcome.state);
     reread_states_.push_back(outcome.state);
     return std::move(outcome.articles);
@@ -176,15 +178,12 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
         own_ids.emplace();
         for (const PreparedArticle& prepared : *articles) own_ids->insert(prepared.id_term);
     }
-    remaking_ = Remaking{path, std::move(own_ids)};
-    // Forgotten when the files are read, and also when reading them ends by an exception.
-    struct ForgetRemaking {
-        std::optional<Remaking>& remaking;
-        ~ForgetRemaking() { remaking.reset(); }
-    } forget_remaking{remaking_};
     std::map<std::string, std::vector<PreparedArticle>> others;
     std::vector<std::string> queue{path};
     std::set<Xapian::docid> doomed;
+    // Ended when the files are read, and also when reading them ends by an exception.
+    std::optional<NameCounting::RemakingScope> remaking;
+    remaking.emplace(name_counting_, path, std::move(own_ids));
     while (!queue.empty()) {
         const std::string next = queue.back();
         queue.pop_back();
@@ -211,7 +210,7 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
             }
         }
     }
-    remaking_.reset();
+    remaking.reset();
     for (const auto& entry : others)
         for (const PreparedArticle& prepared : entry.second) file.gone_ids.erase(prepared.id_term);
     // A file that comes whole is known now: its gone articles are forgotten before any of the
@@ -441,7 +440,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
     std::size_t changes = 1;
     if (outcome.kind == FileOutcome::Kind::Prepared) {
         for (const PreparedArticle& prepared : outcome.articles)
-            learn_names(prepared, outcome.path);
+            name_counting_.learn(prepared.id_term, prepared.article, outcome.path);
         changes += outcome.articles.size();
         uncommitted_bytes_ += outcome.state.size;
     }
@@ -452,41 +451,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
 void IndexWriter::apply_held_outcomes() {
     for (FileOutcome& outcome : held_outcomes_) apply_now(std::move(outcome));
     held_outcomes_.clear();
-    named_in_batch_.clear();  // the database holds them now
-}
-
-bool IndexWriter::named_by_earlier_file(const std::string& id_term, const std::string& path) const {
-    const auto in_batch = named_in_batch_.find(id_term);
-    if (in_batch != named_in_batch_.end() && in_batch->second < path) return true;
-    // The file an id is the own id of a document for: the file its text comes from. (Ids
-    // folded into a document by text, XQ terms, do not tell which of its files gave them.)
-    if (!reader_.term_exists(id_term)) return false;
-    for (auto it = reader_.postlist_begin(id_term); it != reader_.postlist_end(id_term); ++it) {
-        const std::vector<std::string> holders = holders_of(*it);
-        if (std::none_of(holders.begin(), holders.end(),
-                         [&](const std::string& holder) { return holder < path; }))
-            continue;
-        const std::string kept =
-            schema::decode_record(reader_.get_document(*it).get_data()).source_path;
-        if (kept.empty() || kept >= path) continue;
-        // The file being made again names the id only if it still gives it.
-        if (remaking_ && kept == remaking_->path && remaking_->ids &&
-            !remaking_->ids->count(id_term))
-            continue;
-        return true;
-    }
-    return false;
-}
-
-void IndexWriter::learn_names(const PreparedArticle& prepared, const std::string& path) {
-    if (path.empty()) {  // from standard input
-        aliases_.learn(prepared.id_term, prepared.article);
-        return;
-    }
-    if (named_by_earlier_file(prepared.id_term, path)) return;
-    aliases_.learn(prepared.id_term, prepared.article);
-    std::string& first = named_in_batch_[prepared.id_term];
-    if (first.empty() || path < first) first = path;
+    name_counting_.batch_written();
 }
 
 void IndexWriter::apply_now(FileOutcome&& outcome) {

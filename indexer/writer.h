@@ -26,6 +26,7 @@
 #include "document_builder.h"
 #include "entity_aliases.h"
 #include "index_sink.h"
+#include "name_counting.h"
 #include "schema.h"
 
 namespace newsindex::indexer {
@@ -216,12 +217,6 @@ class IndexWriter {
     };
     void apply_now(FileOutcome&& outcome);
     void apply_held_outcomes();
-    // Counts what an article of the file at path says about names (EntityAliases::learn()),
-    // unless the document of its id keeps the text of a file before path in path order (or
-    // such a file gave the id earlier in the batch): an id counts the article whose text its
-    // document keeps (write_article()), in whatever order the files come.
-    void learn_names(const PreparedArticle& prepared, const std::string& path);
-    bool named_by_earlier_file(const std::string& id_term, const std::string& path) const;
     // The term that ties a document to the file at path.
     static std::string path_term(const std::string& path);
     std::size_t shard_of(const std::string& key) const;
@@ -306,17 +301,8 @@ class IndexWriter {
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
-    // The file whose documents start_file() is making again, and the ids it gives now (none:
-    // not known, for a file in parts): it names an id only if it still gives it. Held by
-    // value, so that nothing points into start_file()'s frame if it ends by an exception.
-    struct Remaking {
-        std::string path;
-        std::optional<std::set<std::string>> ids;
-    };
-    std::optional<Remaking> remaking_;
-    // Ids named this batch, by the first file in path order; the batch is not written yet.
-    std::unordered_map<std::string, std::string> named_in_batch_;
-    EntityAliases aliases_;  // reads the first shard's metadata, writes it at commit()
+    EntityAliases aliases_;       // reads the first shard's metadata, writes it at commit()
+    NameCounting name_counting_;  // which article of an id aliases_ counts
     Deletions deletions_;
     DocumentBuilder builder_;  // renames entities in documents
     WriterMessages messages_;

@@ -7,6 +7,7 @@
 #include "entity_aliases.h"
 #include "index_run.h"
 #include "index_support.h"
+#include "name_counting.h"
 #include "schema.h"
 #include "test_support.h"
 #include "text/strings.h"
@@ -338,5 +339,76 @@ TEST_CASE(
     for (const std::string name : {"Kevin Murphy", "Anne Murphy", "Murphy"}) {
         INFO(name);
         CHECK(holding(incremental, "XNP", name) == holding(fresh, "XNP", name));
+    }
+}
+
+TEST_CASE("an id counts the article of the first file in path order, in any order they come",
+          "[entities][aliases][collection]") {
+    // Q1's document keeps the text of /a/first.txt and is held by /c/third.txt too.
+    TempDir dir;
+    Xapian::WritableDatabase database((dir.path() / "db").string(), Xapian::DB_CREATE);
+    Article kept;
+    kept.source_path = "/a/first.txt";
+    Xapian::Document document;
+    document.add_boolean_term("Q1");
+    document.set_data(schema::encode_record(kept));
+    database.add_document(document);
+    const indexer::NameCounting::HoldersOf holders = [](Xapian::docid) {
+        return std::vector<std::string>{"/a/first.txt", "/c/third.txt"};
+    };
+    indexer::EntityAliases aliases(database);
+    indexer::NameCounting counting(aliases, database, holders);
+    // An article's lone "Creek" (Q0) takes the one full name that the counted articles give: the
+    // name it takes shows which article the counting counted.
+    auto lone_creek = [&] {
+        Article lone = article_of("person:Creek");
+        aliases.learn("Q0", lone);
+        aliases.resolve(lone);
+        return spec_of(lone);
+    };
+    const std::string maria = "person:Maria Creek";
+    const std::string jonathan = "person:Jonathan Creek";
+
+    SECTION("a later file does not count an id whose document keeps an earlier file's text") {
+        counting.learn("Q1", article_of(maria), "/c/third.txt");
+        CHECK(lone_creek() == "person:Creek");
+    }
+    SECTION("a file before the kept one counts it") {
+        counting.learn("Q1", article_of(maria), "/0/zeroth.txt");
+        CHECK(lone_creek() == "person:Maria Creek");
+    }
+    SECTION("in a batch, the first file in path order counts, whichever came first") {
+        counting.learn("Q2", article_of(maria), "/b/second.txt");
+        counting.learn("Q2", article_of(jonathan), "/d/fourth.txt");
+        CHECK(lone_creek() == "person:Maria Creek");
+        // Written, the batch no longer decides; no document has Q2, so the next file counts,
+        // and its article replaces what Q2 said.
+        counting.batch_written();
+        counting.learn("Q2", article_of(jonathan), "/d/fourth.txt");
+        CHECK(lone_creek() == "person:Jonathan Creek");
+    }
+    SECTION("a file made again names an id only while it still gives it") {
+        {
+            const indexer::NameCounting::RemakingScope remaking(counting, "/a/first.txt",
+                                                                std::set<std::string>{"Q9"});
+            counting.learn("Q1", article_of(jonathan), "/c/third.txt");
+        }
+        CHECK(lone_creek() == "person:Jonathan Creek");
+    }
+    SECTION("a file made again in parts keeps every id it gave") {
+        {
+            const indexer::NameCounting::RemakingScope remaking(counting, "/a/first.txt",
+                                                                std::nullopt);
+            counting.learn("Q1", article_of(jonathan), "/c/third.txt");
+        }
+        CHECK(lone_creek() == "person:Creek");
+    }
+    SECTION("the scope ends with its block") {
+        {
+            const indexer::NameCounting::RemakingScope remaking(counting, "/a/first.txt",
+                                                                std::set<std::string>{});
+        }
+        counting.learn("Q1", article_of(jonathan), "/c/third.txt");
+        CHECK(lone_creek() == "person:Creek");
     }
 }
