@@ -11,6 +11,7 @@
 #include "formats/html_parse.h"
 #include "formats/json.h"
 #include "formats/reader.h"
+#include "test_support.h"
 #include "text/strings.h"
 
 using newsindex::Article;
@@ -19,20 +20,13 @@ using newsindex::InputError;
 
 namespace {
 
-std::string repeated(const std::string& piece, std::size_t times) {
-    std::string out;
-    out.reserve(piece.size() * times);
-    for (std::size_t i = 0; i < times; ++i) out += piece;
-    return out;
-}
-
 struct Outcome {
     std::vector<Article> articles;
     std::vector<std::string> problems;
     std::string error;  // the InputError that ended the reading, if one did
 };
 
-Outcome read(const std::string& bytes, Format format) {
+Outcome read_bounded(const std::string& bytes, Format format) {
     Outcome outcome;
     try {
         newsindex::read_articles(
@@ -71,7 +65,7 @@ TEST_CASE("JSON records too deep or too large are refused before they are parsed
              Format::Json, 1, "record 2: more than 2,097,152 values in one record; skipped"},
         }));
     CAPTURE(what);
-    const Outcome outcome = read(bytes, format);
+    const Outcome outcome = read_bounded(bytes, format);
     CHECK(outcome.error.empty());
     CHECK(outcome.articles.size() == articles);
     if (problem.empty())
@@ -88,7 +82,7 @@ TEST_CASE("a JSON document read whole beyond the limits is refused with one erro
          "more than 2,097,152 values"},
     }));
     CAPTURE(what);
-    const Outcome outcome = read(bytes, Format::Json);
+    const Outcome outcome = read_bounded(bytes, Format::Json);
     CHECK(outcome.articles.empty());
     CHECK_THAT(outcome.error, Catch::Contains(error));
 }
@@ -101,7 +95,7 @@ TEST_CASE("a file whose first thousand records are all bad is given up", "[bound
             {"lines of broken JSON", repeated("{\"a\n", 100000), Format::JsonLines, "1,000"},
         }));
     CAPTURE(what);
-    const Outcome outcome = read(bytes, format);
+    const Outcome outcome = read_bounded(bytes, format);
     CHECK(outcome.articles.empty());
     CHECK_THAT(outcome.error, Catch::StartsWith("no article in the first " + records + " records"));
     CHECK_THAT(outcome.error, Catch::EndsWith("not read further"));
@@ -111,7 +105,7 @@ TEST_CASE("a file whose first thousand records are all bad is given up", "[bound
 
 TEST_CASE("bad records after an article are all reported and the reading goes on", "[bounded]") {
     const Outcome outcome =
-        read("[" + kArticle + repeated(",1", 5000) + "," + kArticle + "]", Format::Json);
+        read_bounded("[" + kArticle + repeated(",1", 5000) + "," + kArticle + "]", Format::Json);
     CHECK(outcome.error.empty());
     CHECK(outcome.articles.size() == 2);
     CHECK(outcome.problems.size() == 5000);
@@ -124,7 +118,7 @@ TEST_CASE("no article found quotes the problem that kept the records out", "[bou
         {"[]", "no article found"},
     }));
     CAPTURE(bytes);
-    CHECK(read(bytes, Format::Json).error == error);
+    CHECK(read_bounded(bytes, Format::Json).error == error);
 }
 
 TEST_CASE("an article longer than the body limit is cut at a paragraph and says so", "[bounded]") {
@@ -142,7 +136,7 @@ TEST_CASE("an article longer than the body limit is cut at a paragraph and says 
          Format::Json},
     }));
     CAPTURE(what);
-    const Outcome outcome = read(bytes, format);
+    const Outcome outcome = read_bounded(bytes, format);
     REQUIRE(outcome.articles.size() == 1);
     const Article& article = outcome.articles[0];
     CHECK(article.body.size() <= newsindex::kMaxBodyBytes);
@@ -153,7 +147,8 @@ TEST_CASE("an article longer than the body limit is cut at a paragraph and says 
 }
 
 TEST_CASE("an article within the limits is not cut", "[bounded]") {
-    const Outcome outcome = read("Short article\n\n" + repeated("word ", 1000), Format::PlainText);
+    const Outcome outcome =
+        read_bounded("Short article\n\n" + repeated("word ", 1000), Format::PlainText);
     REQUIRE(outcome.articles.size() == 1);
     CHECK(outcome.articles[0].body_bytes_left_out == 0);
 }

@@ -45,7 +45,7 @@ std::vector<std::pair<std::string, Xapian::doccount>> pairs(const std::vector<Fa
     return out;
 }
 
-bool have_progsrv() {
+bool progsrv_installed() {
     return std::system("xapian-progsrv --version >/dev/null 2>&1") == 0;
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("only the facets with a value slot are counted by Xapian's own spy", "
 
 TEST_CASE("every facet counts the same values locally and over a remote shard", "[facets]") {
     TempDir dir;
-    const bool remote = have_progsrv();
+    const bool remote = progsrv_installed();
     if (!remote) WARN("xapian-progsrv (xapian-tools) is not installed: the remote half is skipped");
     for (const schema::Facet& facet : schema::facets()) {
         INFO("facet " << facet.name);

@@ -16,10 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
 struct Run {
     indexer::IndexSummary summary;
     std::vector<std::string> problems;

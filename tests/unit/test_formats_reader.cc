@@ -22,14 +22,14 @@ using Names = std::vector<std::string>;
 
 namespace {
 
-struct Result {
+struct ReaderResult {
     Format format = Format::PlainText;
     std::vector<Article> articles;
     Names problems;
 };
 
-Result read_file(const std::string& path, const ReadOptions& options = {}) {
-    Result result;
+ReaderResult read_file(const std::string& path, const ReadOptions& options = {}) {
+    ReaderResult result;
     result.format = read_article_file(
         path, options, [&](Article&& a) { result.articles.push_back(std::move(a)); },
         [&](const InputError& e) { result.problems.push_back(e.what()); });
@@ -38,11 +38,6 @@ Result read_file(const std::string& path, const ReadOptions& options = {}) {
 
 std::string fixture_path(const std::string& relative) {
     return (test_data_dir() / "formats" / relative).string();
-}
-
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
 }
 
 }  // namespace
@@ -116,7 +111,7 @@ TEST_CASE("every format reads through the one entry point", "[reader]") {
         }));
     CAPTURE(fixture);
     const std::string path = fixture_path(fixture);
-    Result result = read_file(path);
+    ReaderResult result = read_file(path);
     CHECK(result.format == format);
     CHECK(result.articles.size() == count);
     CHECK(result.problems.size() == problems);
@@ -127,7 +122,7 @@ TEST_CASE("every format reads through the one entry point", "[reader]") {
 }
 
 TEST_CASE("gzip: members, content without the extension, and forced formats", "[reader][gzip]") {
-    Result members = read_file(fixture_path("gzip/two-members.txt.gz"));
+    ReaderResult members = read_file(fixture_path("gzip/two-members.txt.gz"));
     REQUIRE(members.articles.size() == 1);
     CHECK(members.articles[0].title == "Part One Title");
     CHECK(members.articles[0].body == "First half of the body.\n\nSecond half of the body.");
@@ -136,7 +131,7 @@ TEST_CASE("gzip: members, content without the extension, and forced formats", "[
     TempDir dir;
     const auto renamed = dir.path() / "article.txt";
     std::filesystem::copy_file(fixture_path("gzip/article.txt.gz"), renamed);
-    Result by_content = read_file(renamed.string());
+    ReaderResult by_content = read_file(renamed.string());
     REQUIRE(by_content.articles.size() == 1);
     CHECK(by_content.articles[0].title == "Night Market Moves to the Harbour");
     CHECK(by_content.articles[0].authors == Names{"Sofia Lind"});

@@ -14,16 +14,6 @@ using namespace newsindex;
 
 namespace {
 
-std::string repeated(const std::string& piece, std::size_t times) {
-    std::string out;
-    for (std::size_t i = 0; i < times; ++i) out += piece;
-    return out;
-}
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
 std::size_t hits_for(const std::string& db, const std::string& query) {
     searcher::Searcher searcher({db});
     searcher::SearchRequest request;

@@ -14,7 +14,7 @@ using newsindex::text::decode_html_entities;
 using Names = std::vector<std::string>;
 
 namespace {
-Article read(const std::string& fixture) {
+Article read_html(const std::string& fixture) {
     // As the reader is given a file: through the decoding stage.
     return read_html_article(
         newsindex::decode_input(read_fixture("formats/html/" + fixture), newsindex::Format::Html)
@@ -64,7 +64,7 @@ TEST_CASE("HTML pages give title, authors, date, URL and tags", "[html]") {
             {"cp1252.html", "Caf\xC3\xA9 Terraces Reopen", {}, "", "", {}},
         }));
     CAPTURE(fixture);
-    Article article = read(fixture);
+    Article article = read_html(fixture);
     CHECK(article.title == title);
     CHECK(article.authors == authors);
     CHECK(article.date == date);
@@ -100,7 +100,7 @@ TEST_CASE("HTML bodies: the article's text without page furniture", "[html]") {
         {"cp1252.html", "Owners of caf\xC3\xA9s welcomed the decision \xE2\x80\x93 finally."},
     }));
     CAPTURE(fixture);
-    CHECK(read(fixture).body == body);
+    CHECK(read_html(fixture).body == body);
 }
 
 TEST_CASE("the tokenizer survives broken markup", "[html]") {

@@ -11,13 +11,13 @@ using Names = std::vector<std::string>;
 
 namespace {
 
-struct Result {
+struct JsonResult {
     std::vector<Article> articles;
     Names problems;
 };
 
-Result read(const std::string& fixture, const JsonFieldMap& fields = {}) {
-    Result result;
+JsonResult read_json(const std::string& fixture, const JsonFieldMap& fields = {}) {
+    JsonResult result;
     const std::string bytes = read_fixture("formats/" + fixture);
     auto on_article = [&](Article&& a) { result.articles.push_back(std::move(a)); };
     auto on_problem = [&](const InputError& e) { result.problems.push_back(e.what()); };
@@ -105,7 +105,7 @@ TEST_CASE("JSON records give title, authors, date, URL, tags and record key", "[
          {"ARTS"}},
     }));
     CAPTURE(fixture, index);
-    Result result = read(fixture);
+    JsonResult result = read_json(fixture);
     REQUIRE(index < result.articles.size());
     const Article& article = result.articles[index];
     CHECK(article.record_key == key);
@@ -118,13 +118,13 @@ TEST_CASE("JSON records give title, authors, date, URL, tags and record key", "[
 }
 
 TEST_CASE("JSON bodies: strings, lists of paragraphs, line feeds", "[json]") {
-    CHECK(read("json/single.json").articles.at(0).body ==
+    CHECK(read_json("json/single.json").articles.at(0).body ==
           "The offshore wind farm delivered its first power on Tuesday.\n\n"
           "It will supply 300,000 homes.");
-    CHECK(read("json/array.json").articles.at(0).body ==
+    CHECK(read_json("json/array.json").articles.at(0).body ==
           "Dock workers returned to work after a three-day strike.\n\n"
           "Ships queued outside the port.");
-    CHECK(read("jsonl/feed.jsonl").articles.at(2).body.empty());
+    CHECK(read_json("jsonl/feed.jsonl").articles.at(2).body.empty());
 }
 
 TEST_CASE("bad records are reported with their line and the others read", "[json]") {
@@ -146,7 +146,7 @@ TEST_CASE("bad records are reported with their line and the others read", "[json
           "jsonl/feed.jsonl:5: not a JSON object", "jsonl/feed.jsonl:7: no title or text"}},
     }));
     CAPTURE(fixture);
-    Result result = read(fixture);
+    JsonResult result = read_json(fixture);
     CHECK(result.articles.size() == count);
     CHECK(result.problems == problems);
 }
@@ -161,8 +161,8 @@ TEST_CASE("unusable JSON documents are refused with file and line", "[json]") {
         {"json/nested-fields.json", "json/nested-fields.json: no title or text in the JSON object"},
     }));
     CAPTURE(fixture);
-    REQUIRE_THROWS_AS(read(fixture), InputError);
-    REQUIRE_THROWS_WITH(read(fixture), problem);
+    REQUIRE_THROWS_AS(read_json(fixture), InputError);
+    REQUIRE_THROWS_WITH(read_json(fixture), problem);
 }
 
 TEST_CASE("field mappings (--field) map record keys, dotted paths included", "[json]") {
@@ -172,7 +172,7 @@ TEST_CASE("field mappings (--field) map record keys, dotted paths included", "[j
                                 "url=permalink", "body=story.paragraphs", "tags=labels"}) {
         REQUIRE(fields.add_mapping(mapping, error));
     }
-    Result result = read("json/nested-fields.json", fields);
+    JsonResult result = read_json("json/nested-fields.json", fields);
     REQUIRE(result.articles.size() == 1);
     const Article& article = result.articles[0];
     CHECK(article.title == "Hospital Opens New Wing");

@@ -14,7 +14,7 @@ using newsindex::formats::split_front_matter;
 using Names = std::vector<std::string>;
 
 namespace {
-Article read(const std::string& fixture) {
+Article read_markdown(const std::string& fixture) {
     return read_markdown_article(read_fixture("formats/markdown/" + fixture), fixture);
 }
 }  // namespace
@@ -51,7 +51,7 @@ TEST_CASE("Markdown articles give title, authors, date, URL and tags", "[markdow
             {"unclosed-front-matter.md", "title: This Block Is Never Closed", {}, "", "", {}},
         }));
     CAPTURE(fixture);
-    Article article = read(fixture);
+    Article article = read_markdown(fixture);
     CHECK(article.title == title);
     CHECK(article.authors == authors);
     CHECK(article.date == date);
@@ -84,7 +84,7 @@ TEST_CASE("Markdown bodies lose their markup and not their words", "[markdown]")
          "Traffic returns to both lanes on Monday."},
     }));
     CAPTURE(fixture);
-    CHECK(read(fixture).body == body);
+    CHECK(read_markdown(fixture).body == body);
 }
 
 TEST_CASE("inline Markdown markup is removed", "[markdown]") {

@@ -88,11 +88,6 @@ void check_same(const Map& single, const Map& parts, const std::string& what) {
     CHECK(differing == 0);
 }
 
-void write_file(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
-
 // A collection built to cross parts: the same article in two files (same text, or the same
 // URL with another text), names that only the whole collection resolves (a surname alone in
 // some articles and in full in others, an acronym defined in one article and used alone in

@@ -12,7 +12,7 @@ using newsindex::read_plaintext_article;
 using Names = std::vector<std::string>;
 
 namespace {
-Article read(const std::string& fixture) {
+Article read_plaintext(const std::string& fixture) {
     // As the reader is given a file: through the decoding stage.
     return read_plaintext_article(
         newsindex::decode_input(read_fixture("plaintext/" + fixture), newsindex::Format::PlainText)
@@ -64,7 +64,7 @@ TEST_CASE("plain-text exports give title, authors, date and URL", "[plaintext]")
         {"agency-after-name.txt", "Ferry Fares Frozen", {"Nadia Haddad", "Reuters"}, "", ""},
     }));
     CAPTURE(fixture);
-    Article article = read(fixture);
+    Article article = read_plaintext(fixture);
     CHECK(article.title == title);
     CHECK(article.authors == authors);
     CHECK(article.date == date);
@@ -73,7 +73,7 @@ TEST_CASE("plain-text exports give title, authors, date and URL", "[plaintext]")
 }
 
 TEST_CASE("metadata lines and captions stay out of the body", "[plaintext]") {
-    Article article = read("full-export.txt");
+    Article article = read_plaintext("full-export.txt");
     CHECK(article.related == Names{"Gas Prices Jump After Regulator Decision"});
     CHECK(article.photo_credits == Names{"Anna Roe / AFP"});
     CHECK(article.captions == Names{"A gas receiving station on the Baltic coast."});
@@ -93,11 +93,11 @@ TEST_CASE("header lines stay out of the body, and sentences opening with By stay
         {"agency-after-name.txt", "Fares stay as they are until next spring."},
     }));
     CAPTURE(fixture);
-    CHECK(read(fixture).body == body);
+    CHECK(read_plaintext(fixture).body == body);
 }
 
 TEST_CASE("a wholly bold caption is a caption without a credit", "[plaintext]") {
-    Article article = read("crlf-agency-suffix.txt");
+    Article article = read_plaintext("crlf-agency-suffix.txt");
     CHECK(article.photo_credits.empty());
     CHECK(article.captions == Names{"The chancellor arrives at the harbour."});
     CHECK(article.body == "The visit lasted two hours.");
@@ -134,8 +134,8 @@ TEST_CASE("files that hold no article are refused with the file named", "[plaint
         {"binary.bin", "binary.bin: looks binary (contains a NUL byte), not a text article"},
     }));
     CAPTURE(fixture);
-    REQUIRE_THROWS_AS(read(fixture), InputError);
-    REQUIRE_THROWS_WITH(read(fixture), problem);
+    REQUIRE_THROWS_AS(read_plaintext(fixture), InputError);
+    REQUIRE_THROWS_WITH(read_plaintext(fixture), problem);
 }
 
 namespace {

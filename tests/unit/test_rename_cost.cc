@@ -28,10 +28,6 @@ std::vector<std::string> surnames(std::size_t count) {
     return names;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
 indexer::IndexSummary index_file(const std::string& db, const std::filesystem::path& file) {
     indexer::IndexOptions options;
     options.database_path = db;

@@ -12,20 +12,20 @@ using Names = std::vector<std::string>;
 
 namespace {
 
-struct Result {
+struct Rfc822Result {
     std::vector<Article> articles;
     Names problems;
 };
 
-Result read_bytes(const std::string& bytes, const std::string& source) {
-    Result result;
+Rfc822Result read_bytes(const std::string& bytes, const std::string& source) {
+    Rfc822Result result;
     newsindex::read_rfc822_articles(
         bytes, source, [&](Article&& a) { result.articles.push_back(std::move(a)); },
         [&](const InputError& e) { result.problems.push_back(e.what()); });
     return result;
 }
 
-Result read(const std::string& fixture) {
+Rfc822Result read_rfc822(const std::string& fixture) {
     return read_bytes(read_fixture("formats/email/" + fixture), fixture);
 }
 
@@ -88,7 +88,7 @@ TEST_CASE("messages give title, author, date, Message-ID and tags", "[rfc822]") 
              {}},
         }));
     CAPTURE(fixture, index);
-    Result result = read(fixture);
+    Rfc822Result result = read_rfc822(fixture);
     REQUIRE(index < result.articles.size());
     const Article& article = result.articles[index];
     CHECK(article.record_key == key);
@@ -115,13 +115,13 @@ TEST_CASE("message bodies: transfer encodings, charsets, parts, signatures", "[r
          "The market hall roof will be replaced this summer.\n\nStalls stay open during the work."},
     }));
     CAPTURE(fixture);
-    Result result = read(fixture);
+    Rfc822Result result = read_rfc822(fixture);
     REQUIRE(result.articles.size() == 1);
     CHECK(result.articles[0].body == body);
 }
 
 TEST_CASE("an mbox message without subject or text is reported and skipped", "[rfc822]") {
-    Result result = read("wire.mbox");
+    Rfc822Result result = read_rfc822("wire.mbox");
     CHECK(result.articles.size() == 2);
     CHECK(result.problems == Names{"wire.mbox:9: message 2: no subject and no text"});
 }
@@ -132,7 +132,7 @@ TEST_CASE("a single message with neither subject nor text is refused", "[rfc822]
 }
 
 TEST_CASE("an HTML-only message is converted to text", "[rfc822]") {
-    Result result = read_bytes(
+    Rfc822Result result = read_bytes(
         "Subject: Only HTML\nContent-Type: text/html; charset=utf-8\n\n"
         "<html><body><p>First &amp; only.</p><script>x()</script></body></html>\n",
         "html.eml");
@@ -155,7 +155,9 @@ TEST_CASE("MIME encoded-words are decoded", "[rfc822]") {
         // Declared UTF-8 that is not: replaced, not guessed (issue 14: never dropped silently).
         {"=?UTF-8?Q?=FF?=", "\xEF\xBF\xBD"},
         // Charsets beyond Latin-1, through iconv (issue 14).
-        {"=?ISO-8859-2?Q?=A3=F3d=BC?=", "\xC5\x81\xC3\xB3" "d\xC5\xBA"},
+        {"=?ISO-8859-2?Q?=A3=F3d=BC?=",
+         "\xC5\x81\xC3\xB3"
+         "d\xC5\xBA"},
         {"=?KOI8-R?B?8NLJ18XU?=", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
         {"=?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"},
         // A raw ISO-2022-JP header, not an encoded-word: its escape sequences say the charset.

@@ -17,11 +17,6 @@ using searcher::OutputFormat;
 
 namespace {
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
-
 // Changes the current directory for the life of the object.
 class InDirectory {
   public:

@@ -34,6 +34,21 @@ inline std::string read_fixture(const std::string& relative) {
     return bytes.str();
 }
 
+// piece, times times over.
+inline std::string repeated(const std::string& piece, std::size_t times) {
+    std::string out;
+    out.reserve(piece.size() * times);
+    for (std::size_t i = 0; i < times; ++i) out += piece;
+    return out;
+}
+
+// Writes bytes to path, making its parent directories; a test that cannot write its own input
+// fails where it reads it back.
+inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
 // A fresh directory under the system temporary directory, removed with the object.
 class TempDir {
   public:
