@@ -362,12 +362,14 @@ ParsedQuery QueryBuilder::parse(const std::string& original, MatchMode mode,
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
+    parsed.unboosted = parsed.query;
     if (with_proximity_boost) {
         Xapian::Query boost = proximity_boost(tokens, default_);
         if (!boost.empty() && !other_languages_.empty())
             boost = in_every_language([&](const LanguageAnalysis& language) {
                 return proximity_boost(tokens, language);
             });
+        parsed.proximity = boost;
         if (!boost.empty())
             parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, boost);
     }

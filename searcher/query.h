@@ -19,7 +19,13 @@ enum class MatchMode {
 };
 
 struct ParsedQuery {
+    // What to run: the matches, ranked, with the proximity boost when asked for and there is
+    // one (AND_MAYBE of unboosted and proximity).
     Xapian::Query query;
+    // When proximity (the boost alone) is not empty, unboosted is query without it: a search
+    // may rank by unboosted and boost only its first matches (searcher/rerank.h).
+    Xapian::Query unboosted;
+    Xapian::Query proximity;
     // True when the query had to be read as plain words because its operators did not parse.
     bool read_as_plain_words = false;
     // The starts of the query's trailing wildcards as typed, lower case ("ukrain" of

@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "collapse.h"
 #include "database.h"
 #include "errors.h"
+#include "rerank.h"
 #include "schema.h"
 #include "stemmer.h"
 #include "stop_words.h"
@@ -244,8 +246,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     if (query.empty()) throw QueryError(request.query, "has no words to search for");
 
     Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(
-        Xapian::BM25Weight(request.ranking.bm25_k1, 0, 1, request.ranking.bm25_b, 0.5));
+    const Xapian::BM25Weight weighting(request.ranking.bm25_k1, 0, 1, request.ranking.bm25_b, 0.5);
+    enquire.set_weighting_scheme(weighting);
     if (request.sort != SortOrder::Relevance)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  request.sort == SortOrder::Newest);
@@ -281,12 +283,12 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
                 enquire.add_matchspy(&counter.spy());
         }
     };
-    auto run = [&](const Xapian::Query& q) {
+    auto run = [&](const Xapian::Query& q, Xapian::doccount from, Xapian::doccount count) {
         enquire.set_query(q);
         attach_spies();
         if (!counting_on_client) {
             try {
-                return enquire.get_mset(first, wanted, check_at_least);
+                return enquire.get_mset(from, count, check_at_least);
             } catch (const Xapian::InvalidArgumentError&) {
                 if (std::all_of(counters.begin(), counters.end(),
                                 [](const FacetCounter& c) { return c.runs_remotely(); }))
@@ -296,23 +298,47 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
                 attach_spies();
             }
         }
-        return run_counting_on_client(opened_, enquire, counters, doccount, first, wanted,
+        return run_counting_on_client(opened_, enquire, counters, doccount, from, count,
                                       check_at_least);
     };
-    if (request.ranking.feedback.terms > 0 && request.sort == SortOrder::Relevance &&
-        request.like.empty())
-        query = with_feedback(enquire, db_, query, request.ranking.feedback);
-    Xapian::MSet mset = run(query);
+    const bool feedback = request.ranking.feedback.terms > 0 &&
+                          request.sort == SortOrder::Relevance && request.like.empty();
+    if (feedback) query = with_feedback(enquire, db_, query, request.ranking.feedback);
+    // The proximity boost in two passes (rerank.h) when the query as parsed is what runs, and
+    // the page is not cut from every match folded (--collapse).
+    const bool boost_window =
+        !feedback && request.like.empty() && !request.collapse && can_rerank(opened_);
+    // mset starts at rank mset_first; reranked, when set, has the boosted ranks of the page
+    // that fall in the window (kProximityWindow), and mset the rest.
+    Xapian::doccount mset_first = first;
+    std::optional<Xapian::MSet> reranked;
+    auto search = [&](const ParsedQuery& p, const Xapian::Query& q) {
+        if (!boost_window || p.proximity.empty()) {
+            mset_first = first;
+            reranked.reset();
+            return run(q, first, wanted);
+        }
+        mset_first = 0;
+        Xapian::MSet ranked = run(p.unboosted, 0, std::max(kProximityWindow, first + wanted));
+        reranked = rerank_window(opened_, weighting, q, ranked, first, wanted);
+        return ranked;
+    };
+    Xapian::MSet mset = search(parsed, query);
     // What the query as typed (before any fallback) found, for the spelling check.
     const Xapian::doccount typed_matches = mset.get_matches_upper_bound();
     std::vector<std::string> any_wildcards;  // of the any-word query, when it is shown
-    if (mset.empty() && request.fall_back_to_any && request.mode == MatchMode::AllWords &&
-        !request.query.empty() && request.like.empty()) {
+    if (mset.size() <= first - mset_first && request.fall_back_to_any &&
+        request.mode == MatchMode::AllWords && !request.query.empty() && request.like.empty()) {
         // Nothing has every word: show what has some of them, and say so.
         ParsedQuery any = builder.parse(request.query, MatchMode::AnyWord, proximity_boost);
         for (FacetCounter& counter : counters) counter.reset();
-        Xapian::MSet any_mset = run(any.query);
-        if (!any_mset.empty()) {
+        const std::optional<Xapian::MSet> reranked_typed = reranked;
+        const Xapian::doccount typed_first = mset_first;
+        Xapian::MSet any_mset = search(any, any.query);
+        if (any_mset.size() <= first - mset_first) {
+            reranked = reranked_typed;
+            mset_first = typed_first;
+        } else {
             mset = any_mset;
             query = any.query;
             any_wildcards = any.wildcard_starts;
@@ -331,8 +357,14 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound =
             folded.kept;
     } else {
-        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
-            page.push_back({it, it.get_rank() + 1, 0});
+        Xapian::doccount rank = first;
+        if (reranked) {
+            for (Xapian::MSetIterator it = reranked->begin(); it != reranked->end(); ++it)
+                page.push_back({it, it.get_rank() + 1, 0});
+            rank = std::max(first, std::min(kProximityWindow, mset.size()));
+        }
+        for (; rank < first + wanted && rank - mset_first < mset.size(); ++rank)
+            page.push_back({mset[rank - mset_first], rank + 1, 0});
     }
     if (!request.query.empty() && typed_matches < kFewMatches)
         results.did_you_mean = better_query(builder, request, typed_matches);

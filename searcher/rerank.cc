@@ -1,0 +1,112 @@
+#include "rerank.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace newsindex::searcher {
+namespace {
+
+// A database's own docids of the window, by the database's UUID.
+using WindowDocids = std::map<std::string, std::vector<Xapian::docid>>;
+
+// The UUIDs of the databases of a combined search, in Xapian's order: joined with ':'.
+std::vector<std::string> database_uuids(const Xapian::Database& combined) {
+    std::vector<std::string> uuids;
+    const std::string joined = combined.get_uuid();
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+        const std::size_t colon = std::min(joined.find(':', start), joined.size());
+        uuids.push_back(joined.substr(start, colon - start));
+        start = colon + 1;
+    }
+    return uuids;
+}
+
+// Matches the documents of the window. Xapian clones a posting source for each database of a
+// combined search and gives it that database alone, whose docids are its own: the source
+// finds its list by the database's UUID.
+class WindowSource : public Xapian::PostingSource {
+  public:
+    explicit WindowSource(std::shared_ptr<const WindowDocids> docids)
+        : by_database_(std::move(docids)) {}
+
+    Xapian::PostingSource* clone() const override { return new WindowSource(by_database_); }
+
+    void init(const Xapian::Database& db) override {
+        auto found = by_database_->find(db.get_uuid());
+        docids_ = found == by_database_->end() ? &none_ : &found->second;
+        at_ = 0;
+        started_ = false;
+    }
+
+    Xapian::doccount get_termfreq_min() const override { return size(); }
+    Xapian::doccount get_termfreq_est() const override { return size(); }
+    Xapian::doccount get_termfreq_max() const override { return size(); }
+
+    void next(double) override {
+        if (started_)
+            ++at_;
+        else
+            started_ = true;
+    }
+
+    void skip_to(Xapian::docid wanted, double) override {
+        started_ = true;
+        if (at_end() || (*docids_)[at_] >= wanted) return;
+        at_ = static_cast<std::size_t>(
+            std::lower_bound(docids_->begin() + at_, docids_->end(), wanted) - docids_->begin());
+    }
+
+    bool at_end() const override { return started_ && at_ >= docids_->size(); }
+    Xapian::docid get_docid() const override { return (*docids_)[at_]; }
+
+  private:
+    Xapian::doccount size() const { return static_cast<Xapian::doccount>(docids_->size()); }
+
+    std::shared_ptr<const WindowDocids> by_database_;
+    const std::vector<Xapian::docid> none_;
+    const std::vector<Xapian::docid>* docids_ = &none_;
+    std::size_t at_ = 0;
+    bool started_ = false;
+};
+
+}  // namespace
+
+bool can_rerank(const ReadableDatabases& opened) {
+    for (const OpenShard& part : opened.parts)
+        if (part.remote) return false;
+    const std::vector<std::string> uuids = database_uuids(opened.combined);
+    const std::set<std::string> distinct(uuids.begin(), uuids.end());
+    return distinct.size() == uuids.size() && !distinct.count("");
+}
+
+Xapian::MSet rerank_window(const ReadableDatabases& opened, const Xapian::Weight& weighting,
+                           const Xapian::Query& boosted, const Xapian::MSet& unboosted,
+                           Xapian::doccount first, Xapian::doccount wanted) {
+    const Xapian::doccount window = std::min(kProximityWindow, unboosted.size());
+    Xapian::Enquire enquire(opened.combined);
+    enquire.set_weighting_scheme(weighting);
+    if (first >= window) return enquire.get_mset(0, 0);
+    // Docid d of a combined search of n databases is docid (d - 1) / n + 1 of database
+    // (d - 1) % n (Xapian interleaves them).
+    const std::vector<std::string> uuids = database_uuids(opened.combined);
+    const Xapian::docid databases = static_cast<Xapian::docid>(uuids.size());
+    auto docids = std::make_shared<WindowDocids>();
+    for (Xapian::doccount i = 0; i < window; ++i) {
+        const Xapian::docid combined = *unboosted[i];
+        (*docids)[uuids[(combined - 1) % databases]].push_back((combined - 1) / databases + 1);
+    }
+    for (auto& [uuid, list] : *docids) std::sort(list.begin(), list.end());
+    // The source only filters: OP_FILTER gives it no weight, so every document of the window
+    // weighs what boosted alone gives it.
+    Xapian::Query in_window((new WindowSource(docids))->release());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boosted, in_window));
+    return enquire.get_mset(first, std::min(wanted, window - first));
+}
+
+}  // namespace newsindex::searcher
