@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,9 @@ struct FoldedHit {
     Xapian::MSetIterator at;
     unsigned rank = 0;
     Xapian::doccount collapsed = 0;
+    // When set, the hit's weight instead of at's: the boost's window (rerank.h) weighs its
+    // hits again.
+    std::optional<double> weight;
 };
 
 struct FoldedPage {

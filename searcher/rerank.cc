@@ -85,28 +85,38 @@ bool can_rerank(const ReadableDatabases& opened) {
     return distinct.size() == uuids.size() && !distinct.count("");
 }
 
-Xapian::MSet rerank_window(const ReadableDatabases& opened, const Xapian::Weight& weighting,
-                           const Xapian::Query& boosted, const Xapian::MSet& unboosted,
-                           Xapian::doccount first, Xapian::doccount wanted) {
+std::vector<WindowHit> rerank_window(const ReadableDatabases& opened,
+                                     const Xapian::Weight& weighting,
+                                     const Xapian::Query& proximity,
+                                     const Xapian::MSet& unboosted) {
     const Xapian::doccount window = std::min(kProximityWindow, unboosted.size());
-    Xapian::Enquire enquire(opened.combined);
-    enquire.set_weighting_scheme(weighting);
-    if (first >= window) return enquire.get_mset(0, 0);
+    std::vector<WindowHit> hits;
+    std::map<Xapian::docid, std::size_t> hit_of;  // combined docid -> index in hits
+    for (Xapian::doccount i = 0; i < window; ++i) {
+        hits.push_back({i, unboosted[i].get_weight()});
+        hit_of[*unboosted[i]] = i;
+    }
+    if (hits.empty()) return hits;
     // Docid d of a combined search of n databases is docid (d - 1) / n + 1 of database
     // (d - 1) % n (Xapian interleaves them).
     const std::vector<std::string> uuids = database_uuids(opened.combined);
     const Xapian::docid databases = static_cast<Xapian::docid>(uuids.size());
     auto docids = std::make_shared<WindowDocids>();
-    for (Xapian::doccount i = 0; i < window; ++i) {
-        const Xapian::docid combined = *unboosted[i];
+    for (const auto& [combined, index] : hit_of)
         (*docids)[uuids[(combined - 1) % databases]].push_back((combined - 1) / databases + 1);
-    }
     for (auto& [uuid, list] : *docids) std::sort(list.begin(), list.end());
-    // The source only filters: OP_FILTER gives it no weight, so every document of the window
-    // weighs what boosted alone gives it.
+    // The source only filters: OP_FILTER gives it no weight, so each document weighs what
+    // proximity alone gives it.
+    Xapian::Enquire enquire(opened.combined);
+    enquire.set_weighting_scheme(weighting);
     Xapian::Query in_window((new WindowSource(docids))->release());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boosted, in_window));
-    return enquire.get_mset(first, std::min(wanted, window - first));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, proximity, in_window));
+    const Xapian::MSet boosts = enquire.get_mset(0, window);
+    for (auto it = boosts.begin(); it != boosts.end(); ++it)
+        hits[hit_of.at(*it)].weight += it.get_weight();
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const WindowHit& a, const WindowHit& b) { return a.weight > b.weight; });
+    return hits;
 }
 
 }  // namespace newsindex::searcher

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <vector>
 
 #include "database.h"
 
@@ -24,13 +25,20 @@ inline constexpr Xapian::doccount kProximityWindow = 20;
 // query in one pass. Throws nothing.
 bool can_rerank(const ReadableDatabases& opened);
 
+struct WindowHit {
+    Xapian::doccount index;  // of the match in the unboosted MSet
+    double weight;           // its unboosted weight plus what the boost gives it
+};
+
 // The first matches of unboosted (an MSet from rank 0, ranked without the boost), at most
-// kProximityWindow of them, ranked again by boosted, which must match each of them:
-// the ranks from first, at most wanted of them, in an MSet whose ranks start at first. Empty
-// when first is past the window. The weights are those boosted gives in one pass. weighting
-// is copied. Requires can_rerank(opened). Throws Xapian::Error.
-Xapian::MSet rerank_window(const ReadableDatabases& opened, const Xapian::Weight& weighting,
-                           const Xapian::Query& boosted, const Xapian::MSet& unboosted,
-                           Xapian::doccount first, Xapian::doccount wanted);
+// kProximityWindow of them, ordered by their weight plus the weight proximity (the boost alone,
+// ParsedQuery::proximity) gives each under weighting: 0 where its words do not stand
+// together. Highest first; equal weights keep unboosted's order. Only proximity is run again,
+// over those documents alone: the query itself, which their weights already hold, is not.
+// weighting should be the one unboosted was ranked with; it is copied. Requires
+// can_rerank(opened). Throws Xapian::Error.
+std::vector<WindowHit> rerank_window(const ReadableDatabases& opened,
+                                     const Xapian::Weight& weighting,
+                                     const Xapian::Query& proximity, const Xapian::MSet& unboosted);
 
 }  // namespace newsindex::searcher

@@ -308,19 +308,19 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     // the page is not cut from every match folded (--collapse).
     const bool boost_window =
         !feedback && request.like.empty() && !request.collapse && can_rerank(opened_);
-    // mset starts at rank mset_first; reranked, when set, has the boosted ranks of the page
-    // that fall in the window (kProximityWindow), and mset the rest.
+    // mset starts at rank mset_first; when window is set, mset is unboosted from rank 0 and
+    // window orders its first matches with the boost (kProximityWindow).
     Xapian::doccount mset_first = first;
-    std::optional<Xapian::MSet> reranked;
+    std::optional<std::vector<WindowHit>> window;
     auto search = [&](const ParsedQuery& p, const Xapian::Query& q) {
         if (!boost_window || p.proximity.empty()) {
             mset_first = first;
-            reranked.reset();
+            window.reset();
             return run(q, first, wanted);
         }
         mset_first = 0;
         Xapian::MSet ranked = run(p.unboosted, 0, std::max(kProximityWindow, first + wanted));
-        reranked = rerank_window(opened_, weighting, q, ranked, first, wanted);
+        window = rerank_window(opened_, weighting, p.proximity, ranked);
         return ranked;
     };
     Xapian::MSet mset = search(parsed, query);
@@ -332,11 +332,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         // Nothing has every word: show what has some of them, and say so.
         ParsedQuery any = builder.parse(request.query, MatchMode::AnyWord, proximity_boost);
         for (FacetCounter& counter : counters) counter.reset();
-        const std::optional<Xapian::MSet> reranked_typed = reranked;
+        const std::optional<std::vector<WindowHit>> typed_window = window;
         const Xapian::doccount typed_first = mset_first;
         Xapian::MSet any_mset = search(any, any.query);
         if (any_mset.size() <= first - mset_first) {
-            reranked = reranked_typed;
+            window = typed_window;
             mset_first = typed_first;
         } else {
             mset = any_mset;
@@ -358,13 +358,12 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
             folded.kept;
     } else {
         Xapian::doccount rank = first;
-        if (reranked) {
-            for (Xapian::MSetIterator it = reranked->begin(); it != reranked->end(); ++it)
-                page.push_back({it, it.get_rank() + 1, 0});
-            rank = std::max(first, std::min(kProximityWindow, mset.size()));
+        for (; window && rank < first + wanted && rank < window->size(); ++rank) {
+            const WindowHit& hit = (*window)[rank];
+            page.push_back({mset[hit.index], rank + 1, 0, hit.weight});
         }
         for (; rank < first + wanted && rank - mset_first < mset.size(); ++rank)
-            page.push_back({mset[rank - mset_first], rank + 1, 0});
+            page.push_back({mset[rank - mset_first], rank + 1, 0, std::nullopt});
     }
     if (!request.query.empty() && typed_matches < kFewMatches)
         results.did_you_mean = better_query(builder, request, typed_matches);
@@ -432,7 +431,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         const Xapian::MSetIterator& it = folded.at;
         Hit hit;
         hit.rank = folded.rank;
-        hit.score = it.get_weight();
+        hit.score = folded.weight ? *folded.weight : it.get_weight();
         hit.docid = *it;
         hit.article = schema::decode_record(documents[i].get_data());
         if (request.snippets)
