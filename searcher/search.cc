@@ -304,20 +304,23 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     const bool feedback = request.ranking.feedback.terms > 0 &&
                           request.sort == SortOrder::Relevance && request.like.empty();
     if (feedback) query = with_feedback(enquire, db_, query, request.ranking.feedback);
-    // The proximity boost in two passes (rerank.h) when the query as parsed is what runs, and
-    // the page is not cut from every match folded (--collapse).
-    const bool boost_window =
-        !feedback && request.like.empty() && !request.collapse && can_rerank(opened_);
+    // The query as parsed is what runs (no --like, no feedback): its proximity boost may be
+    // left out or put off. Without hits (counts, --facets-only) the order does not matter, so
+    // the boost is not run at all; with them, it reorders the first matches only (rerank.h),
+    // unless the page is cut from every match folded (--collapse).
+    const bool as_parsed = !feedback && request.like.empty();
+    const bool unordered = !request.hits && !request.collapse;
+    const bool boost_window = as_parsed && !request.collapse && can_rerank(opened_);
     // mset starts at rank mset_first; when window is set, mset is unboosted from rank 0 and
     // window orders its first matches with the boost (kProximityWindow).
     Xapian::doccount mset_first = first;
     std::optional<std::vector<WindowHit>> window;
     auto search = [&](const ParsedQuery& p, const Xapian::Query& q) {
-        if (!boost_window || p.proximity.empty()) {
-            mset_first = first;
-            window.reset();
-            return run(q, first, wanted);
-        }
+        mset_first = first;
+        window.reset();
+        if (!as_parsed || p.proximity.empty()) return run(q, first, wanted);
+        if (unordered) return run(p.unboosted, first, wanted);
+        if (!boost_window) return run(q, first, wanted);
         mset_first = 0;
         Xapian::MSet ranked = run(p.unboosted, 0, std::max(kProximityWindow, first + wanted));
         window = rerank_window(opened_, weighting, p.proximity, ranked);

@@ -203,3 +203,30 @@ TEST_CASE("databases that cannot be told apart by UUID are ranked in one pass", 
     CHECK(rank_of(twice, "together-late.txt") <
           rank_of(search({collection.db}, false), "together-late.txt") * 2);
 }
+
+TEST_CASE("a search without hits counts what the search with them counts", "[rerank]") {
+    Collection collection;
+    const std::vector<std::string> dbs = {collection.db};
+    auto counted = [&](bool hits) {
+        searcher::Searcher searcher(dbs);
+        searcher::SearchRequest request;
+        request.query = "harbour ferry";
+        request.hits = hits;
+        request.exact_count = true;
+        request.facets = {"month"};
+        return searcher.search(request);
+    };
+    const searcher::SearchResults with_hits = counted(true);
+    const searcher::SearchResults without = counted(false);
+    CHECK(without.hits.empty());
+    CHECK(without.matches_estimated == kFillers + 2);
+    CHECK(without.matches_lower_bound == with_hits.matches_lower_bound);
+    CHECK(without.matches_upper_bound == with_hits.matches_upper_bound);
+    REQUIRE(without.facets.size() == 1);
+    REQUIRE(with_hits.facets.size() == 1);
+    CHECK(without.facets[0].second.size() == with_hits.facets[0].second.size());
+    for (std::size_t i = 0; i < without.facets[0].second.size(); ++i) {
+        CHECK(without.facets[0].second[i].value == with_hits.facets[0].second[i].value);
+        CHECK(without.facets[0].second[i].count == with_hits.facets[0].second[i].count);
+    }
+}
