@@ -10,7 +10,6 @@
 #include <tuple>
 #include <vector>
 
-#include "entity_renames.h"
 #include "errors.h"
 #include "sources.h"
 #include "text/strings.h"
@@ -41,8 +40,7 @@ IndexWriter::IndexWriter(IndexSink& sink, std::vector<Xapian::Database> readers,
                          WriterMessages messages, bool record_spelling)
     : sink_(sink),
       readers_(std::move(readers)),
-      aliases_(readers_.front()),
-      name_counting_(aliases_, reader_, [this](Xapian::docid docid) { return holders_of(docid); }),
+      names_(readers_.front(), reader_, [this](Xapian::docid docid) { return holders_of(docid); }),
       messages_(std::move(messages)),
       record_spelling_(record_spelling),
       spelling_counts_(readers_.size()) {
@@ -138,7 +136,7 @@ std::vector<PreparedArticle> IndexWriter::read_again(const std::string& path) {
         return {};
     }
     for (const PreparedArticle& prepared : outcome.articles)
-        name_counting_.learn(prepared.id_term, prepared.article, path);
+        names_.counting().learn(prepared.id_term, prepared.article, path);
     forget_stale_deletions(outcome.state);
     reread_states_.push_back(outcome.state);
     return std::move(outcome.articles);
@@ -154,7 +152,7 @@ void IndexWriter::apply_file(const std::string& path, std::vector<PreparedArticl
 
 void IndexWriter::forget_gone_articles(FileInProgress& file) {
     for (const std::string& id_term : file.gone_ids)
-        if (!file.written_ids.count(id_term)) aliases_.learn(id_term, Article{});
+        if (!file.written_ids.count(id_term)) names_.forget(id_term);
     file.gone_ids.clear();
 }
 
@@ -183,7 +181,7 @@ IndexWriter::FileInProgress IndexWriter::start_file(const std::string& path,
     std::set<Xapian::docid> doomed;
     // Ended when the files are read, and also when reading them ends by an exception.
     std::optional<NameCounting::RemakingScope> remaking;
-    remaking.emplace(name_counting_, path, std::move(own_ids));
+    remaking.emplace(names_.counting(), path, std::move(own_ids));
     while (!queue.empty()) {
         const std::string next = queue.back();
         queue.pop_back();
@@ -318,13 +316,8 @@ void IndexWriter::write_article(PreparedArticle& prepared, const std::string& pa
                                 std::set<std::string>& written_ids, bool count_words) {
     // What this batch taught is already known (apply() learned it): only documents of
     // earlier batches need renaming (rename_in_documents() at the end of the batch).
-    if (!names_deferred_) {
-        std::vector<DocumentBuilder::EntityRename> renames;
-        for (auto& rename : aliases_.resolve(prepared.article))
-            renames.push_back({rename.old_type, std::move(rename.alias.short_name),
-                               rename.alias.type, std::move(rename.alias.full_name)});
-        builder_.rename_entities(prepared.document, prepared.article, renames);
-    }
+    builder_.rename_entities(prepared.document, prepared.article,
+                             names_.renames_for(prepared.article));
     if (!written_ids.insert(prepared.id_term).second) {
         if (count_words) {
             messages_.note(path + ": holds the same article twice; kept the first");
@@ -440,7 +433,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
     std::size_t changes = 1;
     if (outcome.kind == FileOutcome::Kind::Prepared) {
         for (const PreparedArticle& prepared : outcome.articles)
-            name_counting_.learn(prepared.id_term, prepared.article, outcome.path);
+            names_.counting().learn(prepared.id_term, prepared.article, outcome.path);
         changes += outcome.articles.size();
         uncommitted_bytes_ += outcome.state.size;
     }
@@ -451,7 +444,7 @@ void IndexWriter::apply(FileOutcome&& outcome) {
 void IndexWriter::apply_held_outcomes() {
     for (FileOutcome& outcome : held_outcomes_) apply_now(std::move(outcome));
     held_outcomes_.clear();
-    name_counting_.batch_written();
+    names_.counting().batch_written();
 }
 
 void IndexWriter::apply_now(FileOutcome&& outcome) {
@@ -550,7 +543,7 @@ void IndexWriter::apply_now(FileOutcome&& outcome) {
     const bool remake = streaming_->remake;
     streaming_.reset();
     // An alias withdrawn while the file came in parts: its documents take the names the run
-    // ends with, as when it comes whole (rename_after_withdrawn_aliases()).
+    // ends with, as when it comes whole (remake_files()).
     if (remake) apply_file(outcome.path, read_again(outcome.path), false, nullptr, false);
 }
 
@@ -649,13 +642,8 @@ void IndexWriter::carry_over_stdin_documents(const Xapian::Database& all_shards,
         record_source(*it, first_shard.get_metadata(*it));
 }
 
-void IndexWriter::rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn) {
-    // A short name that no longer stands for a full name as it did (another full name won, it
-    // became ambiguous, a type is no longer renamed): the documents named after it are made
-    // again from their files, as a clean index (which knows every article from the start)
-    // makes them. Those of this batch too: an article is named when it is applied, and one
-    // applied before the article that withdrew the alias took the old name.
-    for (const std::string& path : files_named_after(reader_, withdrawn)) {
+void IndexWriter::remake_files(const std::set<std::string>& paths) {
+    for (const std::string& path : paths) {
         // A file coming in parts is made again once its last part is in.
         if (streaming_ && streaming_->path == path)
             streaming_->remake = true;
@@ -685,16 +673,8 @@ void IndexWriter::end_batch(bool force_commit) {
     }
     apply_held_outcomes();
     if (spelling_words_held_ > kSpellingWordsHeld) flush_spelling();
-    // What the batch taught changes the names of earlier documents; the documents made again
-    // for it are read again, which may (when their files changed since) teach more.
-    for (int round = 0; round < 4; ++round) {
-        EntityAliases::Changes changes = aliases_.take_changes();
-        if (names_deferred_) break;  // only the counts are kept, for settle_merged_parts()
-        if (changes.learned.empty() && changes.withdrawn.empty()) break;
-        rename_in_documents(*shards, aliases_, changes.learned, builder_);
-        rename_after_withdrawn_aliases(changes.withdrawn);
-    }
-    aliases_.save(shards->front());
+    names_.settle_batch(*shards, builder_,
+                        [this](const std::set<std::string>& paths) { remake_files(paths); });
     if (shards->size() == 1) {
         // One database: the files' states go in the same transaction as their documents.
         sink_.write_metadata();

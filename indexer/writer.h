@@ -5,7 +5,8 @@
 // document goes to the shard chosen by a stable hash of its id, lookups see all shards.
 // A file's state is written only after the commit that holds its documents has finished on
 // every shard, so a crash can leave a file to be read again but never recorded without its
-// documents. It also gives entities one name across the collection (entity_aliases.h).
+// documents. Entities take one name across the collection (CollectionNames), which asks it
+// to make files again when a name changes.
 // Not thread-safe.
 #pragma once
 
@@ -22,11 +23,10 @@
 #include <vector>
 
 #include "article.h"
+#include "collection_names.h"
 #include "deletions.h"
 #include "document_builder.h"
-#include "entity_aliases.h"
 #include "index_sink.h"
-#include "name_counting.h"
 #include "schema.h"
 
 namespace newsindex::indexer {
@@ -191,7 +191,7 @@ class IndexWriter {
     // their articles give, and the collection's names are only counted (their claims kept in
     // the metadata), to be given once the parts are merged (settle_merged_parts()). A part
     // sees some of the collection: names it gave would be withdrawn for the whole of it.
-    void defer_collection_names() { names_deferred_ = true; }
+    void defer_collection_names() { names_.defer(); }
 
     // For a part written with defer_collection_names(), once every part is: gives its
     // documents, in place, the names that counted (the claims of every part,
@@ -291,8 +291,10 @@ class IndexWriter {
     void count_spelling(std::size_t shard, const SpellingWords& words);
     // Hands the counted words to Xapian, to be written by the next commit.
     void flush_spelling();
-    // Makes again the documents named after aliases that no longer stand as they did.
-    void rename_after_withdrawn_aliases(const std::vector<EntityAlias>& withdrawn);
+    // Makes the documents of the files at paths again from their files (a file coming in
+    // parts, once its last part is in): CollectionNames asks for it when a name they took no
+    // longer stands.
+    void remake_files(const std::set<std::string>& paths);
 
     IndexSink& sink_;
     FileReader read_file_;
@@ -301,8 +303,7 @@ class IndexWriter {
     Xapian::Database reader_;  // all shards as one: global docids interleave the shards'
     std::vector<FileOutcome> held_outcomes_;   // applied at the next commit()
     std::optional<FileInProgress> streaming_;  // a file whose first part came, not its last
-    EntityAliases aliases_;       // reads the first shard's metadata, writes it at commit()
-    NameCounting name_counting_;  // which article of an id aliases_ counts
+    CollectionNames names_;  // reads the first shard's metadata, writes it at each batch's end
     Deletions deletions_;
     DocumentBuilder builder_;  // renames entities in documents
     WriterMessages messages_;
@@ -318,7 +319,6 @@ class IndexWriter {
     std::size_t bytes_since_commit_ = 0;
     std::string stdin_stream_;
     std::size_t stdin_documents_ = 0;
-    bool names_deferred_ = false;  // defer_collection_names()
     std::size_t commit_changes_ = 1000;
     std::size_t commit_bytes_ = 4 << 20;
     IndexCounts counts_;

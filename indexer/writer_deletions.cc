@@ -98,7 +98,7 @@ std::vector<std::string> IndexWriter::delete_documents(const std::set<Xapian::do
                                      schema::encode_deleted_article(deleted));
             deletions_.add(deleted);
             // As when its file vanishes: the collection's names forget it (start_file()).
-            aliases_.learn(id_term, Article{});
+            names_.forget(id_term);
             // From standard input: --rebuild has nothing of it to carry over.
             const std::string stdin_key = source_key(kStdinDocumentPrefix, id_term);
             if (!readers_.front().get_metadata(stdin_key).empty())

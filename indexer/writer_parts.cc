@@ -31,8 +31,7 @@ std::set<std::string> IndexWriter::files_of_unfolded_duplicates() const {
 }
 
 void IndexWriter::name_from(const EntityAliases::ClaimCounts& counted) {
-    // The documents were written with the names their articles give: nothing stood before.
-    aliases_.assume_undecided(aliases_.rewrite_counts(sink_.shards()->front(), counted));
+    names_.name_from(sink_.shards()->front(), counted);
     end_batch();
 }
 
@@ -40,7 +39,7 @@ void IndexWriter::settle_merged_parts() {
     const IndexCounts counted = counts_;
     // The parts counted an article that two of them hold twice; the merge kept one record of
     // its claims. Counted again, a name may change, and the documents with it.
-    aliases_.recount(sink_.shards()->front());
+    names_.recount(sink_.shards()->front());
     end_batch();
     // The files of an article that two parts hold are applied again in path order: the first
     // finds the other part's document and folds into it, as one run would have.
