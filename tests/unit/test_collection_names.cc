@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "collection_names.h"
+#include "document_builder.h"
 #include "entity_aliases.h"
 #include "index_run.h"
 #include "index_support.h"
@@ -339,6 +341,48 @@ TEST_CASE(
     for (const std::string name : {"Kevin Murphy", "Anne Murphy", "Murphy"}) {
         INFO(name);
         CHECK(holding(incremental, "XNP", name) == holding(fresh, "XNP", name));
+    }
+}
+
+TEST_CASE("at a batch's end, the files named after a name that no longer stands are made again",
+          "[entities][aliases][collection][index]") {
+    // CollectionNames alone over a database written by a run: it asks the writer (here the
+    // remake callback) for the files to make again, and asks nothing while it defers naming.
+    TempDir dir;
+    const auto news = dir.path() / "news";
+    std::filesystem::create_directories(news);
+    auto story = [&](const std::string& file, const std::string& title, const std::string& text) {
+        std::ofstream(news / file) << title << "\n\nBy Jane Doe\n\n" << text << "\n";
+    };
+    story("a1.txt", "Oil company names a chairman",
+          "Kevin Murphy, the new chairman, said on Monday that output would rise.");
+    story("a2.txt", "MURPHY RAISES CRUDE OIL PRICES BY ONE DOLLAR", "");
+    const std::string db = (dir.path() / "db").string();
+    index_dir(db, news.string());
+    REQUIRE(holding(db, "XNP", "Kevin Murphy") == 2);
+
+    std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(db)};
+    indexer::CollectionNames names(shards.front(), shards.front(),
+                                   [](Xapian::docid) { return std::vector<std::string>(); });
+    const bool deferred = GENERATE(false, true);
+    INFO((deferred ? "deferred" : "naming"));
+    if (deferred) names.defer();
+    // Another Murphy, as in "a headline in capitals loses a name ..." above.
+    names.counting().learn("Qb1", article_of("person:Anne Murphy"), (news / "b1.txt").string());
+    names.counting().learn("Qb2", article_of("person:Anne Murphy"), (news / "b2.txt").string());
+    Article lone = article_of("person:Murphy");
+    CHECK(names.renames_for(lone).empty());
+
+    std::set<std::string> remade;
+    indexer::DocumentBuilder builder;
+    names.settle_batch(shards, builder, [&](const std::set<std::string>& paths) {
+        remade.insert(paths.begin(), paths.end());
+    });
+    if (deferred) {
+        CHECK(remade.empty());
+    } else {
+        CHECK(remade.count((news / "a1.txt").string()) == 1);
+        CHECK(remade.count((news / "a2.txt").string()) == 1);
     }
 }
 
