@@ -5,8 +5,11 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "text/strings.h"
 
 namespace newsindex::searcher {
 namespace {
@@ -16,14 +19,9 @@ using WindowDocids = std::map<std::string, std::vector<Xapian::docid>>;
 
 // The UUIDs of the databases of a combined search, in Xapian's order: joined with ':'.
 std::vector<std::string> database_uuids(const Xapian::Database& combined) {
-    std::vector<std::string> uuids;
     const std::string joined = combined.get_uuid();
-    std::size_t start = 0;
-    while (start <= joined.size()) {
-        const std::size_t colon = std::min(joined.find(':', start), joined.size());
-        uuids.push_back(joined.substr(start, colon - start));
-        start = colon + 1;
-    }
+    std::vector<std::string> uuids;
+    for (std::string_view uuid : text::split(joined, ":")) uuids.emplace_back(uuid);
     return uuids;
 }
 

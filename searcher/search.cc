@@ -310,7 +310,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     // unless the page is cut from every match folded (--collapse).
     const bool as_parsed = !feedback && request.like.empty();
     const bool unordered = !request.hits && !request.collapse;
-    const bool boost_window = as_parsed && !request.collapse && can_rerank(opened_);
+    const bool boost_window = as_parsed && !request.collapse;
     // mset starts at rank mset_first; when window is set, mset is unboosted from rank 0 and
     // window orders its first matches with the boost (kProximityWindow).
     Xapian::doccount mset_first = first;
@@ -320,7 +320,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         window.reset();
         if (!as_parsed || p.proximity.empty()) return run(q, first, wanted);
         if (unordered) return run(p.unboosted, first, wanted);
-        if (!boost_window) return run(q, first, wanted);
+        if (!boost_window || !can_rerank(opened_)) return run(q, first, wanted);
         mset_first = 0;
         Xapian::MSet ranked = run(p.unboosted, 0, std::max(kProximityWindow, first + wanted));
         window = rerank_window(opened_, weighting, p.proximity, ranked);

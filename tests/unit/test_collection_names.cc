@@ -277,6 +277,20 @@ indexer::IndexSummary index_dir(const std::string& db, const std::string& dir) {
     return index_quietly(db, {dir}, 1);
 }
 
+// A story in the plain-text format, written into the directory news.
+void write_story(const std::filesystem::path& news, const std::string& file,
+                 const std::string& title, const std::string& text) {
+    std::filesystem::create_directories(news);
+    std::ofstream(news / file) << title << "\n\nBy Jane Doe\n\n" << text << "\n";
+}
+
+// The chairman Kevin Murphy, and a headline in capitals that writes his surname alone.
+void write_kevin_murphy(const std::filesystem::path& news) {
+    write_story(news, "a1.txt", "Oil company names a chairman",
+                "Kevin Murphy, the new chairman, said on Monday that output would rise.");
+    write_story(news, "a2.txt", "MURPHY RAISES CRUDE OIL PRICES BY ONE DOLLAR", "");
+}
+
 }  // namespace
 
 TEST_CASE("documents named after a winner that lost are renamed by the run that changes it",
@@ -319,21 +333,16 @@ TEST_CASE(
     // full name that a fresh build of the same files does not give.
     TempDir dir;
     const auto news = dir.path() / "news";
-    std::filesystem::create_directories(news);
-    auto story = [&](const std::string& file, const std::string& title, const std::string& text) {
-        std::ofstream(news / file) << title << "\n\nBy Jane Doe\n\n" << text << "\n";
-    };
-    story("a1.txt", "Oil company names a chairman",
-          "Kevin Murphy, the new chairman, said on Monday that output would rise.");
-    story("a2.txt", "MURPHY RAISES CRUDE OIL PRICES BY ONE DOLLAR", "");
+    write_kevin_murphy(news);
     const std::string incremental = (dir.path() / "incremental").string();
     index_dir(incremental, news.string());
     REQUIRE(holding(incremental, "XNP", "Kevin Murphy") == 2);
 
     // Another Murphy, written as often: the short name stands for neither any more.
-    story("b1.txt", "Court rules on appeal",
-          "Anne Murphy, the judge, said on Tuesday that the appeal failed.");
-    story("b2.txt", "Judge retires", "Anne Murphy said on Friday that she would retire.");
+    write_story(news, "b1.txt", "Court rules on appeal",
+                "Anne Murphy, the judge, said on Tuesday that the appeal failed.");
+    write_story(news, "b2.txt", "Judge retires",
+                "Anne Murphy said on Friday that she would retire.");
     index_dir(incremental, news.string());
 
     const std::string fresh = (dir.path() / "fresh").string();
@@ -350,13 +359,7 @@ TEST_CASE("at a batch's end, the files named after a name that no longer stands 
     // remake callback) for the files to make again, and asks nothing while it defers naming.
     TempDir dir;
     const auto news = dir.path() / "news";
-    std::filesystem::create_directories(news);
-    auto story = [&](const std::string& file, const std::string& title, const std::string& text) {
-        std::ofstream(news / file) << title << "\n\nBy Jane Doe\n\n" << text << "\n";
-    };
-    story("a1.txt", "Oil company names a chairman",
-          "Kevin Murphy, the new chairman, said on Monday that output would rise.");
-    story("a2.txt", "MURPHY RAISES CRUDE OIL PRICES BY ONE DOLLAR", "");
+    write_kevin_murphy(news);
     const std::string db = (dir.path() / "db").string();
     index_dir(db, news.string());
     REQUIRE(holding(db, "XNP", "Kevin Murphy") == 2);
